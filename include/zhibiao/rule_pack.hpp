@@ -1,0 +1,56 @@
+// A compiled rule pack: the lexicons, macros, indicator rules and their test
+// cases loaded from a directory of TOML files (rules/zh/ ships with the
+// library). Immutable once loaded; one pack serves any number of threads.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace zhibiao {
+
+namespace detail {
+struct CompiledPack;
+}
+
+// Where a problem in a rule file is: file, line, column, and the rule id when
+// there is one.
+struct RuleError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string rule;
+  std::string message;
+  std::string to_string() const;
+};
+
+class RulePack {
+ public:
+  // Throws RulePackError listing every problem found.
+  static RulePack load(const std::filesystem::path& directory);
+  // The pack that ships with the library: $ZHIBIAO_RULES, else the source
+  // tree's rules/zh (build tree), else the installed share/zhibiao/rules/zh.
+  static std::filesystem::path default_directory();
+
+  const std::filesystem::path& directory() const;
+  std::size_t rule_count() const;
+  const detail::CompiledPack& compiled() const { return *pack_; }
+
+ private:
+  explicit RulePack(std::shared_ptr<const detail::CompiledPack> pack) : pack_(std::move(pack)) {}
+  std::shared_ptr<const detail::CompiledPack> pack_;
+};
+
+class RulePackError : public std::exception {
+ public:
+  explicit RulePackError(std::vector<RuleError> errors);
+  const char* what() const noexcept override { return message_.c_str(); }
+  const std::vector<RuleError>& errors() const { return errors_; }
+
+ private:
+  std::vector<RuleError> errors_;
+  std::string message_;
+};
+
+}  // namespace zhibiao

@@ -1,0 +1,128 @@
+// The pipeline for one document:
+//   normalise (keeping the offset map) -> segment -> match rules ->
+//   resolve context (period, modality, subject) -> Fact records.
+#include "zhibiao/extractor.hpp"
+
+#include <fmt/format.h>
+
+#include "match/quantity_finder.hpp"
+#include "match/rule_matcher.hpp"
+#include "resolve/modality_resolver.hpp"
+#include "resolve/period_resolver.hpp"
+#include "resolve/subject_resolver.hpp"
+#include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+#include "text/segmenter.hpp"
+
+namespace zhibiao {
+namespace {
+
+std::string original_text(const std::string& original, Span span) {
+  return original.substr(span.begin, span.end - span.begin);
+}
+
+void report_invalid(const text::NormalizedText& norm, std::vector<Warning>* warnings) {
+  if (!warnings) return;
+  for (const auto& bad : norm.invalid)
+    warnings->push_back({bad.offset, fmt::format("invalid UTF-8 at byte {}, read as U+FFFD", bad.offset)});
+}
+
+// What the title (or nothing) says about period and subject.
+struct TitleContext {
+  std::optional<Period> period;
+  std::optional<int> year;  // a year the title states, for relative periods
+  std::string subject;
+};
+
+TitleContext read_title(const std::string& title, std::optional<int> doc_year, const detail::CompiledPack& pack) {
+  TitleContext out;
+  if (title.empty()) return out;
+  text::NormalizedText norm = text::normalize(title, *pack.fold);
+  text::Segments segs = text::segment(norm.text, pack.segments);
+  auto periods = resolve::find_periods(norm.text, segs, pack, doc_year, doc_year);
+  if (!periods.empty()) {
+    out.period = periods.back().period;
+    for (const auto& p : periods)
+      if (p.explicit_year) out.year = p.period.last_year;
+  }
+  auto subjects = resolve::find_subjects(norm.text, pack);
+  if (!subjects.empty()) {
+    Span s = norm.to_original(subjects.front().begin, subjects.front().end);
+    out.subject = original_text(title, s);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
+  const detail::CompiledPack& pack = pack_.compiled();
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
+  report_invalid(norm, warnings);
+  const std::string& folded = norm.text;
+
+  text::Segments segs = text::segment(folded, pack.segments);
+  std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack);
+  if (candidates.empty()) return {};
+
+  std::optional<int> doc_year = resolve::document_year(doc.date, folded, pack);
+  TitleContext title = read_title(doc.title, doc_year, pack);
+  std::optional<int> scope_year = title.year ? title.year : doc_year;
+  resolve::PeriodResolver periods(folded, segs, resolve::find_periods(folded, segs, pack, doc_year, scope_year),
+                                  title.period);
+  resolve::ModalityResolver modality(folded, pack);
+  auto subjects = resolve::find_subjects(folded, pack);
+
+  std::vector<Fact> out;
+  out.reserve(candidates.size());
+  for (const auto& c : candidates) {
+    Fact f;
+    f.span = norm.to_original(c.begin, c.end);
+    f.text = original_text(doc.text, f.span);
+    f.indicator = c.indicator;
+    f.measure = c.rule->measure;
+    f.value = c.quantity.value;
+    f.value_max = c.quantity.value_max;
+    f.qualifier = c.quantity.qualifier;
+    f.unit = c.quantity.unit;
+    f.rule = c.rule->id;
+    std::size_t s = segs.sentence_at(c.q_begin);
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin);
+    f.period = periods.period_for(c.q_begin, c.q_end);
+    const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
+    if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))
+      f.subject = original_text(doc.text, norm.to_original(subject->begin, subject->end));
+    else
+      f.subject = title.subject;
+    if (c.base_begin != std::string::npos && c.base_begin < c.base_end)
+      f.base = original_text(doc.text, norm.to_original(c.base_begin, c.base_end));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
+  const detail::CompiledPack& pack = pack_.compiled();
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
+  report_invalid(norm, warnings);
+  std::vector<Quantity> out;
+  for (auto& found : match::find_quantities(norm.text, pack)) {
+    Quantity q;
+    q.span = norm.to_original(found.begin, found.end);
+    q.text = original_text(doc.text, q.span);
+    q.kind = found.quantity.kind;
+    q.value = found.quantity.value;
+    q.value_max = found.quantity.value_max;
+    q.qualifier = found.quantity.qualifier;
+    q.unit = found.quantity.unit;
+    if (q.kind == QuantityKind::number && found.quantity.unit_length > 0) {
+      // A counter is reported as written (個 stays 個).
+      std::size_t ub = found.begin + found.quantity.unit_offset;
+      q.unit = original_text(doc.text, norm.to_original(ub, ub + found.quantity.unit_length));
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace zhibiao

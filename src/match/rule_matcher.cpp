@@ -1,0 +1,159 @@
+#include "match/rule_matcher.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "match/scan.hpp"
+
+namespace zhibiao::match {
+namespace {
+
+constexpr auto npos = std::string_view::npos;
+
+// Whether a figure of this kind can be this measure, and the unit it gets.
+bool fits_measure(Measure m, resolve::ParsedQuantity& q) {
+  switch (m) {
+    case Measure::level:
+      if (q.kind == QuantityKind::money) return true;
+      if (q.kind == QuantityKind::number && !q.unit.empty() &&
+          !(q.unit_entry && q.unit_entry->growth_percent_scale)) {
+        q.unit = "count";
+        return true;
+      }
+      return false;
+    case Measure::growth:
+      if (q.kind == QuantityKind::percent) return true;
+      if (q.kind == QuantityKind::number && q.unit_entry && q.unit_entry->growth_percent_scale) {
+        // 增长1倍 is growth of 100%.
+        auto v = q.value.scale_pow10(*q.unit_entry->growth_percent_scale);
+        if (!v) return false;
+        q.value = *v;
+        if (q.value_max) q.value_max = q.value_max->scale_pow10(*q.unit_entry->growth_percent_scale);
+        q.kind = QuantityKind::percent;
+        q.unit = "percent";
+        return true;
+      }
+      return false;
+    case Measure::share:
+      return q.kind == QuantityKind::percent;
+    case Measure::pp_change:
+      return q.kind == QuantityKind::pp;
+  }
+  return false;
+}
+
+void negate(resolve::ParsedQuantity& q) {
+  q.value = q.value.negated();
+  if (q.value_max) {
+    Decimal high = q.value_max->negated();
+    q.value_max = q.value;
+    q.value = high;
+  }
+}
+
+// Distance in bytes between the name and the figure (0 without a name).
+std::size_t distance(const Candidate& c) {
+  if (c.name_begin == npos) return 0;
+  return c.name_end <= c.q_begin ? c.q_begin - c.name_end : (c.name_begin >= c.q_end ? c.name_begin - c.q_end : 0);
+}
+
+// Bytes covered by a quantity-layer exclusion (years, dates, ordinals).
+std::vector<bool> excluded_bytes(std::string_view folded, const detail::CompiledPack& pack) {
+  std::vector<bool> out(folded.size(), false);
+  for (const auto& re : pack.quantity.excludes)
+    scan(*re, folded, [&](const Hit& h) {
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(h.begin), out.begin() + static_cast<std::ptrdiff_t>(h.end), true);
+    });
+  return out;
+}
+
+bool rejected(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c) {
+  if (!rule.reject) return false;
+  std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
+  std::size_t name_end = c.name_begin == npos ? c.q_begin : c.name_end;
+  auto before = folded.substr(c.begin, name_begin - c.begin);
+  auto between = name_end <= c.q_begin ? folded.substr(name_end, c.q_begin - name_end) : std::string_view();
+  return RE2::PartialMatch(before, *rule.reject) || RE2::PartialMatch(between, *rule.reject);
+}
+
+std::vector<Candidate> raw_candidates(std::string_view folded, const detail::CompiledPack& pack) {
+  // Exclusion spans per indicator, computed once per text.
+  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> excluded;
+  for (const auto& ind : pack.indicators)
+    for (const auto& re : ind.excludes)
+      scan(*re, folded, [&](const Hit& h) { excluded[ind.id].emplace_back(h.begin, h.end); });
+  auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
+    auto it = excluded.find(indicator);
+    if (it == excluded.end()) return false;
+    for (auto [xb, xe] : it->second)
+      if (xb <= b && e <= xe) return true;
+    return false;
+  };
+  std::vector<bool> not_quantity = excluded_bytes(folded, pack);
+
+  std::vector<Candidate> all;
+  for (std::size_t r = 0; r < pack.rules.size(); ++r) {
+    const auto& rule = pack.rules[r];
+    scan(*rule.pattern, folded, [&](const Hit& h) {
+      Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
+      std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
+      if (c.q_begin == npos) return;
+      if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
+      if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
+      c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
+      if (c.name_begin != npos && name_excluded(rule.indicator, c.name_begin, c.name_end)) return;
+      if (std::find(not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_begin),
+                    not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end), true) !=
+          not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end))
+        return;
+      if (rejected(rule, folded, c)) return;
+      auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+      if (!q || !fits_measure(rule.measure, *q)) return;
+      c.quantity = std::move(*q);
+      if (c.negated) negate(c.quantity);
+      all.push_back(std::move(c));
+    });
+  }
+  return all;
+}
+
+bool overlaps_any(const std::vector<Candidate>& accepted, const Candidate& c) {
+  return std::any_of(accepted.begin(), accepted.end(),
+                     [&](const Candidate& a) { return a.q_begin < c.q_end && c.q_begin < a.q_end; });
+}
+
+}  // namespace
+
+std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
+                                   const detail::CompiledPack& pack) {
+  std::vector<Candidate> all = raw_candidates(folded, pack);
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    auto key = [](const Candidate& c) {
+      std::size_t name_length = c.name_begin == npos ? 0 : c.name_end - c.name_begin;
+      return std::tuple(c.rule->inherits, distance(c), -static_cast<long>(name_length), -c.rule->priority,
+                        c.rule_index, c.q_begin);
+    };
+    return key(a) < key(b);
+  });
+  std::vector<Candidate> accepted;
+  for (auto& c : all) {
+    if (overlaps_any(accepted, c)) continue;
+    if (c.rule->inherits) {
+      // The nearest fact before this figure in the same sentence names it.
+      std::size_t sentence = segments.sentence_at(c.q_begin);
+      const Candidate* owner = nullptr;
+      for (const auto& a : accepted)
+        if (!a.rule->inherits && a.q_end <= c.begin && segments.sentence_at(a.q_begin) == sentence &&
+            (!owner || a.q_end > owner->q_end))
+          owner = &a;
+      if (!owner) continue;
+      c.indicator = owner->indicator;
+    }
+    accepted.push_back(std::move(c));
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
+  return accepted;
+}
+
+}  // namespace zhibiao::match

@@ -1,0 +1,33 @@
+#include "resolve/modality_resolver.hpp"
+
+#include "match/scan.hpp"
+
+namespace zhibiao::resolve {
+
+ModalityResolver::ModalityResolver(std::string_view folded, const detail::CompiledPack& pack) {
+  const auto& lex = pack.modality;
+  if (!lex.words) return;
+  std::vector<std::pair<std::size_t, std::size_t>> excluded;
+  for (const auto& re : lex.excludes)
+    match::scan(*re, folded, [&](const match::Hit& h) { excluded.emplace_back(h.begin, h.end); });
+  match::scan(*lex.words, folded, [&](const match::Hit& h) {
+    for (auto [b, e] : excluded)
+      if (b <= h.begin && h.end <= e) return;
+    auto it = lex.by_word.find(std::string(folded.substr(h.begin, h.end - h.begin)));
+    if (it != lex.by_word.end()) signals_.push_back({h.begin, it->second});
+  });
+}
+
+Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin) const {
+  std::optional<Modality> current;
+  for (const auto& s : signals_) {
+    if (s.begin < sentence_begin) continue;
+    if (s.begin >= figure_begin) break;
+    bool prospective = current && *current != Modality::actual;
+    if (s.word.weak && prospective) continue;
+    current = s.word.modality;
+  }
+  return current.value_or(Modality::actual);
+}
+
+}  // namespace zhibiao::resolve

@@ -1,0 +1,175 @@
+#include "resolve/period_resolver.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "match/scan.hpp"
+#include "resolve/number_parser.hpp"
+
+namespace zhibiao::resolve {
+namespace {
+
+constexpr int kMinYear = 1000, kMaxYear = 2999;
+// How far back from a period phrase a comparison word may sit (bytes).
+constexpr std::size_t kComparisonWindow = 12;
+
+struct RawMention {
+  std::size_t begin, end;
+  const detail::PeriodRule* rule;
+  std::vector<std::string> captures;  // [0] unused
+};
+
+std::optional<int> small_int(std::string_view s, const detail::NumberLexicon& lex) {
+  auto n = parse_number(s, lex);
+  if (!n || n->value.is_negative()) return std::nullopt;
+  std::string digits = n->value.to_string();
+  if (digits.find('.') != std::string::npos || digits.size() > 6) return std::nullopt;
+  int v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
+}
+
+// A rule field: "$N" (a capture), a literal integer, or empty.
+std::optional<int> field(const std::string& spec, const RawMention& m, const detail::NumberLexicon& lex) {
+  if (spec.empty()) return std::nullopt;
+  if (spec[0] == '$') {
+    std::size_t i = static_cast<std::size_t>(std::atoi(spec.c_str() + 1));
+    if (i == 0 || i >= m.captures.size() || m.captures[i].empty()) return std::nullopt;
+    return small_int(m.captures[i], lex);
+  }
+  int v = 0;
+  if (std::from_chars(spec.data(), spec.data() + spec.size(), v).ec != std::errc()) return std::nullopt;
+  return v;
+}
+
+std::optional<Period> resolve_mention(const RawMention& m, std::optional<int> document_year,
+                                      std::optional<int> scope_year, const detail::NumberLexicon& lex) {
+  const detail::PeriodRule& r = *m.rule;
+  std::optional<int> year;
+  if (r.year == "doc") year = document_year;
+  else if (r.year == "scope") year = scope_year;
+  else year = field(r.year, m, lex);
+  if (!year) return std::nullopt;
+  *year += r.year_offset;
+  Period p = Period::year(*year);
+  if (auto back = field(r.years_back, m, lex)) {
+    if (*back < 1) return std::nullopt;
+    p = Period::years(*year - *back, *year - 1);
+  } else if (auto last = field(r.last_year, m, lex)) {
+    p = Period::years(*year, *last);
+  }
+  auto from = field(r.month_from, m, lex), to = field(r.month_to, m, lex);
+  if (from) p = Period::months(p.last_year, *from, to.value_or(*from));
+  if (p.first_year < kMinYear || p.last_year > kMaxYear || !p.valid()) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+std::optional<int> document_year(std::string_view date, std::string_view folded, const detail::CompiledPack& pack) {
+  int y = 0;
+  if (date.size() >= 4 && std::from_chars(date.data(), date.data() + 4, y).ec == std::errc() && y >= kMinYear &&
+      y <= kMaxYear)
+    return y;
+  for (const auto& re : pack.periods.document_date) {
+    std::optional<int> found;
+    match::scan(*re, folded, [&](const match::Hit& h) {
+      if (found || re->NumberOfCapturingGroups() < 1) return;
+      auto [b, e] = h.group(folded, 1);
+      if (b == std::string_view::npos) return;
+      auto v = small_int(folded.substr(b, e - b), pack.numbers);
+      if (v && *v >= kMinYear && *v <= kMaxYear) found = v;
+    });
+    if (found) return found;
+  }
+  return std::nullopt;
+}
+
+std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
+                                        const detail::CompiledPack& pack, std::optional<int> doc_year,
+                                        std::optional<int> fallback_scope_year) {
+  std::vector<RawMention> raw;
+  for (const auto& rule : pack.periods.rules) {
+    match::scan(*rule.pattern, folded, [&](const match::Hit& h) {
+      RawMention m{h.begin, h.end, &rule, {}};
+      m.captures.resize(h.groups.size());
+      for (std::size_t i = 1; i < h.groups.size(); ++i)
+        if (h.groups[i].data()) m.captures[i] = std::string(h.groups[i].data(), h.groups[i].size());
+      raw.push_back(std::move(m));
+    });
+  }
+  // Leftmost, then longest, wins; "2023年1-5月" is one phrase, not three.
+  std::sort(raw.begin(), raw.end(), [](const RawMention& a, const RawMention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<RawMention> kept;
+  std::size_t covered = 0;
+  for (auto& m : raw) {
+    if (m.begin < covered) continue;
+    covered = m.end;
+    if (m.rule->is_date) continue;
+    if (pack.periods.comparison_base) {
+      std::size_t from = m.begin > kComparisonWindow ? m.begin - kComparisonWindow : 0;
+      while (from < m.begin && (static_cast<unsigned char>(folded[from]) & 0xC0) == 0x80) ++from;
+      if (RE2::PartialMatch(folded.substr(from, m.begin - from), *pack.periods.comparison_base)) continue;
+    }
+    kept.push_back(std::move(m));
+  }
+
+  // Resolve in document order, tracking the year in scope.
+  std::vector<PeriodMention> out;
+  std::optional<int> heading_year = fallback_scope_year;
+  std::size_t paragraph = static_cast<std::size_t>(-1);
+  std::optional<int> scope;
+  for (const auto& m : kept) {
+    std::size_t p = segments.paragraph_of_sentence[segments.sentence_at(m.begin)];
+    if (p != paragraph) {
+      // Entering a new paragraph: the headings passed on the way set the scope.
+      for (std::size_t q = paragraph == static_cast<std::size_t>(-1) ? 0 : paragraph; q < p; ++q) {
+        if (!segments.paragraphs[q].heading) continue;
+        for (const auto& prev : out)
+          if (prev.explicit_year && segments.paragraphs[q].range.contains(prev.begin))
+            heading_year = prev.period.last_year;
+      }
+      paragraph = p;
+      scope = heading_year;
+    }
+    auto period = resolve_mention(m, doc_year, scope ? scope : doc_year, pack.numbers);
+    if (!period) continue;
+    out.push_back({m.begin, m.end, *period, m.rule->explicit_year});
+    if (m.rule->explicit_year) scope = period->last_year;
+  }
+  return out;
+}
+
+std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end) const {
+  // 1. In brackets right after the figure: 113.26亿元(1-11月).
+  for (const auto& m : mentions_) {
+    if (m.begin < figure_end) continue;
+    if (m.begin > figure_end + 1) break;
+    if (m.begin == figure_end + 1 && folded_[figure_end] == '(') return m.period;
+  }
+  std::size_t s = segments_.sentence_at(figure_begin);
+  std::size_t p = segments_.paragraph_of_sentence[s];
+  const text::Range& para = segments_.paragraphs[p].range;
+  // 2 and 3. The nearest before the figure in its sentence, else earlier in
+  // its paragraph: both are the last phrase between the paragraph's start
+  // and the figure.
+  const PeriodMention* nearest = nullptr;
+  for (const auto& m : mentions_) {
+    if (m.end > figure_begin) break;
+    if (m.begin >= para.begin) nearest = &m;
+  }
+  if (nearest) return nearest->period;
+  // 4. The nearest heading above that states a period.
+  for (std::size_t q = p; q-- > 0;) {
+    if (!segments_.paragraphs[q].heading) continue;
+    const PeriodMention* last = nullptr;
+    for (const auto& m : mentions_)
+      if (segments_.paragraphs[q].range.contains(m.begin)) last = &m;
+    if (last) return last->period;
+  }
+  return title_period_;
+}
+
+}  // namespace zhibiao::resolve

@@ -1,0 +1,59 @@
+// Which period a fact has, as the spec's reader decides it.
+//
+// Period phrases are found with the pack's [[period]] rules (longest match
+// wins where they overlap; a phrase that is a publication date yields no
+// period; a year right after a comparison word such as 较 or 比 is a base,
+// not a period). Each phrase is then resolved to a Period in document order:
+// a stated year is taken as is; a relative one (上半年, 1-5月, 全年) takes
+// the year in scope, that is the last stated year earlier in its paragraph,
+// else that of the nearest heading above with one, else the title's, else
+// the document date's; 今年/去年 count from the document date.
+//
+// A fact then takes, in this order: a period in brackets right after its
+// figure; the nearest period before the figure in its sentence; the nearest
+// earlier in its paragraph; that of the nearest heading above; the title's;
+// none.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rules/compiled_pack.hpp"
+#include "text/segmenter.hpp"
+#include "zhibiao/period.hpp"
+
+namespace zhibiao::resolve {
+
+struct PeriodMention {
+  std::size_t begin, end;
+  Period period;
+  bool explicit_year;
+};
+
+// Finds and resolves the period phrases of one text. `scope_year` is the
+// year relative phrases take when nothing in the text fixes one.
+std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
+                                        const detail::CompiledPack& pack, std::optional<int> document_year,
+                                        std::optional<int> fallback_scope_year);
+
+class PeriodResolver {
+ public:
+  PeriodResolver(std::string_view folded, const text::Segments& segments, std::vector<PeriodMention> mentions,
+                 std::optional<Period> title_period)
+      : folded_(folded), segments_(segments), mentions_(std::move(mentions)), title_period_(title_period) {}
+
+  std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end) const;
+
+ private:
+  std::string_view folded_;
+  const text::Segments& segments_;
+  std::vector<PeriodMention> mentions_;
+  std::optional<Period> title_period_;
+};
+
+// The document's year: from its date string (YYYY-MM-DD), else from a header
+// line matched by the pack's document_date patterns (capture 1 is the year).
+std::optional<int> document_year(std::string_view date, std::string_view folded, const detail::CompiledPack& pack);
+
+}  // namespace zhibiao::resolve

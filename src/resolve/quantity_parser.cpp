@@ -1,0 +1,84 @@
+#include "resolve/quantity_parser.hpp"
+
+#include <array>
+
+#include "resolve/number_parser.hpp"
+
+namespace zhibiao::resolve {
+namespace {
+
+constexpr std::array<const char*, 9> kGroups = {"pre", "pctpre", "num", "unit1", "num_max", "mid", "scale", "unit", "post"};
+
+}  // namespace
+
+std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack) {
+  const RE2& grammar = *pack.quantity.parts;
+  const auto& names = grammar.NamedCapturingGroups();
+  int n = grammar.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n) + 1);
+  if (!grammar.Match(mention, 0, mention.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1)) return std::nullopt;
+  std::array<std::string_view, kGroups.size()> g{};
+  for (std::size_t i = 0; i < kGroups.size(); ++i)
+    if (auto it = names.find(kGroups[i]); it != names.end())
+      g[i] = std::string_view(groups[static_cast<std::size_t>(it->second)]);
+  auto [pre, pctpre, num, unit1, num_max, mid, scale, unit, post] = g;
+
+  ParsedQuantity out;
+  auto low = parse_number(num, pack.numbers);
+  if (!low) return std::nullopt;
+  out.value = low->value;
+  out.lone_numeral = low->chinese && low->numeral_chars == 1 && unit.empty() && pctpre.empty();
+
+  if (!num_max.empty()) {
+    auto high = parse_number(num_max, pack.numbers);
+    if (!high) return std::nullopt;
+    // 5至8亿元: the low end shares the high end's scale when it has none.
+    if (low->scale_power == 0 && high->scale_power > 0) {
+      auto scaled = low->value.scale_pow10(high->scale_power);
+      if (scaled && !(high->value < *scaled)) out.value = *scaled;
+    }
+    out.value_max = high->value;
+    out.qualifier = Qualifier::range;
+  }
+  if (!scale.empty()) {
+    auto power = parse_scale(scale, pack.numbers);
+    if (!power) return std::nullopt;
+    auto v = out.value.scale_pow10(*power);
+    if (!v) return std::nullopt;
+    out.value = *v;
+    if (out.value_max) out.value_max = out.value_max->scale_pow10(*power);
+  }
+  if (!unit.empty()) {
+    auto it = pack.quantity.units.find(std::string(unit));
+    if (it == pack.quantity.units.end()) return std::nullopt;
+    out.unit_entry = &it->second;
+    out.kind = it->second.kind;
+    out.unit = it->second.unit.empty() ? std::string(unit) : it->second.unit;
+    out.unit_offset = static_cast<std::size_t>(unit.data() - mention.data());
+    out.unit_length = unit.size();
+    if (it->second.scale != 0) {
+      auto v = out.value.scale_pow10(it->second.scale);
+      if (!v) return std::nullopt;
+      out.value = *v;
+      if (out.value_max) out.value_max = out.value_max->scale_pow10(it->second.scale);
+    }
+  }
+  if (!pctpre.empty() && (unit.empty() || out.kind == QuantityKind::percent)) {
+    out.kind = QuantityKind::percent;
+    out.unit = "percent";
+  }
+  if (out.qualifier != Qualifier::range) {
+    // The word nearest the unit wins: 20%以上 over a leading 约.
+    for (std::string_view word : {post, mid, pre}) {
+      if (word.empty()) continue;
+      auto it = pack.quantity.qualifier_words.find(std::string(word));
+      if (it != pack.quantity.qualifier_words.end()) {
+        out.qualifier = it->second;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace zhibiao::resolve

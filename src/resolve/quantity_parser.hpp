@@ -1,0 +1,35 @@
+// Turning one quantity mention (already found, in folded text) into a value,
+// unit, kind and qualifier, with the pack's quantity grammar: an anchored
+// pattern whose named groups split the mention into
+//   pre      a qualifier before the number      (约, 超过)
+//   pctpre   a percent word before the number   (百分之)
+//   num      the number                         (193.2亿, 一千二百)
+//   unit1    a unit after the low end of a range (10%-15%)
+//   num_max  the high end of a range
+//   mid      a qualifier between number and unit (余, 多)
+//   scale    scale words after that qualifier   (30多亿元: 亿)
+//   unit     the unit word                      (元, 美元, %, 个百分点, 个)
+//   post     a qualifier after the unit         (以上, 左右)
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "rules/compiled_pack.hpp"
+
+namespace zhibiao::resolve {
+
+struct ParsedQuantity {
+  QuantityKind kind = QuantityKind::number;
+  Decimal value;
+  std::optional<Decimal> value_max;
+  Qualifier qualifier = Qualifier::eq;
+  std::string unit;  // CNY, USD, percent, pp; for counters the folded counter word
+  const detail::UnitEntry* unit_entry = nullptr;
+  std::size_t unit_offset = 0, unit_length = 0;  // the unit word, relative to the mention
+  bool lone_numeral = false;  // a single Chinese numeral character with no unit (一是, 三农)
+};
+
+std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack);
+
+}  // namespace zhibiao::resolve

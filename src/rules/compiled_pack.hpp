@@ -1,0 +1,140 @@
+// What a rule pack compiles into. Everything the engine knows about the
+// language is here, loaded from rules/zh; nothing in src/ names a word.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text/char_fold.hpp"
+#include "text/segmenter.hpp"
+#include "zhibiao/decimal.hpp"
+#include "zhibiao/fact.hpp"
+
+namespace zhibiao::detail {
+
+// Where a piece of the pack came from, for error messages and test reports.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// Words that build numbers: 一 → 1, 十 → 10, 万 → 10^4, 点 (decimal point).
+struct NumberLexicon {
+  std::map<std::string, int> digits;
+  std::map<std::string, int> small_units;  // power of ten: 十 → 1, 百 → 2, 千 → 3
+  std::map<std::string, int> large_units;  // 万 → 4, 亿 → 8, 万亿 → 12
+  std::vector<std::string> points;         // decimal point words
+  std::map<std::string, Decimal> fractions;  // 半 → 0.5
+};
+
+// A unit word after a number: a currency, a percent sign, a counter.
+struct UnitEntry {
+  QuantityKind kind = QuantityKind::number;
+  std::string unit;   // CNY, USD, percent, pp; empty for counters (the word itself is the unit)
+  int scale = 0;      // power of ten applied to the number (成 → 1: 三成 = 30%)
+  std::optional<int> growth_percent_scale;  // 倍 in a growth: 1倍 = 100%
+};
+
+struct QuantityGrammar {
+  std::unique_ptr<RE2> finder;                  // unanchored, finds mentions
+  std::unique_ptr<RE2> parts;                   // anchored, named groups
+  std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
+  std::map<std::string, Qualifier> qualifier_words;
+  std::map<std::string, UnitEntry> units;
+};
+
+struct ModalityWord {
+  Modality modality;
+  bool weak;  // a result verb that does not override an earlier plan or forecast
+};
+
+struct ModalityLexicon {
+  std::unique_ptr<RE2> words;  // alternation of every word, longest first
+  std::map<std::string, ModalityWord> by_word;
+  std::vector<std::unique_ptr<RE2>> excludes;  // spans in which a word is not a signal
+};
+
+// How a matched period phrase turns into a Period. Each field is a capture
+// reference ("$2"), a literal ("6"), or for years "doc" / "scope".
+struct PeriodRule {
+  std::string id;
+  SourceLocation where;
+  std::unique_ptr<RE2> pattern;
+  bool is_date = false;  // consumes a publication date; yields no period
+  bool explicit_year = false;  // the phrase states its own year
+  std::string year, last_year, month_from, month_to, years_back;
+  int year_offset = 0;
+};
+
+struct PeriodLexicon {
+  std::vector<PeriodRule> rules;
+  std::unique_ptr<RE2> comparison_base;  // 较, 比: a year right after one is a base, not a period
+  std::vector<std::unique_ptr<RE2>> document_date;  // header line with the publication date
+};
+
+struct SubjectLexicon {
+  std::vector<std::unique_ptr<RE2>> patterns;  // group 1 (or whole match) is the subject
+};
+
+struct CompiledRule {
+  std::string id;
+  std::string indicator;  // empty for a rule that inherits it (see inherits)
+  Measure measure = Measure::level;
+  SourceLocation where;
+  std::unique_ptr<RE2> pattern;
+  std::unique_ptr<RE2> reject;  // text before the name or between name and figure that voids the match
+  int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
+  int priority = 0;
+  // A rule with no name of its own (，增长9.2%): the figure belongs to the
+  // indicator of the nearest fact before it in the same sentence.
+  bool inherits = false;
+};
+
+struct IndicatorInfo {
+  std::string id;
+  SourceLocation where;
+  std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
+};
+
+struct ExpectedRecord {
+  std::map<std::string, std::string> fields;  // only the fields the test states
+  int line = 0;
+};
+
+struct RuleTest {
+  SourceLocation where;
+  std::string text, date, title;
+  std::string indicator;  // facts of this indicator only; empty = all facts
+  bool quantities = false;
+  std::vector<ExpectedRecord> expect;
+};
+
+struct CompiledPack {
+  std::filesystem::path directory;
+  std::string name, version;
+  std::shared_ptr<const text::CharFold> fold;
+  text::SegmentOptions segments;
+  NumberLexicon numbers;
+  QuantityGrammar quantity;
+  ModalityLexicon modality;
+  PeriodLexicon periods;
+  SubjectLexicon subjects;
+  std::vector<IndicatorInfo> indicators;
+  std::vector<CompiledRule> rules;
+  std::vector<RuleTest> tests;
+
+  const IndicatorInfo* indicator(const std::string& id) const {
+    for (const auto& i : indicators)
+      if (i.id == id) return &i;
+    return nullptr;
+  }
+};
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,91 @@
+#include "rules/macros.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace zhibiao::detail {
+namespace {
+
+bool is_name_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+MacroExpansion MacroTable::expand(const std::string& pattern,
+                                  const std::map<std::string, std::string>& locals) const {
+  MacroExpansion result;
+  std::vector<std::string> stack;
+  if (!expand_into(pattern, locals, stack, result.pattern, result.error)) result.pattern.clear();
+  return result;
+}
+
+bool MacroTable::expand_into(const std::string& pattern,
+                             const std::map<std::string, std::string>& locals,
+                             std::vector<std::string>& stack, std::string& out,
+                             std::string& error) const {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {  // an escaped character is literal
+      out += c;
+      out += pattern[++i];
+      // \p{Han}: a Unicode class, not a macro.
+      if ((pattern[i] == 'p' || pattern[i] == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        std::size_t close = pattern.find('}', i);
+        if (close != std::string::npos) {
+          out.append(pattern, i + 1, close - i);
+          i = close;
+        }
+      }
+      continue;
+    }
+    if (c != '{' || i + 1 >= pattern.size() || !is_name_start(pattern[i + 1])) {
+      out += c;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < pattern.size() && is_name_char(pattern[j])) ++j;
+    if (j >= pattern.size() || pattern[j] != '}') {
+      out += c;
+      continue;
+    }
+    std::string name = pattern.substr(i + 1, j - i - 1);
+    const std::string* body = nullptr;
+    if (auto it = locals.find(name); it != locals.end()) body = &it->second;
+    else if (auto jt = bodies_.find(name); jt != bodies_.end()) body = &jt->second;
+    if (!body) {
+      error = "undefined macro {" + name + "}";
+      return false;
+    }
+    if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+      std::string chain;
+      for (const auto& s : stack) chain += "{" + s + "} -> ";
+      error = "macro refers to itself: " + chain + "{" + name + "}";
+      return false;
+    }
+    stack.push_back(name);
+    out += "(?:";
+    if (!expand_into(*body, locals, stack, out, error)) return false;
+    out += ")";
+    stack.pop_back();
+    i = j;
+  }
+  return true;
+}
+
+std::string alternation_of(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const auto& w : words) {
+    if (w.empty()) continue;
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(w);
+  }
+  // An empty list must match nothing, not the empty string.
+  return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
+}
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,39 @@
+// Macro expansion for rule patterns.
+//
+// A pattern may refer to a macro as {name} (a letter first, then letters,
+// digits, _); RE2's own repetition braces {2,5} start with a digit and are
+// left alone. Each expansion is wrapped in (?:...) so a macro behaves as one
+// unit. Expansion is recursive; a macro that reaches itself is an error, as
+// is a name with no definition.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace zhibiao::detail {
+
+struct MacroExpansion {
+  std::string pattern;
+  std::string error;  // empty on success
+};
+
+class MacroTable {
+ public:
+  void define(const std::string& name, const std::string& body) { bodies_[name] = body; }
+  bool defined(const std::string& name) const { return bodies_.count(name) != 0; }
+  // `locals` shadow the table (an indicator's {NAME}).
+  MacroExpansion expand(const std::string& pattern,
+                        const std::map<std::string, std::string>& locals = {}) const;
+
+ private:
+  bool expand_into(const std::string& pattern, const std::map<std::string, std::string>& locals,
+                   std::vector<std::string>& stack, std::string& out, std::string& error) const;
+  std::map<std::string, std::string> bodies_;
+};
+
+// A regex alternation matching any of `words` literally, longest first so
+// that leftmost-first matching prefers the longer word.
+std::string alternation_of(std::vector<std::string> words);
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,616 @@
+// Loading a rule pack: every *.toml under the pack directory, in path order.
+//
+// Two passes. The first reads what patterns are built from (the fold pairs,
+// lexicons, lists and macros) from every file, so a file may use a macro that
+// another file defines. The second compiles what uses them (quantity
+// grammar, periods, modality, templates, indicator rules) and collects test
+// cases. Every problem is collected with its file, line and column; loading
+// fails at the end with all of them, so a rule author sees every mistake in
+// one run.
+#include "zhibiao/rule_pack.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "rules/compiled_pack.hpp"
+#include "rules/macros.hpp"
+#include "rules/toml_reader.hpp"
+#include "text/utf8.hpp"
+
+namespace zhibiao {
+
+std::string RuleError::to_string() const {
+  std::string out = fmt::format("{}:{}:{}: ", file, line, column);
+  if (!rule.empty()) out += "rule " + rule + ": ";
+  return out + message;
+}
+
+RulePackError::RulePackError(std::vector<RuleError> errors) : errors_(std::move(errors)) {
+  for (const auto& e : errors_) message_ += e.to_string() + "\n";
+  if (!message_.empty()) message_.pop_back();
+}
+
+namespace detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kInherit = "inherit";
+
+struct LoadedFile {
+  std::string display_name;
+  toml::table table;
+};
+
+RE2::Options regex_options() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// Folds a pattern's non-ASCII characters like document text, so a rule
+// written in either script matches both. A full-width character that folds
+// to a regex metacharacter (（ to "(") stays a literal.
+std::string fold_pattern(const std::string& pattern, const text::CharFold& fold) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    text::Decoded d = text::decode_at(pattern, i);
+    i += d.size;
+    if (d.cp < 0x80) {
+      out += static_cast<char>(d.cp);
+      continue;
+    }
+    char32_t f = fold.fold(d.cp);
+    if (f < 0x80 && std::string_view("\\.^$|?*+()[]{}-").find(static_cast<char>(f)) != std::string_view::npos)
+      out += '\\';
+    text::append_utf8(out, f);
+  }
+  return out;
+}
+
+class Loader {
+ public:
+  explicit Loader(fs::path dir) { pack_->directory = std::move(dir); }
+
+  std::shared_ptr<CompiledPack> load() {
+    std::vector<LoadedFile> files = parse_files();
+    build_fold(files);
+    for (auto& f : files) read_lexicons(f);
+    define_lexicon_macros();
+    for (auto& f : files) read_macros(f);
+    for (auto& f : files) read_templates(f);
+    for (auto& f : files) compile_file(f);
+    if (pack_->quantity.parts == nullptr && errors_.empty())
+      errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
+    check_duplicate_rule_ids();
+    if (!errors_.empty()) throw RulePackError(std::move(errors_));
+    return pack_;
+  }
+
+ private:
+  struct Template {
+    std::string id;
+    Measure measure;
+    std::string pattern;
+    std::string reject;
+    int priority;
+    SourceLocation where;
+  };
+
+  std::vector<LoadedFile> parse_files() {
+    std::vector<fs::path> paths;
+    std::error_code ec;
+    if (!fs::is_directory(pack_->directory, ec)) {
+      errors_.push_back({pack_->directory.string(), 0, 0, "", "rule pack directory not found"});
+      throw RulePackError(std::move(errors_));
+    }
+    for (auto it = fs::recursive_directory_iterator(pack_->directory, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file() && it->path().extension() == ".toml") paths.push_back(it->path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<LoadedFile> files;
+    for (const auto& p : paths) {
+      // Named as the user would open it: the pack path they gave plus the file.
+      std::string name = p.lexically_normal().string();
+      try {
+        files.push_back({name, toml::parse_file(p.string())});
+      } catch (const toml::parse_error& e) {
+        errors_.push_back({name, static_cast<int>(e.source().begin.line),
+                           static_cast<int>(e.source().begin.column), "",
+                           "malformed TOML: " + std::string(e.description())});
+      }
+    }
+    if (files.empty() && errors_.empty())
+      errors_.push_back({pack_->directory.string(), 0, 0, "", "no .toml rule files in the directory"});
+    return files;
+  }
+
+  inline static const std::vector<std::string_view> kTopKeys = {
+      "pack", "segment", "fold", "numbers", "unit", "qualifiers", "lists", "macros", "quantities",
+      "modality", "period", "periods", "subjects", "template", "indicator", "rule", "test", "quantity_test"};
+
+  void build_fold(const std::vector<LoadedFile>& files) {
+    std::map<char32_t, char32_t> pairs;
+    for (const auto& f : files) {
+      TomlReader r(f.display_name, errors_);
+      r.check_keys(f.table, kTopKeys, "a rule file");
+      const toml::table* fold = r.table(f.table, "fold");
+      if (!fold) continue;
+      r.check_keys(*fold, {"pairs"}, "[fold]");
+      auto map = r.string_map(*fold, "pairs");
+      if (!map) continue;
+      for (const auto& [from, to] : *map) {
+        auto a = text::decode_at(from, 0), b = text::decode_at(to, 0);
+        if (a.size != from.size() || b.size != to.size() || from.empty() || to.empty()) {
+          r.error(*fold, "fold pair '" + from + "' = '" + to + "' must map one character to one character");
+          continue;
+        }
+        pairs[a.cp] = b.cp;
+      }
+    }
+    fold_ = text::CharFold::base()->with_overrides(pairs);
+    pack_->fold = fold_;
+  }
+
+  std::string fold_word(const std::string& w) const { return fold_->fold_string(w); }
+
+  std::vector<std::string> fold_words(const std::vector<std::string>& ws) const {
+    std::vector<std::string> out;
+    for (const auto& w : ws) out.push_back(fold_word(w));
+    return out;
+  }
+
+  // Pass 1: lexicons and lists (and pack metadata).
+  void read_lexicons(const LoadedFile& f) {
+    TomlReader r(f.display_name, errors_);
+    const toml::table& t = f.table;
+    if (const toml::table* p = r.table(t, "pack")) {
+      r.check_keys(*p, {"name", "version", "language"}, "[pack]");
+      pack_->name = r.string(*p, "name", false).value_or(pack_->name);
+      pack_->version = r.string(*p, "version", false).value_or(pack_->version);
+    }
+    if (const toml::table* s = r.table(t, "segment")) {
+      r.check_keys(*s, {"sentence_end", "heading_max_chars"}, "[segment]");
+      if (auto ends = r.string(*s, "sentence_end", false)) {
+        std::string folded = fold_word(*ends);
+        for (std::size_t i = 0; i < folded.size();) {
+          auto d = text::decode_at(folded, i);
+          pack_->segments.sentence_end.push_back(d.cp);
+          i += d.size;
+        }
+      }
+      if (auto n = r.integer(*s, "heading_max_chars", false)) pack_->segments.heading_max_chars = static_cast<std::size_t>(*n);
+    }
+    if (const toml::table* n = r.table(t, "numbers")) read_numbers(r, *n);
+    if (const toml::array* units = r.array_of_tables(t, "unit"))
+      for (const auto& u : *units) read_unit(r, *u.as_table());
+    if (const toml::table* q = r.table(t, "qualifiers")) read_qualifiers(r, *q);
+    if (const toml::table* lists = r.table(t, "lists")) {
+      for (const auto& [key, value] : *lists) {
+        std::string name(key.str());
+        auto words = r.strings(*lists, name, true);
+        if (!words) continue;
+        if (macros_.defined(name)) r.error(value, "macro {" + name + "} is defined twice");
+        macros_.define(name, alternation_of(fold_words(*words)));
+      }
+    }
+  }
+
+  void read_numbers(const TomlReader& r, const toml::table& n) {
+    r.check_keys(n, {"digits", "small_units", "large_units", "points", "fractions"}, "[numbers]");
+    auto int_map = [&](std::string_view key, std::map<std::string, int>& into) {
+      const toml::table* sub = r.table(n, key);
+      if (!sub) return;
+      for (const auto& [k, v] : *sub) {
+        if (!v.is_integer()) {
+          r.error(v, "numbers." + std::string(key) + "." + std::string(k.str()) + " must be an integer");
+          continue;
+        }
+        into[fold_word(std::string(k.str()))] = static_cast<int>(*v.value<std::int64_t>());
+      }
+    };
+    int_map("digits", pack_->numbers.digits);
+    int_map("small_units", pack_->numbers.small_units);
+    int_map("large_units", pack_->numbers.large_units);
+    if (auto points = r.strings(n, "points", false))
+      for (const auto& p : *points) pack_->numbers.points.push_back(fold_word(p));
+    if (auto fractions = r.string_map(n, "fractions")) {
+      for (const auto& [k, v] : *fractions) {
+        auto d = Decimal::parse(v);
+        if (!d) r.error(n, "numbers.fractions." + k + " must be a decimal string");
+        else pack_->numbers.fractions[fold_word(k)] = *d;
+      }
+    }
+  }
+
+  void read_unit(const TomlReader& r, const toml::table& u) {
+    r.check_keys(u, {"words", "kind", "unit", "scale", "growth_percent_scale"}, "[[unit]]");
+    auto words = r.strings(u, "words", true);
+    auto kind = r.string(u, "kind", true);
+    if (!words || !kind) return;
+    UnitEntry e;
+    if (*kind == "money") e.kind = QuantityKind::money;
+    else if (*kind == "percent") e.kind = QuantityKind::percent;
+    else if (*kind == "pp") e.kind = QuantityKind::pp;
+    else if (*kind == "number") e.kind = QuantityKind::number;
+    else {
+      r.error(*u.get("kind"), "unknown unit kind '" + *kind + "' (money, percent, pp, number)");
+      return;
+    }
+    e.unit = r.string(u, "unit", e.kind == QuantityKind::money).value_or("");
+    if (e.kind == QuantityKind::percent && e.unit.empty()) e.unit = "percent";
+    if (e.kind == QuantityKind::pp && e.unit.empty()) e.unit = "pp";
+    e.scale = static_cast<int>(r.integer(u, "scale", false).value_or(0));
+    if (auto g = r.integer(u, "growth_percent_scale", false)) e.growth_percent_scale = static_cast<int>(*g);
+    for (const auto& w : *words) {
+      std::string folded = fold_word(w);
+      pack_->quantity.units[folded] = e;
+      unit_words_[*kind].push_back(folded);
+    }
+  }
+
+  void read_qualifiers(const TomlReader& r, const toml::table& q) {
+    r.check_keys(q, {"before", "between", "after"}, "[qualifiers]");
+    for (std::string_view position : {"before", "between", "after"}) {
+      const toml::table* sub = r.table(q, position);
+      if (!sub) continue;
+      for (const auto& [code, value] : *sub) {
+        auto qualifier = parse_qualifier(code.str());
+        if (!qualifier || *qualifier == Qualifier::eq || *qualifier == Qualifier::range) {
+          r.error(value, "unknown qualifier '" + std::string(code.str()) + "' (approx, gt, ge, lt, le)");
+          continue;
+        }
+        auto words = r.strings(*sub, code.str(), true);
+        if (!words) continue;
+        for (const auto& w : *words) {
+          std::string folded = fold_word(w);
+          pack_->quantity.qualifier_words[folded] = *qualifier;
+          qualifier_words_[std::string(position)].push_back(folded);
+        }
+      }
+    }
+  }
+
+  // Macros every pack gets from its lexicons, named after the lexicon.
+  void define_lexicon_macros() {
+    auto keys = [](const auto& map) {
+      std::vector<std::string> out;
+      for (const auto& [k, v] : map) out.push_back(k);
+      return out;
+    };
+    macros_.define("digit_cn", alternation_of(keys(pack_->numbers.digits)));
+    macros_.define("small_unit", alternation_of(keys(pack_->numbers.small_units)));
+    macros_.define("large_unit", alternation_of(keys(pack_->numbers.large_units)));
+    macros_.define("point", alternation_of(pack_->numbers.points));
+    macros_.define("fraction", alternation_of(keys(pack_->numbers.fractions)));
+    for (std::string_view kind : {"money", "percent", "pp", "number"})
+      macros_.define("unit_" + std::string(kind), alternation_of(unit_words_[std::string(kind)]));
+    macros_.define("unit_any", alternation_of(keys(pack_->quantity.units)));
+    for (std::string_view position : {"before", "between", "after"})
+      macros_.define("qual_" + std::string(position), alternation_of(qualifier_words_[std::string(position)]));
+  }
+
+  void read_macros(const LoadedFile& f) {
+    TomlReader r(f.display_name, errors_);
+    auto map = r.string_map(f.table, "macros");
+    if (!map) return;
+    for (const auto& [name, body] : *map) {
+      if (macros_.defined(name)) r.error(*f.table.get("macros"), "macro {" + name + "} is defined twice");
+      macros_.define(name, fold_pattern(body, *fold_));
+    }
+  }
+
+  void read_templates(const LoadedFile& f) {
+    TomlReader r(f.display_name, errors_);
+    const toml::array* arr = r.array_of_tables(f.table, "template");
+    if (!arr) return;
+    for (const auto& node : *arr) {
+      const toml::table& t = *node.as_table();
+      r.check_keys(t, {"id", "measure", "pattern", "priority", "reject"}, "[[template]]");
+      auto id = r.string(t, "id", true);
+      auto measure = measure_of(r, t, id.value_or(""));
+      auto pattern = r.string(t, "pattern", true, id.value_or(""));
+      if (!id || !measure || !pattern) continue;
+      if (templates_.count(*id)) r.error(t, "template '" + *id + "' is defined twice", *id);
+      templates_[*id] = {*id, *measure, fold_pattern(*pattern, *fold_),
+                         fold_pattern(r.string(t, "reject", false, *id).value_or(""), *fold_),
+                         static_cast<int>(r.integer(t, "priority", false).value_or(0)), r.where(t)};
+    }
+  }
+
+  std::optional<Measure> measure_of(const TomlReader& r, const toml::table& t, const std::string& rule) {
+    auto m = r.string(t, "measure", true, rule);
+    if (!m) return std::nullopt;
+    auto measure = parse_measure(*m);
+    if (!measure) r.error(*t.get("measure"), "unknown measure '" + *m + "' (level, growth, share, pp_change)", rule);
+    return measure;
+  }
+
+  std::unique_ptr<RE2> compile(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                               const std::string& rule, const std::map<std::string, std::string>& locals = {}) {
+    MacroExpansion x = macros_.expand(pattern, locals);
+    if (!x.error.empty()) {
+      r.error(at, x.error, rule);
+      return nullptr;
+    }
+    auto re = std::make_unique<RE2>(x.pattern, regex_options());
+    if (!re->ok()) {
+      r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
+      return nullptr;
+    }
+    return re;
+  }
+
+  std::vector<std::unique_ptr<RE2>> compile_all(const TomlReader& r, const toml::table& t, std::string_view key,
+                                                const std::map<std::string, std::string>& locals = {}) {
+    std::vector<std::unique_ptr<RE2>> out;
+    auto patterns = r.strings(t, key, false);
+    if (!patterns) return out;
+    for (const auto& p : *patterns)
+      if (auto re = compile(r, *t.get(key), fold_pattern(p, *fold_), "", locals)) out.push_back(std::move(re));
+    return out;
+  }
+
+  // Pass 2: everything that uses macros.
+  void compile_file(const LoadedFile& f) {
+    TomlReader r(f.display_name, errors_);
+    const toml::table& t = f.table;
+    if (const toml::table* q = r.table(t, "quantities")) compile_quantities(r, *q);
+    if (const toml::table* m = r.table(t, "modality")) compile_modality(r, *m);
+    if (const toml::array* periods = r.array_of_tables(t, "period"))
+      for (const auto& p : *periods) compile_period(r, *p.as_table());
+    if (const toml::table* p = r.table(t, "periods")) {
+      r.check_keys(*p, {"comparison_base", "document_date"}, "[periods]");
+      if (auto base = r.string(*p, "comparison_base", false))
+        pack_->periods.comparison_base = compile(r, *p, fold_pattern(*base, *fold_), "");
+      auto dates = compile_all(r, *p, "document_date");
+      for (auto& d : dates) pack_->periods.document_date.push_back(std::move(d));
+    }
+    if (const toml::table* s = r.table(t, "subjects")) {
+      r.check_keys(*s, {"patterns"}, "[subjects]");
+      pack_->subjects.patterns = compile_all(r, *s, "patterns");
+    }
+    std::string file_indicator;
+    std::map<std::string, std::string> locals;
+    if (const toml::table* ind = r.table(t, "indicator")) file_indicator = compile_indicator(r, *ind, locals);
+    if (const toml::array* rules = r.array_of_tables(t, "rule"))
+      for (const auto& node : *rules) compile_rule(r, *node.as_table(), file_indicator, locals);
+    if (const toml::array* tests = r.array_of_tables(t, "test"))
+      for (const auto& node : *tests) read_test(r, *node.as_table(), file_indicator, false);
+    if (const toml::array* tests = r.array_of_tables(t, "quantity_test"))
+      for (const auto& node : *tests) read_test(r, *node.as_table(), "", true);
+  }
+
+  void compile_quantities(const TomlReader& r, const toml::table& q) {
+    r.check_keys(q, {"finder", "parts", "excludes"}, "[quantities]");
+    if (pack_->quantity.parts) r.error(q, "[quantities] is defined twice");
+    auto finder = r.string(q, "finder", true);
+    auto parts = r.string(q, "parts", true);
+    if (finder) pack_->quantity.finder = compile(r, *q.get("finder"), fold_pattern(*finder, *fold_), "");
+    if (parts) pack_->quantity.parts = compile(r, *q.get("parts"), "^(?:" + fold_pattern(*parts, *fold_) + ")$", "");
+    if (pack_->quantity.parts) {
+      const auto& names = pack_->quantity.parts->NamedCapturingGroups();
+      if (!names.count("num")) r.error(*q.get("parts"), "the quantity grammar needs a (?P<num>...) group");
+    }
+    pack_->quantity.excludes = compile_all(r, q, "excludes");
+  }
+
+  void compile_modality(const TomlReader& r, const toml::table& m) {
+    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "excludes"}, "[modality]");
+    std::vector<std::string> all;
+    for (std::string_view name : {"actual", "planned", "expected", "target"}) {
+      auto words = r.strings(m, name, false);
+      if (!words) continue;
+      for (const auto& w : *words) {
+        std::string folded = fold_word(w);
+        pack_->modality.by_word[folded] = {*parse_modality(name), false};
+        all.push_back(folded);
+      }
+    }
+    if (auto weak = r.strings(m, "weak", false)) {
+      for (const auto& w : *weak) {
+        auto it = pack_->modality.by_word.find(fold_word(w));
+        if (it == pack_->modality.by_word.end()) r.error(*m.get("weak"), "weak word '" + w + "' is not listed under a modality");
+        else it->second.weak = true;
+      }
+    }
+    pack_->modality.words = std::make_unique<RE2>(alternation_of(all), regex_options());
+    pack_->modality.excludes = compile_all(r, m, "excludes");
+  }
+
+  void compile_period(const TomlReader& r, const toml::table& p) {
+    r.check_keys(p, {"id", "pattern", "date", "year", "last_year", "month_from", "month_to", "years_back", "year_offset"},
+                 "[[period]]");
+    auto id = r.string(p, "id", true);
+    auto pattern = r.string(p, "pattern", true, id.value_or(""));
+    if (!id || !pattern) return;
+    PeriodRule rule;
+    rule.id = *id;
+    rule.where = r.where(p);
+    rule.pattern = compile(r, *p.get("pattern"), fold_pattern(*pattern, *fold_), *id);
+    rule.is_date = r.boolean(p, "date").value_or(false);
+    rule.year = r.string(p, "year", !rule.is_date, *id).value_or("");
+    rule.last_year = r.string(p, "last_year", false, *id).value_or("");
+    rule.month_from = r.string(p, "month_from", false, *id).value_or("");
+    rule.month_to = r.string(p, "month_to", false, *id).value_or(rule.month_from);
+    rule.years_back = r.string(p, "years_back", false, *id).value_or("");
+    rule.year_offset = static_cast<int>(r.integer(p, "year_offset", false, *id).value_or(0));
+    rule.explicit_year = rule.year.starts_with("$");
+    if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.explicit_year)
+      r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\" or \"scope\"", *id);
+    if (rule.pattern) pack_->periods.rules.push_back(std::move(rule));
+  }
+
+  std::string compile_indicator(const TomlReader& r, const toml::table& ind, std::map<std::string, std::string>& locals) {
+    r.check_keys(ind, {"id", "names", "name_pattern", "templates", "excludes"}, "[indicator]");
+    auto id = r.string(ind, "id", true);
+    if (!id) return "";
+    if (pack_->indicator(*id)) r.error(ind, "indicator '" + *id + "' is defined twice");
+    auto names = r.strings(ind, "names", false, *id);
+    auto name_pattern = r.string(ind, "name_pattern", false, *id);
+    if (!names && !name_pattern) r.error(ind, "an indicator needs 'names' or 'name_pattern'", *id);
+    std::string alternation = names ? alternation_of(fold_words(*names)) : "";
+    if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
+    locals["NAME"] = alternation;
+    IndicatorInfo info{*id, r.where(ind), compile_all(r, ind, "excludes", locals)};
+    pack_->indicators.push_back(std::move(info));
+    if (auto templates = r.strings(ind, "templates", false, *id)) {
+      for (const auto& name : *templates) {
+        auto it = templates_.find(name);
+        if (it == templates_.end()) {
+          r.error(*ind.get("templates"), "unknown template '" + name + "'", *id);
+          continue;
+        }
+        const Template& tpl = it->second;
+        add_rule(r, ind, {*id + "." + name, *id, tpl.measure, tpl.pattern, tpl.reject, tpl.priority}, locals);
+      }
+    }
+    return *id;
+  }
+
+  void compile_rule(const TomlReader& r, const toml::table& t, const std::string& file_indicator,
+                    const std::map<std::string, std::string>& locals) {
+    r.check_keys(t, {"id", "indicator", "measure", "pattern", "priority", "reject"}, "[[rule]]");
+    auto id = r.string(t, "id", true);
+    std::string rule_id = id.value_or("");
+    // indicator = "inherit": the figure takes the indicator of the fact before it.
+    auto indicator = r.string(t, "indicator", file_indicator.empty(), rule_id).value_or(file_indicator);
+    auto measure = measure_of(r, t, rule_id);
+    auto pattern = r.string(t, "pattern", true, rule_id);
+    if (!id || !measure || !pattern || indicator.empty()) return;
+    if (indicator != kInherit && !pack_->indicator(indicator)) {
+      r.error(t, "unknown indicator '" + indicator + "' (no [indicator] table defines it)", rule_id);
+      return;
+    }
+    add_rule(r, t,
+             {rule_id, indicator, *measure, fold_pattern(*pattern, *fold_),
+              fold_pattern(r.string(t, "reject", false, rule_id).value_or(""), *fold_),
+              static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0))},
+             locals);
+  }
+
+  struct RuleSpec {
+    std::string id, indicator;
+    Measure measure;
+    std::string pattern, reject;
+    int priority;
+  };
+
+  void add_rule(const TomlReader& r, const toml::node& at, const RuleSpec& spec,
+                const std::map<std::string, std::string>& locals) {
+    auto re = compile(r, at, spec.pattern, spec.id, locals);
+    if (!re) return;
+    const auto& groups = re->NamedCapturingGroups();
+    auto group = [&](const char* name) {
+      auto it = groups.find(name);
+      return it == groups.end() ? 0 : it->second;
+    };
+    CompiledRule rule;
+    rule.id = spec.id;
+    rule.inherits = spec.indicator == kInherit;
+    rule.indicator = rule.inherits ? "" : spec.indicator;
+    rule.measure = spec.measure;
+    rule.where = r.where(at);
+    rule.group_q = group("q");
+    rule.group_name = group("name");
+    rule.group_base = group("base");
+    rule.group_neg = group("neg");
+    rule.priority = spec.priority;
+    if (rule.group_q == 0) {
+      r.error(at, "the pattern has no (?P<q>...) group for the figure", spec.id);
+      return;
+    }
+    if (!spec.reject.empty() && !(rule.reject = compile(r, at, spec.reject, spec.id, locals))) return;
+    rule.pattern = std::move(re);
+    pack_->rules.push_back(std::move(rule));
+  }
+
+  void read_test(const TomlReader& r, const toml::table& t, const std::string& file_indicator, bool quantities) {
+    r.check_keys(t, {"text", "date", "title", "indicator", "expect"}, quantities ? "[[quantity_test]]" : "[[test]]");
+    RuleTest test;
+    test.where = r.where(t);
+    test.quantities = quantities;
+    test.text = r.string(t, "text", true).value_or("");
+    test.date = r.string(t, "date", false).value_or("");
+    test.title = r.string(t, "title", false).value_or("");
+    test.indicator = r.string(t, "indicator", false).value_or(file_indicator);
+    const toml::node* expect = t.get("expect");
+    const toml::array* arr = expect ? expect->as_array() : nullptr;
+    if (!arr) {
+      r.error(t, "a test needs 'expect', an array of expected records ([] for none)");
+      return;
+    }
+    static const std::set<std::string> fact_fields{"indicator", "measure", "value", "unit", "qualifier", "value_max",
+                                                   "modality", "period", "subject", "base", "text"};
+    static const std::set<std::string> quantity_fields{"kind", "value", "unit", "qualifier", "value_max", "text"};
+    const auto& allowed = quantities ? quantity_fields : fact_fields;
+    for (const auto& item : *arr) {
+      const toml::table* e = item.as_table();
+      if (!e) {
+        r.error(item, "each expected record must be an inline table { field = \"value\", ... }");
+        continue;
+      }
+      ExpectedRecord rec;
+      rec.line = r.where(item).line;
+      for (const auto& [k, v] : *e) {
+        std::string key(k.str());
+        if (!allowed.count(key)) {
+          r.error(v, "unknown field '" + key + "' in an expected record");
+          continue;
+        }
+        if (!v.is_string()) {
+          r.error(v, "expected field '" + key + "' must be a string (values too: \"1357000000\")");
+          continue;
+        }
+        rec.fields[key] = *v.value<std::string>();
+      }
+      test.expect.push_back(std::move(rec));
+    }
+    pack_->tests.push_back(std::move(test));
+  }
+
+  void check_duplicate_rule_ids() {
+    std::map<std::string, const CompiledRule*> seen;
+    for (const auto& rule : pack_->rules) {
+      auto [it, inserted] = seen.emplace(rule.id, &rule);
+      if (!inserted)
+        errors_.push_back({rule.where.file, rule.where.line, rule.where.column, rule.id,
+                           fmt::format("duplicate rule id (first defined at {}:{})", it->second->where.file,
+                                       it->second->where.line)});
+    }
+  }
+
+  std::shared_ptr<CompiledPack> pack_ = std::make_shared<CompiledPack>();
+  std::shared_ptr<const text::CharFold> fold_;
+  std::vector<RuleError> errors_;
+  MacroTable macros_;
+  std::map<std::string, Template> templates_;
+  std::map<std::string, std::vector<std::string>> unit_words_;
+  std::map<std::string, std::vector<std::string>> qualifier_words_;
+};
+
+}  // namespace
+}  // namespace detail
+
+RulePack RulePack::load(const std::filesystem::path& directory) {
+  detail::Loader loader(directory);
+  return RulePack(loader.load());
+}
+
+std::filesystem::path RulePack::default_directory() {
+  if (const char* env = std::getenv("ZHIBIAO_RULES"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::is_directory(ZHIBIAO_SOURCE_RULES, ec)) return ZHIBIAO_SOURCE_RULES;
+  return ZHIBIAO_INSTALL_RULES;
+}
+
+const std::filesystem::path& RulePack::directory() const { return pack_->directory; }
+std::size_t RulePack::rule_count() const { return pack_->rules.size(); }
+
+}  // namespace zhibiao

@@ -1,0 +1,118 @@
+#include "rules/toml_reader.hpp"
+
+#include <algorithm>
+
+namespace zhibiao::detail {
+
+SourceLocation TomlReader::where(const toml::node& node) const {
+  const auto& src = node.source();
+  return {file_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column)};
+}
+
+void TomlReader::error(const toml::node& node, const std::string& message, const std::string& rule) const {
+  auto w = where(node);
+  errors_.push_back({file_, w.line, w.column, rule, message});
+}
+
+void TomlReader::check_keys(const toml::table& table, const std::vector<std::string_view>& allowed,
+                            const std::string& what, const std::string& rule) const {
+  for (const auto& [key, value] : table) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      error(value, "unknown key '" + std::string(key.str()) + "' in " + what + " (known: " + list + ")", rule);
+    }
+  }
+}
+
+std::optional<std::string> TomlReader::string(const toml::table& t, std::string_view key, bool required,
+                                              const std::string& rule) const {
+  const toml::node* node = t.get(key);
+  if (!node) {
+    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    return std::nullopt;
+  }
+  if (auto s = node->value<std::string>(); s && node->is_string()) return *s;
+  error(*node, "'" + std::string(key) + "' must be a string", rule);
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> TomlReader::integer(const toml::table& t, std::string_view key, bool required,
+                                                const std::string& rule) const {
+  const toml::node* node = t.get(key);
+  if (!node) {
+    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    return std::nullopt;
+  }
+  if (node->is_integer()) return node->value<std::int64_t>();
+  error(*node, "'" + std::string(key) + "' must be an integer", rule);
+  return std::nullopt;
+}
+
+std::optional<bool> TomlReader::boolean(const toml::table& t, std::string_view key) const {
+  const toml::node* node = t.get(key);
+  if (!node) return std::nullopt;
+  if (node->is_boolean()) return node->value<bool>();
+  error(*node, "'" + std::string(key) + "' must be true or false");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& t, std::string_view key,
+                                                            bool required, const std::string& rule) const {
+  const toml::node* node = t.get(key);
+  if (!node) {
+    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    return std::nullopt;
+  }
+  if (node->is_string()) return std::vector<std::string>{*node->value<std::string>()};
+  const toml::array* arr = node->as_array();
+  if (!arr) {
+    error(*node, "'" + std::string(key) + "' must be an array of strings", rule);
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *arr) {
+    if (!item.is_string()) {
+      error(item, "'" + std::string(key) + "' must hold only strings", rule);
+      return std::nullopt;
+    }
+    out.push_back(*item.value<std::string>());
+  }
+  return out;
+}
+
+std::optional<std::map<std::string, std::string>> TomlReader::string_map(const toml::table& t,
+                                                                          std::string_view key) const {
+  const toml::table* sub = table(t, key);
+  if (!sub) return std::nullopt;
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : *sub) {
+    if (!v.is_string()) {
+      error(v, "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
+      continue;
+    }
+    out[std::string(k.str())] = *v.value<std::string>();
+  }
+  return out;
+}
+
+const toml::table* TomlReader::table(const toml::table& t, std::string_view key) const {
+  const toml::node* node = t.get(key);
+  if (!node) return nullptr;
+  if (const toml::table* sub = node->as_table()) return sub;
+  error(*node, "'" + std::string(key) + "' must be a table");
+  return nullptr;
+}
+
+const toml::array* TomlReader::array_of_tables(const toml::table& t, std::string_view key) const {
+  const toml::node* node = t.get(key);
+  if (!node) return nullptr;
+  const toml::array* arr = node->as_array();
+  if (!arr || !arr->is_array_of_tables()) {
+    error(*node, "'" + std::string(key) + "' must be an array of tables ([[" + std::string(key) + "]])");
+    return nullptr;
+  }
+  return arr;
+}
+
+}  // namespace zhibiao::detail

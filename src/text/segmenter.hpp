@@ -1,0 +1,43 @@
+// Paragraphs, sentences and headings of a normalised text, as the spec
+// defines them: a paragraph is a line; a sentence ends at one of the pack's
+// sentence-final characters or at a line break; a heading is a short line
+// with no sentence-final character in it.
+//
+// Written by hand rather than with ICU's BreakIterator because the spec's
+// definition is this simple rule, and ICU's sentence rules differ from it
+// (they also break at some closing quotes and on other punctuation).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace zhibiao::text {
+
+struct Range {
+  std::size_t begin;
+  std::size_t end;
+  bool contains(std::size_t pos) const { return pos >= begin && pos < end; }
+};
+
+struct Paragraph {
+  Range range;
+  bool heading;
+  std::size_t first_sentence;  // index into Segments::sentences
+};
+
+struct Segments {
+  std::vector<Paragraph> paragraphs;
+  std::vector<Range> sentences;
+  std::vector<std::size_t> paragraph_of_sentence;
+  // Index of the sentence that holds byte `pos` (binary search).
+  std::size_t sentence_at(std::size_t pos) const;
+};
+
+struct SegmentOptions {
+  std::vector<char32_t> sentence_end;   // e.g. 。 ! ?
+  std::size_t heading_max_chars = 40;
+};
+
+Segments segment(std::string_view text, const SegmentOptions& options);
+
+}  // namespace zhibiao::text
