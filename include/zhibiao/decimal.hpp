@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,5 +45,7 @@ class Decimal {
   Int128 mantissa_ = 0;
   int exponent_ = 0;
 };
+
+std::ostream& operator<<(std::ostream& out, const Decimal& d);
 
 }  // namespace zhibiao

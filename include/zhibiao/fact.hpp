@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@ std::string_view to_string(Measure);
 std::string_view to_string(Qualifier);
 std::string_view to_string(Modality);
 std::string_view to_string(QuantityKind);
+std::ostream& operator<<(std::ostream&, Measure);
+std::ostream& operator<<(std::ostream&, Qualifier);
+std::ostream& operator<<(std::ostream&, Modality);
+std::ostream& operator<<(std::ostream&, QuantityKind);
 std::optional<Measure> parse_measure(std::string_view);
 std::optional<Qualifier> parse_qualifier(std::string_view);
 std::optional<Modality> parse_modality(std::string_view);

@@ -1,6 +1,7 @@
 #include "zhibiao/decimal.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 namespace zhibiao {
 namespace {
@@ -17,6 +18,17 @@ Int128 pow10(int n) {
 const Int128 kLimit = pow10(kMaxDigits);
 
 bool fits(Int128 v) { return v < kLimit && v > -kLimit; }
+
+int digit_count(Int128 v) {
+  int n = 0;
+  for (v = v < 0 ? -v : v; v != 0; v /= 10) ++n;
+  return n;
+}
+
+// Every Decimal stays within 38 significant places either side of the point:
+// |value| < 10^38 and no digit below 10^-38. Far beyond any figure in a
+// document, and it keeps to_string() short.
+bool in_range(Int128 m, long e) { return m == 0 || (digit_count(m) + e <= kMaxDigits && e >= -kMaxDigits); }
 
 }  // namespace
 
@@ -46,7 +58,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     if (!fits(m)) return std::nullopt;
     if (seen_point) --e;
   }
-  if (!seen_digit) return std::nullopt;
+  if (!seen_digit || !in_range(m, e)) return std::nullopt;
   return Decimal(negative ? -m : m, e).trimmed();
 }
 
@@ -93,9 +105,8 @@ std::optional<Decimal> Decimal::scale_pow10(int power) const {
   if (mantissa_ == 0) return Decimal();
   if (power < -kMaxDigits * 2 || power > kMaxDigits * 2) return std::nullopt;
   Decimal d = trimmed();
+  if (!in_range(d.mantissa_, static_cast<long>(d.exponent_) + power)) return std::nullopt;
   d.exponent_ += power;
-  // Keep the number representable as a plain integer or short fraction.
-  if (d.exponent_ > kMaxDigits || d.exponent_ < -kMaxDigits) return std::nullopt;
   return d;
 }
 
@@ -115,7 +126,7 @@ std::optional<Decimal> Decimal::add(const Decimal& other) const {
   auto ma = widen(a), mb = widen(b);
   if (!ma || !mb) return std::nullopt;
   Int128 sum = *ma + *mb;
-  if (!fits(sum)) return std::nullopt;
+  if (!fits(sum) || !in_range(sum, e)) return std::nullopt;
   return Decimal(sum, e).trimmed();
 }
 
@@ -126,8 +137,9 @@ std::optional<Decimal> Decimal::multiply(const Decimal& other) const {
   Int128 abs_a = a.mantissa_ < 0 ? -a.mantissa_ : a.mantissa_;
   if (abs_a > kLimit / abs_b) return std::nullopt;
   long e = static_cast<long>(a.exponent_) + b.exponent_;
-  if (e > kMaxDigits || e < -kMaxDigits) return std::nullopt;
-  return Decimal(a.mantissa_ * b.mantissa_, static_cast<int>(e)).trimmed();
+  Int128 m = a.mantissa_ * b.mantissa_;
+  if (!in_range(m, e)) return std::nullopt;
+  return Decimal(m, static_cast<int>(e)).trimmed();
 }
 
 bool operator==(const Decimal& a, const Decimal& b) {
@@ -141,5 +153,7 @@ bool operator<(const Decimal& a, const Decimal& b) {
   // Only on overflow: compare by sign, which is all such extremes need.
   return a.mantissa_ < b.mantissa_;
 }
+
+std::ostream& operator<<(std::ostream& out, const Decimal& d) { return out << d.to_string(); }
 
 }  // namespace zhibiao

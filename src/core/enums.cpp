@@ -1,4 +1,5 @@
 #include <array>
+#include <ostream>
 #include <utility>
 
 #include "zhibiao/fact.hpp"
@@ -55,6 +56,10 @@ std::string_view to_string(Measure m) { return name_of(kMeasures, m); }
 std::string_view to_string(Qualifier q) { return name_of(kQualifiers, q); }
 std::string_view to_string(Modality m) { return name_of(kModalities, m); }
 std::string_view to_string(QuantityKind k) { return name_of(kKinds, k); }
+std::ostream& operator<<(std::ostream& o, Measure m) { return o << to_string(m); }
+std::ostream& operator<<(std::ostream& o, Qualifier q) { return o << to_string(q); }
+std::ostream& operator<<(std::ostream& o, Modality m) { return o << to_string(m); }
+std::ostream& operator<<(std::ostream& o, QuantityKind k) { return o << to_string(k); }
 std::optional<Measure> parse_measure(std::string_view s) { return value_of(kMeasures, s); }
 std::optional<Qualifier> parse_qualifier(std::string_view s) { return value_of(kQualifiers, s); }
 std::optional<Modality> parse_modality(std::string_view s) { return value_of(kModalities, s); }

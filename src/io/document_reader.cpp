@@ -14,40 +14,31 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 }  // namespace
 
 std::string parse_jsonl_record(std::string_view line, Document& doc) {
-  // One parser per thread: simdjson parsers are reusable but not shareable.
-  thread_local simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(line);
-  simdjson::ondemand::document json;
-  if (parser.iterate(padded).get(json)) return "invalid JSON";
-  simdjson::ondemand::object object;
+  // simdjson's DOM parser validates the whole line and picks its fastest
+  // kernel at run time. One parser per thread: reusable, not shareable.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element json;
+  if (auto error = parser.parse(line.data(), line.size()).get(json))
+    return std::string("invalid JSON (") + simdjson::error_message(error) + ")";
+  simdjson::dom::object object;
   if (json.get_object().get(object)) return "not a JSON object";
   bool has_text = false;
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) return "invalid JSON";
+  for (auto [key, value] : object) {
     std::string* target = nullptr;
     if (key == "id") target = &doc.id;
     else if (key == "text") target = &doc.text;
     else if (key == "date") target = &doc.date;
     else if (key == "title") target = &doc.title;
-    simdjson::ondemand::value value;
-    if (field.value().get(value)) return "invalid JSON";
-    if (!target) continue;  // other fields are the caller's business
-    simdjson::ondemand::json_type type;
-    if (value.type().get(type)) return "invalid JSON";
-    if (type == simdjson::ondemand::json_type::null) continue;
-    if (key == "id" && type == simdjson::ondemand::json_type::number) {
-      std::string_view raw = value.raw_json_token();
-      doc.id = std::string(raw);
+    if (!target || value.is_null()) continue;  // other fields are the caller's business
+    if (key == "id" && (value.is_int64() || value.is_uint64())) {
+      doc.id = simdjson::minify(value);
       continue;
     }
     std::string_view s;
-    if (type != simdjson::ondemand::json_type::string || value.get_string().get(s))
-      return "field '" + std::string(key) + "' must be a string";
+    if (value.get_string().get(s)) return "field '" + std::string(key) + "' must be a string";
     *target = std::string(s);
     if (key == "text") has_text = true;
   }
-  // (simdjson 3.0 ondemand has no at_end(); trailing garbage after the object is ignored)
   if (!has_text) return "missing field 'text'";
   return "";
 }

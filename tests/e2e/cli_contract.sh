@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The extract command's contract as a user meets it: inputs, formats,
+# exit statuses, error messages. Run by ctest with EXTRACT set.
+set -u
+root=$1
+extract=${EXTRACT:?EXTRACT must name the extract binary}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+
+seed="$root/seeds/seed-article.txt"
+
+# A text file: header plus the nine facts, exit 0.
+"$extract" "$seed" >"$tmp/seed.csv" 2>"$tmp/seed.err"
+check "seed exit 0" test $? -eq 0
+check "seed 10 lines" test "$(wc -l <"$tmp/seed.csv")" -eq 10
+check "seed header" test "$(head -1 "$tmp/seed.csv")" = "doc,begin,end,indicator,measure,value,unit,qualifier,value_max,modality,period,subject,base,text,rule"
+
+# Standard input, as text and as JSON Lines; --date fills a missing date.
+printf '上半年实现税收收入13.57亿元。' | "$extract" --date 2023-07-12 >"$tmp/stdin.csv"
+check "stdin text" grep -q ',tax_revenue,level,1357000000,CNY,eq,,actual,2023-01/2023-06,' "$tmp/stdin.csv"
+printf '{"id":"a","text":"上半年实现税收收入13.57亿元。","date":"2022-08-01"}\n' | "$extract" - >"$tmp/stdin2.csv"
+check "stdin jsonl uses record date" grep -q '^a,.*,2022-01/2022-06,' "$tmp/stdin2.csv"
+
+# JSON Lines with bad lines: reported as file:line, the rest processed, exit 1.
+cat >"$tmp/mixed.jsonl" <<'JSONL'
+{"id":"good1","text":"全区完成税收收入8.6亿元。"}
+{"id":"bad-json", "text": 
+{"id":"no-text"}
+{"id":"not-string","text":42}
+{"id":"good2","text":"固定资产投资增长8%。","source":"ignored"}
+JSONL
+"$extract" "$tmp/mixed.jsonl" >"$tmp/mixed.csv" 2>"$tmp/mixed.err"
+check "bad jsonl exit 1" test $? -eq 1
+check "bad jsonl good1 kept" grep -q '^good1,' "$tmp/mixed.csv"
+check "bad jsonl good2 kept" grep -q '^good2,' "$tmp/mixed.csv"
+check "bad jsonl line 2 reported" grep -q 'mixed.jsonl:2: invalid JSON' "$tmp/mixed.err"
+check "bad jsonl line 3 reported" grep -q "mixed.jsonl:3: missing field 'text'" "$tmp/mixed.err"
+check "bad jsonl line 4 reported" grep -q "mixed.jsonl:4: field 'text' must be a string" "$tmp/mixed.err"
+
+# A missing file is reported; the other inputs are still processed.
+"$extract" "$tmp/nope.txt" "$seed" >"$tmp/missing.csv" 2>"$tmp/missing.err"
+check "missing file exit 1" test $? -eq 1
+check "missing file reported" grep -q 'nope.txt: cannot open' "$tmp/missing.err"
+check "other file processed" test "$(wc -l <"$tmp/missing.csv")" -eq 10
+
+# -o writes the file; --format jsonl; --quantities.
+"$extract" -o "$tmp/out.csv" "$seed"
+check "-o writes" test "$(wc -l <"$tmp/out.csv")" -eq 10
+check "-o leaves no temp file" test -z "$(ls "$tmp" | grep '\.tmp\.')"
+"$extract" --format jsonl "$seed" >"$tmp/seed.jsonl"
+check "jsonl 9 records" test "$(wc -l <"$tmp/seed.jsonl")" -eq 9
+check "jsonl is json" python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$tmp/seed.jsonl"
+printf '约198亿元，增长45.9%%，2023年' | "$extract" --quantities >"$tmp/q.csv"
+check "quantities header" test "$(head -1 "$tmp/q.csv")" = "doc,begin,end,kind,value,unit,qualifier,value_max,text"
+check "quantities money" grep -q ',money,19800000000,CNY,approx,,约198亿元$' "$tmp/q.csv"
+check "quantities percent" grep -q ',percent,45.9,percent,eq,,45.9%$' "$tmp/q.csv"
+check "quantities no year" test "$(wc -l <"$tmp/q.csv")" -eq 3
+
+# Usage and rule-pack errors exit 2.
+"$extract" --no-such-flag >/dev/null 2>&1
+check "unknown flag exit 2" test $? -eq 2
+"$extract" --date 2023/07/12 "$seed" >/dev/null 2>&1
+check "bad date exit 2" test $? -eq 2
+"$extract" --rules "$tmp/no-pack" "$seed" >/dev/null 2>"$tmp/rules.err"
+check "missing pack exit 2" test $? -eq 2
+check "missing pack message" grep -q 'rule pack directory not found' "$tmp/rules.err"
+mkdir -p "$tmp/badpack" && printf '[indicator\n' >"$tmp/badpack/x.toml"
+"$extract" --test-rules "$tmp/badpack" >/dev/null 2>"$tmp/badpack.err"
+check "bad pack exit 2" test $? -eq 2
+check "bad pack file:line" grep -q 'badpack/x.toml:1:' "$tmp/badpack.err"
+
+# A failing rule test: file:line, expected and got, exit 2.
+cp -r "$root/rules/zh" "$tmp/pack"
+cat >>"$tmp/pack/indicators/gdp.toml" <<'TOML'
+
+[[test]]
+text = "地区生产总值100亿元。"
+expect = [{ measure = "level", value = "999" }]
+TOML
+"$extract" --test-rules "$tmp/pack" >"$tmp/rt.out" 2>"$tmp/rt.err"
+check "failing rule test exit 2" test $? -eq 2
+check "failing rule test location" grep -q 'indicators/gdp.toml:[0-9]*: test failed' "$tmp/rt.err"
+check "failing rule test got" grep -q 'value=10000000000' "$tmp/rt.err"
+
+"$extract" --version | grep -q 'extract (zhibiao)'
+check "version" test $? -eq 0
+"$extract" --help | grep -q 'Examples'
+check "help has examples" test $? -eq 0
+
+echo "cli contract: $pass passed, $fail failed"
+test "$fail" -eq 0

@@ -1,0 +1,82 @@
+#define BOOST_TEST_MODULE normalizer
+#include <boost/test/unit_test.hpp>
+
+#include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+#include "zhibiao/rule_pack.hpp"
+
+using namespace zhibiao;
+
+namespace {
+
+// The bundled pack's fold table: ICU's plus the pack's dash pairs.
+text::NormalizedText norm(const std::string& s) {
+  static RulePack pack = RulePack::load(ZHIBIAO_TEST_RULES);
+  return text::normalize(s, *pack.compiled().fold);
+}
+
+// The original bytes a folded substring came from.
+std::string original_of(const std::string& original, const text::NormalizedText& n, const std::string& folded_part) {
+  auto pos = n.text.find(folded_part);
+  BOOST_REQUIRE(pos != std::string::npos);
+  Span s = n.to_original(pos, pos + folded_part.size());
+  return original.substr(s.begin, s.end - s.begin);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(traditional_folds_to_simplified) {
+  BOOST_TEST(norm("地區生產總值193.2億元").text == "地区生产总值193.2亿元");
+  BOOST_TEST(norm("兩千萬").text == "两千万");
+}
+
+BOOST_AUTO_TEST_CASE(full_width_forms_fold_to_ascii) {
+  BOOST_TEST(norm("１２３％").text == "123%");
+  BOOST_TEST(norm("１２．５").text == "12.5");
+  BOOST_TEST(norm("增长，下降").text == "增长,下降");
+  BOOST_TEST(norm("1—5月").text == "1-5月");
+  BOOST_TEST(norm("10～15").text == "10~15");
+}
+
+BOOST_AUTO_TEST_CASE(pinyin_annotations_are_dropped_and_offsets_kept) {
+  std::string original = "蘭州高新區(qū)實(shí)現(xiàn)稅收";
+  auto n = norm(original);
+  BOOST_TEST(n.text == "兰州高新区实现税收");
+  // A span across the annotation covers it in the original.
+  BOOST_TEST(original_of(original, n, "高新区实现") == "高新區(qū)實(shí)現");
+  // A span ending at the annotated character stops before the annotation.
+  BOOST_TEST(original_of(original, n, "实") == "實");
+}
+
+BOOST_AUTO_TEST_CASE(real_parentheses_are_kept) {
+  BOOST_TEST(norm("產業基地(三期)").text == "产业基地(三期)");
+  BOOST_TEST(norm("現代中(藏)藥").text == "现代中(藏)药");
+  BOOST_TEST(norm("中国(China)").text == "中国(China)");
+}
+
+BOOST_AUTO_TEST_CASE(whitespace_and_line_ends) {
+  BOOST_TEST(norm("地区 生产\t总值").text == "地区生产总值");
+  BOOST_TEST(norm("high tech").text == "high tech");
+  BOOST_TEST(norm("a\r\nb\rc").text == "a\nb\nc");
+  BOOST_TEST(norm("\xEF\xBB\xBF" "GDP").text == "GDP");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_bytes_are_replaced_and_reported) {
+  std::string original = "GDP\xFF" "100";
+  auto n = norm(original);
+  BOOST_TEST(n.text == "GDP\xEF\xBF\xBD" "100");
+  BOOST_REQUIRE(n.invalid.size() == 1u);
+  BOOST_TEST(n.invalid[0].offset == 3u);
+  BOOST_TEST(original_of(original, n, "100") == "100");
+}
+
+BOOST_AUTO_TEST_CASE(every_folded_byte_maps_inside_the_original) {
+  std::string original = "高新區(qū)１—５月固投實(shí)現(xiàn)20%以上。\n第二行";
+  auto n = norm(original);
+  BOOST_REQUIRE(n.begin_of.size() == n.text.size());
+  for (std::size_t i = 0; i < n.text.size(); ++i) {
+    BOOST_TEST(n.begin_of[i] < n.end_of[i]);
+    BOOST_TEST(n.end_of[i] <= original.size());
+  }
+  BOOST_TEST(n.text == "高新区1-5月固投实现20%以上。\n第二行");
+}

@@ -1,0 +1,94 @@
+#define BOOST_TEST_MODULE number_parser
+#include <boost/test/unit_test.hpp>
+
+#include "resolve/number_parser.hpp"
+#include "resolve/quantity_parser.hpp"
+#include "zhibiao/rule_pack.hpp"
+
+using namespace zhibiao;
+
+namespace {
+
+const RulePack& pack() {
+  static RulePack p = RulePack::load(ZHIBIAO_TEST_RULES);
+  return p;
+}
+
+std::string number(const std::string& folded) {
+  auto n = resolve::parse_number(folded, pack().compiled().numbers);
+  return n ? n->value.to_string() : "none";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(arabic_numbers) {
+  BOOST_TEST(number("122") == "122");
+  BOOST_TEST(number("34,507") == "34507");
+  BOOST_TEST(number("193.2") == "193.2");
+  BOOST_TEST(number("-2.3") == "-2.3");
+  BOOST_TEST(number("193.2亿") == "19320000000");
+  BOOST_TEST(number("1.2万亿") == "1200000000000");
+  BOOST_TEST(number("3千万") == "30000000");
+  BOOST_TEST(number("100万") == "1000000");
+}
+
+BOOST_AUTO_TEST_CASE(chinese_numerals_with_units) {
+  BOOST_TEST(number("一百二十二") == "122");
+  BOOST_TEST(number("两千三百万") == "23000000");
+  BOOST_TEST(number("十五") == "15");
+  BOOST_TEST(number("二十") == "20");
+  BOOST_TEST(number("一千零十") == "1010");
+  BOOST_TEST(number("一百零五") == "105");
+  BOOST_TEST(number("一万零一十一") == "10011");
+  BOOST_TEST(number("一千亿一千万一千零一") == "100010001001");
+  BOOST_TEST(number("一万亿") == "1000000000000");
+  BOOST_TEST(number("两千六") == "2600");
+  BOOST_TEST(number("一百二十万三") == "1203000");
+  BOOST_TEST(number("一千二百亿") == "120000000000");
+  BOOST_TEST(number("贰拾") == "20");
+}
+
+BOOST_AUTO_TEST_CASE(chinese_decimals_and_positional_digits) {
+  BOOST_TEST(number("十三点五七") == "13.57");
+  BOOST_TEST(number("三十四点三") == "34.3");
+  BOOST_TEST(number("零点零零一") == "0.001");
+  BOOST_TEST(number("一二三") == "123");
+  BOOST_TEST(number("二〇二三") == "2023");
+  BOOST_TEST(number("一七二零点一") == "1720.1");
+  BOOST_TEST(number("一点五亿") == "150000000");
+  BOOST_TEST(number("半") == "0.5");
+}
+
+BOOST_AUTO_TEST_CASE(not_numbers) {
+  BOOST_TEST(number("十二五") == "none");  // a planning period, not 125
+  BOOST_TEST(number("万") == "none");
+  BOOST_TEST(number("点五") == "none");
+  BOOST_TEST(number(std::string(500, '9')) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(scale_power_is_reported_for_ranges) {
+  auto n = resolve::parse_number("8亿", pack().compiled().numbers);
+  BOOST_REQUIRE(n);
+  BOOST_TEST(n->scale_power == 8);
+  auto q = resolve::parse_quantity("5至8亿元", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "500000000");
+  BOOST_TEST(q->value_max->to_string() == "800000000");
+  BOOST_TEST(q->qualifier == Qualifier::range);
+}
+
+BOOST_AUTO_TEST_CASE(quantity_parts) {
+  auto q = resolve::parse_quantity("约198亿元", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "19800000000");
+  BOOST_TEST(q->unit == "CNY");
+  BOOST_TEST(q->qualifier == Qualifier::approx);
+  q = resolve::parse_quantity("百分之三十四点三", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "34.3");
+  BOOST_TEST(q->kind == QuantityKind::percent);
+  q = resolve::parse_quantity("30多亿元", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "3000000000");
+  BOOST_TEST(q->qualifier == Qualifier::gt);
+}

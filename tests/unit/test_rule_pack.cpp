@@ -1,0 +1,124 @@
+// Loading rule packs: every kind of mistake a rule author can make is
+// reported with its file, line and column (and rule id), never a crash.
+#define BOOST_TEST_MODULE rule_pack
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "zhibiao/extractor.hpp"
+#include "zhibiao/rule_pack.hpp"
+
+using namespace zhibiao;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A temporary pack: the bundled lexicons plus one extra file.
+struct TempPack {
+  fs::path dir;
+  explicit TempPack(const std::string& extra_file, bool with_bundled = true) {
+    dir = fs::temp_directory_path() / fs::path("zhibiao-pack-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(counter()++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    if (with_bundled) {
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "pack.toml", dir / "pack.toml");
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "templates.toml", dir / "templates.toml");
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "lexicon", dir / "lexicon", fs::copy_options::recursive);
+      fs::create_directories(dir / "indicators");
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "tax_revenue.toml", dir / "indicators" / "tax_revenue.toml");
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "fixed_asset_investment.toml",
+               dir / "indicators" / "fixed_asset_investment.toml");
+      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "gdp.toml", dir / "indicators" / "gdp.toml");
+    }
+    std::ofstream(dir / "zz_extra.toml") << extra_file;
+  }
+  ~TempPack() { fs::remove_all(dir); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+// The errors loading `extra` gives, or an empty list.
+std::vector<RuleError> errors_of(const std::string& extra) {
+  TempPack p(extra);
+  try {
+    RulePack::load(p.dir);
+  } catch (const RulePackError& e) {
+    return e.errors();
+  }
+  return {};
+}
+
+bool any_error(const std::vector<RuleError>& errors, const std::string& needle, int line = 0,
+               const std::string& rule = "") {
+  for (const auto& e : errors)
+    if (e.message.find(needle) != std::string::npos && (line == 0 || e.line == line) && (rule.empty() || e.rule == rule) &&
+        e.file.find("zz_extra.toml") != std::string::npos)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_bundled_pack_loads) {
+  RulePack pack = RulePack::load(ZHIBIAO_TEST_RULES);
+  BOOST_TEST(pack.rule_count() > 20u);
+}
+
+BOOST_AUTO_TEST_CASE(a_valid_extra_indicator_works_without_recompiling) {
+  TempPack p(R"(
+[indicator]
+id = "widget_output"
+names = ["小部件产量"]
+templates = ["level.v1"]
+)");
+  RulePack pack = RulePack::load(p.dir);
+  Extractor ex(pack);
+  auto facts = ex.facts({"d", "小部件产量达到3亿元。", "", ""});
+  BOOST_REQUIRE(facts.size() == 1u);
+  BOOST_TEST(facts[0].indicator == "widget_output");
+  BOOST_TEST(facts[0].value.to_string() == "300000000");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_toml) {
+  auto errors = errors_of("[indicator\nid = 1\n");
+  BOOST_TEST(any_error(errors, "malformed TOML", 1));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_missing_fields_wrong_types) {
+  BOOST_TEST(any_error(errors_of("[indicator]\nid = \"x\"\nnames = [\"某\"]\ncolour = \"red\"\n"), "unknown key 'colour'", 4));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r1\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"),
+                       "missing required key 'pattern'", 1, "r1"));
+  BOOST_TEST(any_error(errors_of("[indicator]\nid = 42\nnames = [\"某\"]\n"), "'id' must be a string", 2));
+  BOOST_TEST(any_error(errors_of("wat = 1\n"), "unknown key 'wat'", 1));
+}
+
+BOOST_AUTO_TEST_CASE(bad_rules) {
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"gdp.level.v1\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+                                 "pattern = '(?P<q>{money})'\n"),
+                       "duplicate rule id"));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r2\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?P<q>[a'\n"),
+                       "RE2 rejects the pattern", 1, "r2"));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r3\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+                                 "pattern = '(?P<q>{no_such_macro})'\n"),
+                       "undefined macro {no_such_macro}", 1, "r3"));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r4\"\nindicator = \"nope\"\nmeasure = \"level\"\npattern = '(?P<q>1)'\n"),
+                       "unknown indicator 'nope'", 1, "r4"));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r5\"\nindicator = \"gdp\"\nmeasure = \"speed\"\npattern = '(?P<q>1)'\n"),
+                       "unknown measure 'speed'", 4, "r5"));
+  BOOST_TEST(any_error(errors_of("[[rule]]\nid = \"r6\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(1)'\n"),
+                       "no (?P<q>...) group", 1, "r6"));
+}
+
+BOOST_AUTO_TEST_CASE(macros_that_refer_to_themselves) {
+  auto errors = errors_of("[macros]\nloop_a = '{loop_b}'\nloop_b = '{loop_a}'\n\n[[rule]]\nid = \"r7\"\n"
+                          "indicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?P<q>{loop_a})'\n");
+  BOOST_TEST(any_error(errors, "macro refers to itself", 5, "r7"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_directory) {
+  BOOST_CHECK_THROW(RulePack::load("/nonexistent/zhibiao/pack"), RulePackError);
+}
