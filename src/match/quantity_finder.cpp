@@ -22,7 +22,14 @@ std::vector<FoundQuantity> find_quantities(std::string_view folded, const detail
   scan(*pack.quantity.finder, folded, [&](const Hit& h) {
     if (overlaps_excluded(h.begin, h.end)) return;
     auto q = resolve::parse_quantity(folded.substr(h.begin, h.end - h.begin), pack);
-    if (!q || q->lone_numeral) return;
+    if (!q) return;
+    // A single numeral character (一是, 三农) is a number only when it stands
+    // alone on its line.
+    if (q->lone_numeral) {
+      bool line_start = h.begin == 0 || folded[h.begin - 1] == '\n';
+      bool line_end = h.end == folded.size() || folded[h.end] == '\n';
+      if (!line_start || !line_end) return;
+    }
     out.push_back({h.begin, h.end, std::move(*q)});
   });
   return out;

@@ -7,195 +7,190 @@
 namespace zhibiao::resolve {
 namespace {
 
-enum class TokenType { digit, small_unit, large_unit, point, fraction };
+enum class TokenType { chinese_digit, arabic, small_unit, large_unit, point, fraction, minus };
 
 struct Token {
   TokenType type;
-  int value;        // digit value, or power of ten for units
-  Decimal fraction;
+  int power = 0;        // units: the power of ten
+  Decimal value;        // digits, Arabic numbers, fractions
+  std::string_view text;
 };
 
-// Longest lexicon word at `pos`, as a token.
-std::optional<Token> token_at(std::string_view s, std::size_t pos, const detail::NumberLexicon& lex,
-                              std::size_t& length) {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// An Arabic number at `pos` (digits, thousands separators, a decimal part,
+// or a bare decimal part such as .77); its length, or 0.
+std::size_t arabic_length(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i > pos) {
+    // Thousands separators only in groups of three.
+    while (i + 3 < s.size() && s[i] == ',' && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+           (i + 4 >= s.size() || !is_digit(s[i + 4])))
+      i += 4;
+  }
+  if (i < s.size() && s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])) {
+    i += 1;
+    while (i < s.size() && is_digit(s[i])) ++i;
+  }
+  return i - pos;
+}
+
+std::optional<Decimal> arabic_value(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (c != ',') digits += c;
+  if (!digits.empty() && digits[0] == '.') digits.insert(digits.begin(), '0');
+  return Decimal::parse(digits);
+}
+
+// The longest lexicon word at `pos`, as a token.
+std::optional<Token> word_at(std::string_view s, std::size_t pos, const detail::NumberLexicon& lex) {
   std::optional<Token> best;
-  length = 0;
-  auto consider = [&](const auto& map, TokenType type) {
-    for (const auto& [word, value] : map) {
-      if (word.size() > length && s.substr(pos, word.size()) == word) {
-        length = word.size();
-        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Decimal>) best = Token{type, 0, value};
-        else best = Token{type, value, {}};
-      }
+  std::size_t length = 0;
+  auto consider = [&](const std::string& word, Token t) {
+    if (word.size() > length && s.substr(pos, word.size()) == word) {
+      length = word.size();
+      t.text = s.substr(pos, word.size());
+      best = t;
     }
   };
-  consider(lex.digits, TokenType::digit);
-  consider(lex.small_units, TokenType::small_unit);
-  consider(lex.large_units, TokenType::large_unit);
-  consider(lex.fractions, TokenType::fraction);
-  for (const auto& p : lex.points)
-    if (p.size() > length && s.substr(pos, p.size()) == p) {
-      length = p.size();
-      best = Token{TokenType::point, 0, {}};
-    }
+  for (const auto& [w, v] : lex.digits) consider(w, {TokenType::chinese_digit, 0, Decimal::from_int(v), {}});
+  for (const auto& [w, p] : lex.small_units) consider(w, {TokenType::small_unit, p, {}, {}});
+  for (const auto& [w, p] : lex.large_units) consider(w, {TokenType::large_unit, p, {}, {}});
+  for (const auto& [w, v] : lex.fractions) consider(w, {TokenType::fraction, 0, v, {}});
+  for (const auto& w : lex.points) consider(w, {TokenType::point, 0, {}, {}});
+  for (const auto& w : lex.minus) consider(w, {TokenType::minus, 0, {}, {}});
+  for (const auto& [w, v] : lex.tens) consider(w, {TokenType::chinese_digit, 1, Decimal::from_int(v), {}});
   return best;
 }
 
 std::optional<std::vector<Token>> tokenize(std::string_view s, const detail::NumberLexicon& lex) {
   std::vector<Token> out;
   for (std::size_t pos = 0; pos < s.size();) {
-    std::size_t length = 0;
-    auto t = token_at(s, pos, lex, length);
+    if (s[pos] == '-' || s[pos] == '+') {
+      if (pos != 0) return std::nullopt;
+      if (s[pos] == '-') out.push_back({TokenType::minus, 0, {}, s.substr(pos, 1)});
+      ++pos;
+      continue;
+    }
+    if (std::size_t n = arabic_length(s, pos)) {
+      auto v = arabic_value(s.substr(pos, n));
+      if (!v) return std::nullopt;
+      out.push_back({TokenType::arabic, 0, *v, s.substr(pos, n)});
+      pos += n;
+      continue;
+    }
+    auto t = word_at(s, pos, lex);
     if (!t) return std::nullopt;
-    out.push_back(*t);
-    pos += length;
+    if (t->type == TokenType::chinese_digit && t->power == 1) {
+      // 廿 is two tokens: 二 and 十.
+      out.push_back({TokenType::chinese_digit, 0, t->value, t->text});
+      out.push_back({TokenType::small_unit, 1, {}, t->text});
+    } else {
+      out.push_back(*t);
+    }
+    pos += t->text.size();
   }
   return out;
 }
-
-Decimal pow10(int p) { return *Decimal::from_int(1).scale_pow10(p); }
 
 std::optional<Decimal> add(const std::optional<Decimal>& a, const std::optional<Decimal>& b) {
   if (!a || !b) return std::nullopt;
   return a->add(*b);
 }
 
-// Arabic digits with optional sign, separators and decimal part; returns the
-// number of bytes read.
-std::optional<Decimal> read_arabic(std::string_view s, std::size_t& used) {
-  std::string digits;
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) digits += s[i++];
-  bool any = false, point = false;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      digits += c;
-      any = true;
-    } else if (c == ',' && any && !point) {
-      continue;
-    } else if (c == '.' && any && !point && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') {
-      digits += c;
-      point = true;
-    } else {
-      break;
-    }
-  }
-  used = i;
-  if (!any) return std::nullopt;
-  return Decimal::parse(digits);
+std::optional<Decimal> times_pow10(const std::optional<Decimal>& a, int p) {
+  if (!a) return std::nullopt;
+  return a->scale_pow10(p);
 }
 
-// Chinese numerals (see the header for how they compose).
-std::optional<ParsedNumber> read_chinese(const std::vector<Token>& tokens) {
-  bool has_units = false;
-  for (const auto& t : tokens) {
-    if (t.type == TokenType::point) break;
-    if (t.type == TokenType::small_unit || t.type == TokenType::large_unit) has_units = true;
+// The integer part: tokens up to the decimal point. `scale_power` is set when
+// the part ends in a large unit.
+std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i, int& scale_power) {
+  bool units = false;
+  std::size_t end = i;
+  while (end < t.size() && t[end].type != TokenType::point && t[end].type != TokenType::fraction) {
+    if (t[end].type == TokenType::small_unit || t[end].type == TokenType::large_unit) units = true;
+    ++end;
   }
-  ParsedNumber out;
-  out.chinese = true;
-  out.numeral_chars = tokens.size();
-  if (tokens.size() == 1 && tokens[0].type == TokenType::fraction) {
-    out.value = tokens[0].fraction;
-    return out;
+  if (end == i) return std::nullopt;
+
+  if (!units) {  // positional: 二〇二三, or one Arabic number
+    if (end - i == 1 && t[i].type == TokenType::arabic) return t[i++].value;
+    std::optional<Decimal> v = Decimal();
+    for (; i < end; ++i) {
+      if (t[i].type != TokenType::chinese_digit) return std::nullopt;
+      v = add(v ? v->multiply(Decimal::from_int(10)) : std::nullopt, t[i].value);
+      if (!v) return std::nullopt;
+    }
+    return v;
   }
 
-  std::optional<Decimal> integer = Decimal();
-  std::size_t i = 0;
-  if (!has_units) {  // positional
-    bool any = false;
-    for (; i < tokens.size() && tokens[i].type == TokenType::digit; ++i) {
-      integer = add(integer->multiply(Decimal::from_int(10)), Decimal::from_int(tokens[i].value));
-      if (!integer) return std::nullopt;
-      any = true;
-    }
-    if (!any) return std::nullopt;
-  } else {
-    struct Part {
-      Decimal value;
-      int power;
-    };
-    std::vector<Part> parts;
-    std::optional<Decimal> section = Decimal();
-    std::optional<int> digit;
-    std::optional<int> last_unit_power;  // set while the previous token was a unit
-    bool started = false;
-    for (; i < tokens.size(); ++i) {
-      const Token& t = tokens[i];
-      if (t.type == TokenType::point || t.type == TokenType::fraction) break;
-      if (t.type == TokenType::digit) {
+  struct Part {
+    Decimal value;
+    int power;
+  };
+  std::vector<Part> parts;
+  std::optional<Decimal> section = Decimal();
+  std::optional<Token> digit;           // the digit waiting for its unit
+  int last_unit_power = -1;             // the unit's power while the previous token was a unit, else -1
+  // A bare Chinese digit right after a unit stands one place below it.
+  auto pending_digit = [&]() -> std::optional<Decimal> {
+    if (!digit) return Decimal();
+    int place = last_unit_power - 1;
+    if (digit->type == TokenType::chinese_digit && place >= 0) return digit->value.scale_pow10(place);
+    return digit->value;
+  };
+  bool started = false;
+  for (; i < end; ++i) {
+    const Token& tok = t[i];
+    switch (tok.type) {
+      case TokenType::chinese_digit:
+      case TokenType::arabic:
         started = true;
-        if (t.value == 0) {  // 零 only marks a skipped place
-          digit.reset();
-          last_unit_power.reset();
+        if (tok.type == TokenType::chinese_digit && tok.value.is_zero()) {  // 零 marks a skipped place
+          if (digit) return std::nullopt;
+          last_unit_power = -1;
           continue;
         }
         if (digit) return std::nullopt;  // two digits in a row: 十二五
-        // last_unit_power is kept: it says this digit came right after a unit.
-        digit = t.value;
+        digit = tok;
         continue;
-      }
-      if (t.type == TokenType::small_unit) {
-        section = add(section, pow10(t.value).multiply(Decimal::from_int(digit.value_or(1))));
+      case TokenType::small_unit: {
+        Decimal d = digit ? digit->value : Decimal::from_int(1);
+        section = add(section, d.scale_pow10(tok.power));
         digit.reset();
-        last_unit_power = t.value;
+        last_unit_power = tok.power;
         started = true;
-      } else {  // large unit
+        break;
+      }
+      case TokenType::large_unit: {
         if (!started) return std::nullopt;  // 万 alone is no number
-        std::optional<Decimal> below = add(section, Decimal::from_int(digit.value_or(0)));
-        while (!parts.empty() && parts.back().power < t.value) {
+        std::optional<Decimal> below = add(section, pending_digit());
+        while (!parts.empty() && parts.back().power < tok.power) {
           below = add(below, parts.back().value);
           parts.pop_back();
         }
-        if (!below) return std::nullopt;
-        auto scaled = below->scale_pow10(t.value);
+        auto scaled = times_pow10(below, tok.power);
         if (!scaled) return std::nullopt;
-        parts.push_back({*scaled, t.value});
+        parts.push_back({*scaled, tok.power});
         section = Decimal();
         digit.reset();
-        last_unit_power = t.value;
-        out.scale_power = t.value;
+        last_unit_power = tok.power;
+        break;
       }
-      if (!section) return std::nullopt;
+      default:
+        return std::nullopt;
     }
-    if (digit) {
-      // A bare digit right after a unit is one place below it.
-      int place = last_unit_power ? *last_unit_power - 1 : 0;
-      auto d = Decimal::from_int(*digit).scale_pow10(place < 0 ? 0 : place);
-      section = add(section, d);
-    }
-    integer = section;
-    for (const auto& p : parts) integer = add(integer, p.value);
-    if (!integer || !section) return std::nullopt;
-    // Only a number that ends in its large unit (八亿, 两千三百万) is "scaled".
-    if (!section->is_zero()) out.scale_power = 0;
+    if (!section) return std::nullopt;
   }
-
-  Decimal value = *integer;
-  if (i < tokens.size() && tokens[i].type == TokenType::point) {
-    ++i;
-    int place = -1;
-    bool any = false;
-    for (; i < tokens.size() && tokens[i].type == TokenType::digit; ++i, --place) {
-      auto d = Decimal::from_int(tokens[i].value).scale_pow10(place);
-      auto sum = d ? value.add(*d) : std::nullopt;
-      if (!sum) return std::nullopt;
-      value = *sum;
-      any = true;
-    }
-    if (!any) return std::nullopt;
-    // Scale words after the fraction: 一点五亿.
-    for (; i < tokens.size() && tokens[i].type == TokenType::large_unit; ++i) {
-      auto scaled = value.scale_pow10(tokens[i].value);
-      if (!scaled) return std::nullopt;
-      value = *scaled;
-      out.scale_power += tokens[i].value;
-    }
-  }
-  if (i != tokens.size()) return std::nullopt;
-  out.value = value;
-  return out;
+  std::optional<Decimal> total = add(section, pending_digit());
+  if (!total) return std::nullopt;
+  // Only a number that ends in its large unit (八亿, 两千三百万) is "scaled".
+  scale_power = total->is_zero() && !parts.empty() ? parts.back().power : 0;
+  for (const auto& p : parts) total = add(total, p.value);
+  return total;
 }
 
 }  // namespace
@@ -206,34 +201,55 @@ std::optional<int> parse_scale(std::string_view s, const detail::NumberLexicon& 
   int power = 0;
   for (const auto& t : *tokens) {
     if (t.type != TokenType::small_unit && t.type != TokenType::large_unit) return std::nullopt;
-    power += t.value;
+    power += t.power;
   }
   return power;
 }
 
 std::optional<ParsedNumber> parse_number(std::string_view s, const detail::NumberLexicon& lex) {
-  if (s.empty()) return std::nullopt;
-  char c0 = s[0];
-  bool arabic = (c0 >= '0' && c0 <= '9') || ((c0 == '-' || c0 == '+') && s.size() > 1);
-  if (arabic) {
-    std::size_t used = 0;
-    auto value = read_arabic(s, used);
-    if (!value) return std::nullopt;
-    ParsedNumber out{*value, 0, false, 0};
-    if (used < s.size()) {
-      auto power = parse_scale(s.substr(used), lex);
-      if (!power) return std::nullopt;
-      auto scaled = value->scale_pow10(*power);
-      if (!scaled) return std::nullopt;
-      out.value = *scaled;
-      out.scale_power = *power;
-    }
-    return out;
-  }
   auto tokens = tokenize(s, lex);
   if (!tokens || tokens->empty()) return std::nullopt;
-  auto out = read_chinese(*tokens);
-  if (out) out->numeral_chars = text::count_code_points(s);
+  ParsedNumber out;
+  out.numeral_chars = text::count_code_points(s);
+  for (const auto& t : *tokens)
+    if (t.type != TokenType::arabic && t.type != TokenType::minus) out.chinese = true;
+
+  std::size_t i = 0;
+  bool negative = false;
+  if ((*tokens)[0].type == TokenType::minus) {
+    negative = true;
+    ++i;
+  }
+  if (i < tokens->size() && (*tokens)[i].type == TokenType::fraction && i + 1 == tokens->size()) {
+    out.value = negative ? (*tokens)[i].value.negated() : (*tokens)[i].value;
+    return out;
+  }
+  // 点五 alone is no number: the integer part is required.
+  std::optional<Decimal> value = read_integer(*tokens, i, out.scale_power);
+  if (!value) return std::nullopt;
+
+  if (i < tokens->size() && (*tokens)[i].type == TokenType::point) {
+    ++i;
+    std::string digits = "0.";
+    for (; i < tokens->size(); ++i) {
+      const Token& t = (*tokens)[i];
+      if (t.type == TokenType::chinese_digit) digits += t.value.to_string();
+      else if (t.type == TokenType::arabic && t.text.find_first_not_of("0123456789") == std::string_view::npos)
+        digits += std::string(t.text);
+      else break;
+    }
+    if (digits.size() == 2) return std::nullopt;
+    value = add(value, Decimal::parse(digits));
+    if (!value) return std::nullopt;
+    // Large units after the fraction: 一点五亿.
+    for (; i < tokens->size() && (*tokens)[i].type == TokenType::large_unit; ++i) {
+      value = times_pow10(value, (*tokens)[i].power);
+      if (!value) return std::nullopt;
+      out.scale_power += (*tokens)[i].power;
+    }
+  }
+  if (i != tokens->size()) return std::nullopt;
+  out.value = negative ? value->negated() : *value;
   return out;
 }
 

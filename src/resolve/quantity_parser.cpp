@@ -7,7 +7,8 @@
 namespace zhibiao::resolve {
 namespace {
 
-constexpr std::array<const char*, 9> kGroups = {"pre", "pctpre", "num", "unit1", "num_max", "mid", "scale", "unit", "post"};
+constexpr std::array<const char*, 10> kGroups = {"pre",   "unitpre", "pctpre", "num",  "unit1",
+                                                 "num_max", "mid",   "scale",  "unit", "post"};
 
 }  // namespace
 
@@ -21,7 +22,7 @@ std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const det
   for (std::size_t i = 0; i < kGroups.size(); ++i)
     if (auto it = names.find(kGroups[i]); it != names.end())
       g[i] = std::string_view(groups[static_cast<std::size_t>(it->second)]);
-  auto [pre, pctpre, num, unit1, num_max, mid, scale, unit, post] = g;
+  auto [pre, unitpre, pctpre, num, unit1, num_max, mid, scale, unit, post] = g;
 
   ParsedQuantity out;
   auto low = parse_number(num, pack.numbers);
@@ -48,20 +49,31 @@ std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const det
     out.value = *v;
     if (out.value_max) out.value_max = out.value_max->scale_pow10(*power);
   }
+  const detail::UnitEntry* entry = nullptr;
   if (!unit.empty()) {
     auto it = pack.quantity.units.find(std::string(unit));
     if (it == pack.quantity.units.end()) return std::nullopt;
-    out.unit_entry = &it->second;
-    out.kind = it->second.kind;
-    out.unit = it->second.unit.empty() ? std::string(unit) : it->second.unit;
+    entry = &it->second;
     out.unit_offset = static_cast<std::size_t>(unit.data() - mention.data());
     out.unit_length = unit.size();
-    if (it->second.scale != 0) {
-      auto v = out.value.scale_pow10(it->second.scale);
-      if (!v) return std::nullopt;
-      out.value = *v;
-      if (out.value_max) out.value_max = out.value_max->scale_pow10(it->second.scale);
-    }
+  } else if (!unitpre.empty()) {
+    auto it = pack.quantity.units_before.find(std::string(unitpre));
+    if (it == pack.quantity.units_before.end()) return std::nullopt;
+    entry = &it->second;
+  }
+  if (entry) {
+    out.unit_entry = entry;
+    out.kind = entry->kind;
+    out.unit = entry->unit.empty() ? std::string(unit) : entry->unit;
+    auto apply = [&](const Decimal& d) -> std::optional<Decimal> {
+      auto v = d.scale_pow10(entry->scale);
+      if (v && entry->factor) v = v->multiply(*entry->factor);
+      return v;
+    };
+    auto v = apply(out.value);
+    if (!v) return std::nullopt;
+    out.value = *v;
+    if (out.value_max) out.value_max = apply(*out.value_max);
   }
   if (!pctpre.empty() && (unit.empty() || out.kind == QuantityKind::percent)) {
     out.kind = QuantityKind::percent;

@@ -2,6 +2,7 @@
 // unit, kind and qualifier, with the pack's quantity grammar: an anchored
 // pattern whose named groups split the mention into
 //   pre      a qualifier before the number      (约, 超过)
+//   unitpre  a currency before the number       (人民币3.14)
 //   pctpre   a percent word before the number   (百分之)
 //   num      the number                         (193.2亿, 一千二百)
 //   unit1    a unit after the low end of a range (10%-15%)

@@ -32,6 +32,8 @@ struct NumberLexicon {
   std::map<std::string, int> large_units;  // 万 → 4, 亿 → 8, 万亿 → 12
   std::vector<std::string> points;         // decimal point words
   std::map<std::string, Decimal> fractions;  // 半 → 0.5
+  std::vector<std::string> minus;            // 负
+  std::map<std::string, int> tens;           // 廿 → 2 (two tens)
 };
 
 // A unit word after a number: a currency, a percent sign, a counter.
@@ -39,6 +41,7 @@ struct UnitEntry {
   QuantityKind kind = QuantityKind::number;
   std::string unit;   // CNY, USD, percent, pp; empty for counters (the word itself is the unit)
   int scale = 0;      // power of ten applied to the number (成 → 1: 三成 = 30%)
+  std::optional<Decimal> factor;  // a multiplier that is no power of ten (一对 = 2)
   std::optional<int> growth_percent_scale;  // 倍 in a growth: 1倍 = 100%
 };
 
@@ -48,6 +51,7 @@ struct QuantityGrammar {
   std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
   std::map<std::string, Qualifier> qualifier_words;
   std::map<std::string, UnitEntry> units;
+  std::map<std::string, UnitEntry> units_before;  // currency words written before the number
 };
 
 struct ModalityWord {

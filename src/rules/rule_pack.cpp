@@ -203,7 +203,7 @@ class Loader {
   }
 
   void read_numbers(const TomlReader& r, const toml::table& n) {
-    r.check_keys(n, {"digits", "small_units", "large_units", "points", "fractions"}, "[numbers]");
+    r.check_keys(n, {"digits", "small_units", "large_units", "points", "fractions", "minus", "tens"}, "[numbers]");
     auto int_map = [&](std::string_view key, std::map<std::string, int>& into) {
       const toml::table* sub = r.table(n, key);
       if (!sub) return;
@@ -218,8 +218,11 @@ class Loader {
     int_map("digits", pack_->numbers.digits);
     int_map("small_units", pack_->numbers.small_units);
     int_map("large_units", pack_->numbers.large_units);
+    int_map("tens", pack_->numbers.tens);
     if (auto points = r.strings(n, "points", false))
       for (const auto& p : *points) pack_->numbers.points.push_back(fold_word(p));
+    if (auto minus = r.strings(n, "minus", false))
+      for (const auto& m : *minus) pack_->numbers.minus.push_back(fold_word(m));
     if (auto fractions = r.string_map(n, "fractions")) {
       for (const auto& [k, v] : *fractions) {
         auto d = Decimal::parse(v);
@@ -230,7 +233,7 @@ class Loader {
   }
 
   void read_unit(const TomlReader& r, const toml::table& u) {
-    r.check_keys(u, {"words", "kind", "unit", "scale", "growth_percent_scale"}, "[[unit]]");
+    r.check_keys(u, {"words", "before", "kind", "unit", "scale", "factor", "growth_percent_scale"}, "[[unit]]");
     auto words = r.strings(u, "words", true);
     auto kind = r.string(u, "kind", true);
     if (!words || !kind) return;
@@ -248,10 +251,22 @@ class Loader {
     if (e.kind == QuantityKind::pp && e.unit.empty()) e.unit = "pp";
     e.scale = static_cast<int>(r.integer(u, "scale", false).value_or(0));
     if (auto g = r.integer(u, "growth_percent_scale", false)) e.growth_percent_scale = static_cast<int>(*g);
+    if (auto f = r.string(u, "factor", false)) {
+      e.factor = Decimal::parse(*f);
+      if (!e.factor) r.error(*u.get("factor"), "factor must be a decimal string such as \"2\"");
+    }
     for (const auto& w : *words) {
       std::string folded = fold_word(w);
       pack_->quantity.units[folded] = e;
       unit_words_[*kind].push_back(folded);
+    }
+    // Words that stand before the number: 人民币3.14.
+    if (auto before = r.strings(u, "before", false)) {
+      for (const auto& w : *before) {
+        std::string folded = fold_word(w);
+        pack_->quantity.units_before[folded] = e;
+        unit_words_["before"].push_back(folded);
+      }
     }
   }
 
@@ -289,9 +304,12 @@ class Loader {
     macros_.define("large_unit", alternation_of(keys(pack_->numbers.large_units)));
     macros_.define("point", alternation_of(pack_->numbers.points));
     macros_.define("fraction", alternation_of(keys(pack_->numbers.fractions)));
+    macros_.define("minus_word", alternation_of(pack_->numbers.minus));
+    macros_.define("tens_cn", alternation_of(keys(pack_->numbers.tens)));
     for (std::string_view kind : {"money", "percent", "pp", "number"})
       macros_.define("unit_" + std::string(kind), alternation_of(unit_words_[std::string(kind)]));
     macros_.define("unit_any", alternation_of(keys(pack_->quantity.units)));
+    macros_.define("unit_before", alternation_of(unit_words_["before"]));
     for (std::string_view position : {"before", "between", "after"})
       macros_.define("qual_" + std::string(position), alternation_of(qualifier_words_[std::string(position)]));
   }
