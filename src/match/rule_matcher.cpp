@@ -67,6 +67,13 @@ std::vector<bool> excluded_bytes(std::string_view folded, const detail::Compiled
   return out;
 }
 
+// The indicator whose names include `name` exactly, or "".
+std::string indicator_named(const detail::CompiledPack& pack, std::string_view name) {
+  for (const auto& ind : pack.indicators)
+    if (ind.name && RE2::FullMatch(name, *ind.name)) return ind.id;
+  return "";
+}
+
 bool rejected(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c) {
   if (!rule.reject) return false;
   std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
@@ -91,27 +98,53 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const detail::Com
   };
   std::vector<bool> not_quantity = excluded_bytes(folded, pack);
 
+  // Completes a candidate from its figure: exclusions, reject, the figure's
+  // value and its fit to the measure. False when the match is void.
+  auto finish = [&](Candidate& c) {
+    const auto& rule = *c.rule;
+    if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return false;
+    if (std::find(not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_begin),
+                  not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end), true) !=
+        not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end))
+      return false;
+    if (rejected(rule, folded, c)) return false;
+    auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+    if (!q || !fits_measure(rule.measure, *q)) return false;
+    c.quantity = std::move(*q);
+    if (c.negated) negate(c.quantity);
+    return true;
+  };
+
   std::vector<Candidate> all;
   for (std::size_t r = 0; r < pack.rules.size(); ++r) {
     const auto& rule = pack.rules[r];
     scan(*rule.pattern, folded, [&](const Hit& h) {
       Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
-      std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
-      if (c.q_begin == npos) return;
-      if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
       if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
       c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
-      if (c.name_begin != npos && name_excluded(rule.indicator, c.name_begin, c.name_end)) return;
-      if (std::find(not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_begin),
-                    not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end), true) !=
-          not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end))
+      if (rule.list_items.empty()) {
+        std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
+        if (c.q_begin == npos) return;
+        if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
+        if (finish(c)) all.push_back(std::move(c));
         return;
-      if (rejected(rule, folded, c)) return;
-      auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
-      if (!q || !fits_measure(rule.measure, *q)) return;
-      c.quantity = std::move(*q);
-      if (c.negated) negate(c.quantity);
-      all.push_back(std::move(c));
+      }
+      // A list: one candidate per figure, paired with its name or the rule's
+      // fixed indicator.
+      for (std::size_t i = 0; i < rule.list_items.size(); ++i) {
+        Candidate item = c;
+        std::tie(item.q_begin, item.q_end) = h.group(folded, rule.list_items[i].group_q);
+        if (item.q_begin == npos) continue;
+        if (rule.list_items[i].group_name) {
+          std::tie(item.name_begin, item.name_end) = h.group(folded, rule.list_items[i].group_name);
+          if (item.name_begin == npos) continue;
+          item.indicator = indicator_named(pack, folded.substr(item.name_begin, item.name_end - item.name_begin));
+        } else {
+          item.indicator = rule.list_indicators[i];
+        }
+        if (item.indicator.empty()) continue;
+        if (finish(item)) all.push_back(std::move(item));
+      }
     });
   }
   return all;

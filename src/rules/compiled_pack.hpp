@@ -99,11 +99,20 @@ struct CompiledRule {
   // A rule with no name of its own (，增长9.2%): the figure belongs to the
   // indicator of the nearest fact before it in the same sentence.
   bool inherits = false;
+  // A list rule (A、B分别增长3%、5%): figure groups q1, q2, ... each paired
+  // with name group n1, n2, ... (the indicator whose name it is), or with
+  // the rule's fixed list of indicators.
+  struct ListItem {
+    int group_q = 0, group_name = 0;
+  };
+  std::vector<ListItem> list_items;
+  std::vector<std::string> list_indicators;
 };
 
 struct IndicatorInfo {
   std::string id;
   SourceLocation where;
+  std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
 };
 

@@ -39,6 +39,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kInherit = "inherit";
+constexpr std::string_view kList = "list";
 
 struct LoadedFile {
   std::string display_name;
@@ -83,7 +84,10 @@ class Loader {
     define_lexicon_macros();
     for (auto& f : files) read_macros(f);
     for (auto& f : files) read_templates(f);
-    for (auto& f : files) compile_file(f);
+    for (auto& f : files) compile_sections(f);
+    std::vector<FileScope> scopes;
+    for (auto& f : files) scopes.push_back(compile_indicator_table(f));
+    for (std::size_t i = 0; i < files.size(); ++i) compile_rules_and_tests(files[i], scopes[i]);
     if (pack_->quantity.parts == nullptr && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
     check_duplicate_rule_ids();
@@ -191,6 +195,14 @@ class Loader {
     if (const toml::array* units = r.array_of_tables(t, "unit"))
       for (const auto& u : *units) read_unit(r, *u.as_table());
     if (const toml::table* q = r.table(t, "qualifiers")) read_qualifiers(r, *q);
+    if (const toml::table* ind = t.get_as<toml::table>("indicator")) {
+      // Every indicator's names, for {any_indicator_name}; errors are
+      // reported when the table is compiled in pass 2.
+      if (const toml::node* names = ind->get("names"); names && names->is_array())
+        for (const auto& n : *names->as_array())
+          if (auto w = n.value<std::string>()) all_names_.push_back(fold_word(*w));
+      if (auto p = ind->get_as<std::string>("name_pattern")) all_name_patterns_.push_back(fold_pattern(p->get(), *fold_));
+    }
     if (const toml::table* lists = r.table(t, "lists")) {
       for (const auto& [key, value] : *lists) {
         std::string name(key.str());
@@ -312,6 +324,9 @@ class Loader {
     macros_.define("unit_before", alternation_of(unit_words_["before"]));
     for (std::string_view position : {"before", "between", "after"})
       macros_.define("qual_" + std::string(position), alternation_of(qualifier_words_[std::string(position)]));
+    std::string any_name = alternation_of(all_names_);
+    for (const auto& p : all_name_patterns_) any_name += "|" + p;
+    macros_.define("any_indicator_name", any_name);
   }
 
   void read_macros(const LoadedFile& f) {
@@ -375,8 +390,9 @@ class Loader {
     return out;
   }
 
-  // Pass 2: everything that uses macros.
-  void compile_file(const LoadedFile& f) {
+  // Pass 2: everything that uses macros, in three steps so a rule in any
+  // file can name an indicator defined in any other.
+  void compile_sections(const LoadedFile& f) {
     TomlReader r(f.display_name, errors_);
     const toml::table& t = f.table;
     if (const toml::table* q = r.table(t, "quantities")) compile_quantities(r, *q);
@@ -394,13 +410,27 @@ class Loader {
       r.check_keys(*s, {"patterns"}, "[subjects]");
       pack_->subjects.patterns = compile_all(r, *s, "patterns");
     }
-    std::string file_indicator;
-    std::map<std::string, std::string> locals;
-    if (const toml::table* ind = r.table(t, "indicator")) file_indicator = compile_indicator(r, *ind, locals);
+  }
+
+  struct FileScope {
+    std::string indicator;
+    std::map<std::string, std::string> locals;  // {NAME}
+  };
+
+  FileScope compile_indicator_table(const LoadedFile& f) {
+    TomlReader r(f.display_name, errors_);
+    FileScope scope;
+    if (const toml::table* ind = r.table(f.table, "indicator")) scope.indicator = compile_indicator(r, *ind, scope.locals);
+    return scope;
+  }
+
+  void compile_rules_and_tests(const LoadedFile& f, const FileScope& scope) {
+    TomlReader r(f.display_name, errors_);
+    const toml::table& t = f.table;
     if (const toml::array* rules = r.array_of_tables(t, "rule"))
-      for (const auto& node : *rules) compile_rule(r, *node.as_table(), file_indicator, locals);
+      for (const auto& node : *rules) compile_rule(r, *node.as_table(), scope.indicator, scope.locals);
     if (const toml::array* tests = r.array_of_tables(t, "test"))
-      for (const auto& node : *tests) read_test(r, *node.as_table(), file_indicator, false);
+      for (const auto& node : *tests) read_test(r, *node.as_table(), scope.indicator, false);
     if (const toml::array* tests = r.array_of_tables(t, "quantity_test"))
       for (const auto& node : *tests) read_test(r, *node.as_table(), "", true);
   }
@@ -476,7 +506,7 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    IndicatorInfo info{*id, r.where(ind), compile_all(r, ind, "excludes", locals)};
+    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), compile_all(r, ind, "excludes", locals)};
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
       for (const auto& name : *templates) {
@@ -494,22 +524,26 @@ class Loader {
 
   void compile_rule(const TomlReader& r, const toml::table& t, const std::string& file_indicator,
                     const std::map<std::string, std::string>& locals) {
-    r.check_keys(t, {"id", "indicator", "measure", "pattern", "priority", "reject"}, "[[rule]]");
+    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject"}, "[[rule]]");
     auto id = r.string(t, "id", true);
     std::string rule_id = id.value_or("");
     // indicator = "inherit": the figure takes the indicator of the fact before it.
-    auto indicator = r.string(t, "indicator", file_indicator.empty(), rule_id).value_or(file_indicator);
+    // indicator = "list": a list rule whose names say which indicators (or
+    // whose `indicators` array does).
+    auto fixed = r.strings(t, "indicators", false, rule_id);
+    bool needs_indicator = file_indicator.empty() && !fixed;
+    auto indicator = r.string(t, "indicator", needs_indicator, rule_id).value_or(fixed ? std::string(kList) : file_indicator);
     auto measure = measure_of(r, t, rule_id);
     auto pattern = r.string(t, "pattern", true, rule_id);
     if (!id || !measure || !pattern || indicator.empty()) return;
-    if (indicator != kInherit && !pack_->indicator(indicator)) {
+    if (indicator != kInherit && indicator != kList && !pack_->indicator(indicator)) {
       r.error(t, "unknown indicator '" + indicator + "' (no [indicator] table defines it)", rule_id);
       return;
     }
     add_rule(r, t,
              {rule_id, indicator, *measure, fold_pattern(*pattern, *fold_),
               fold_pattern(r.string(t, "reject", false, rule_id).value_or(""), *fold_),
-              static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0))},
+              static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0)), fixed.value_or(std::vector<std::string>{})},
              locals);
   }
 
@@ -518,6 +552,7 @@ class Loader {
     Measure measure;
     std::string pattern, reject;
     int priority;
+    std::vector<std::string> list_indicators;
   };
 
   void add_rule(const TomlReader& r, const toml::node& at, const RuleSpec& spec,
@@ -540,7 +575,29 @@ class Loader {
     rule.group_base = group("base");
     rule.group_neg = group("neg");
     rule.priority = spec.priority;
-    if (rule.group_q == 0) {
+    rule.list_indicators = spec.list_indicators;
+    for (int i = 1; i <= 9; ++i) {
+      int q = group(("q" + std::to_string(i)).c_str());
+      if (q == 0) break;
+      rule.list_items.push_back({q, group(("n" + std::to_string(i)).c_str())});
+    }
+    if (spec.indicator == kList) {
+      if (rule.list_items.empty()) {
+        r.error(at, "a list rule needs figure groups (?P<q1>...), (?P<q2>...), ...", spec.id);
+        return;
+      }
+      for (std::size_t i = 0; i < rule.list_items.size(); ++i) {
+        bool named = rule.list_items[i].group_name != 0;
+        if (!named && i >= rule.list_indicators.size()) {
+          r.error(at, "figure group q" + std::to_string(i + 1) + " has neither a name group n" + std::to_string(i + 1) +
+                          " nor an entry in 'indicators'", spec.id);
+          return;
+        }
+      }
+      for (const auto& ind : rule.list_indicators)
+        if (!pack_->indicator(ind)) r.error(at, "unknown indicator '" + ind + "' in 'indicators'", spec.id);
+      rule.indicator.clear();
+    } else if (rule.group_q == 0) {
       r.error(at, "the pattern has no (?P<q>...) group for the figure", spec.id);
       return;
     }
@@ -611,6 +668,7 @@ class Loader {
   std::map<std::string, Template> templates_;
   std::map<std::string, std::vector<std::string>> unit_words_;
   std::map<std::string, std::vector<std::string>> qualifier_words_;
+  std::vector<std::string> all_names_, all_name_patterns_;
 };
 
 }  // namespace
