@@ -34,12 +34,12 @@ struct TitleContext {
   std::string subject;
 };
 
-TitleContext read_title(const std::string& title, std::optional<int> doc_year, const detail::CompiledPack& pack) {
+TitleContext read_title(const std::string& title, resolve::DocumentDate date, const detail::CompiledPack& pack) {
   TitleContext out;
   if (title.empty()) return out;
   text::NormalizedText norm = text::normalize(title, *pack.fold);
   text::Segments segs = text::segment(norm.text, pack.segments);
-  auto periods = resolve::find_periods(norm.text, segs, pack, doc_year, doc_year);
+  auto periods = resolve::find_periods(norm.text, segs, pack, date, date.year);
   if (!periods.empty()) {
     out.period = periods.back().period;
     for (const auto& p : periods)
@@ -65,12 +65,14 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack);
   if (candidates.empty()) return {};
 
-  std::optional<int> doc_year = resolve::document_year(doc.date, folded, pack);
-  TitleContext title = read_title(doc.title, doc_year, pack);
-  std::optional<int> scope_year = title.year ? title.year : doc_year;
-  resolve::PeriodResolver periods(folded, segs, resolve::find_periods(folded, segs, pack, doc_year, scope_year),
+  resolve::DocumentDate date = resolve::document_date(doc.date, folded, pack);
+  TitleContext title = read_title(doc.title, date, pack);
+  std::optional<int> scope_year = title.year ? title.year : date.year;
+  resolve::PeriodResolver periods(folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year),
                                   title.period);
   resolve::ModalityResolver modality(folded, pack);
+  std::vector<std::size_t> figures;  // where each fact's figure starts, in order
+  for (const auto& c : candidates) figures.push_back(c.q_begin);
   auto subjects = resolve::find_subjects(folded, pack);
 
   std::vector<Fact> out;
@@ -87,7 +89,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.q_begin);
+    f.modality = modality.at(segs.sentences[s].begin, c.modality_at, figures);
     f.period = periods.period_for(c.q_begin, c.q_end);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))

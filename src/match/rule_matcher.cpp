@@ -74,12 +74,25 @@ std::string indicator_named(const detail::CompiledPack& pack, std::string_view n
   return "";
 }
 
+// The reject pattern is tried on the text before the name and between the
+// name and the figure; a share's base is left out (占一般公共预算收入的比重
+// names another indicator only as the whole).
 bool rejected(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c) {
-  if (!rule.reject) return false;
+  if (!rule.reject && !rule.reject_base) return false;
   std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
   std::size_t name_end = c.name_begin == npos ? c.q_begin : c.name_end;
-  auto before = folded.substr(c.begin, name_begin - c.begin);
-  auto between = name_end <= c.q_begin ? folded.substr(name_end, c.q_begin - name_end) : std::string_view();
+  auto without_base = [&](std::size_t b, std::size_t e) {
+    std::string s(folded.substr(b, e - b));
+    if (c.base_begin != npos && c.base_begin >= b && c.base_end <= e)
+      s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
+    return s;
+  };
+  if (rule.reject_base && c.base_begin != npos &&
+      RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), *rule.reject_base))
+    return true;
+  std::string before = without_base(c.begin, name_begin);
+  std::string between = name_end <= c.q_begin ? without_base(name_end, c.q_begin) : std::string();
+  if (!rule.reject) return false;
   return RE2::PartialMatch(before, *rule.reject) || RE2::PartialMatch(between, *rule.reject);
 }
 
@@ -112,6 +125,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const detail::Com
     if (!q || !fits_measure(rule.measure, *q)) return false;
     c.quantity = std::move(*q);
     if (c.negated) negate(c.quantity);
+    c.modality_at = c.q_begin;
     return true;
   };
 
@@ -181,6 +195,7 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
           owner = &a;
       if (!owner) continue;
       c.indicator = owner->indicator;
+      c.modality_at = owner->modality_at;
     }
     accepted.push_back(std::move(c));
   }

@@ -1,5 +1,7 @@
 #include "resolve/modality_resolver.hpp"
 
+#include <algorithm>
+
 #include "match/scan.hpp"
 
 namespace zhibiao::resolve {
@@ -18,11 +20,16 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
   });
 }
 
-Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin) const {
+Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
+                              const std::vector<std::size_t>& figures) const {
   std::optional<Modality> current;
   for (const auto& s : signals_) {
     if (s.begin < sentence_begin) continue;
     if (s.begin >= figure_begin) break;
+    if (s.word.scoped) {
+      auto next = std::upper_bound(figures.begin(), figures.end(), s.begin);
+      if (next != figures.end() && *next < figure_begin) continue;  // it named another figure's plan
+    }
     bool prospective = current && *current != Modality::actual;
     if (s.word.weak && prospective) continue;
     current = s.word.modality;

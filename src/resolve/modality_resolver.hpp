@@ -3,8 +3,11 @@
 // Words and their modality come from the pack's [modality] lexicon. A weak
 // word (a result verb: 实现, 完成, 达到) does not override an earlier plan,
 // forecast or target word in the same sentence, so 预计完成…；实现… stays
-// expected; any other word does. Words inside an exclusion span (预算 in
-// 一般公共预算收入, 计划 in 完成原定计划的) are not signals. No signal: actual.
+// expected; any other word does. A scoped word names the plan of one figure
+// (年度计划投资10.63亿元, 年初预算为8465万元): once another figure stands
+// between it and ours, it no longer counts. Words inside an exclusion span
+// (预算 in 一般公共预算收入, 计划 in 完成原定计划的) are not signals. No
+// signal: actual.
 #pragma once
 
 #include <string_view>
@@ -17,7 +20,8 @@ namespace zhibiao::resolve {
 class ModalityResolver {
  public:
   ModalityResolver(std::string_view folded, const detail::CompiledPack& pack);
-  Modality at(std::size_t sentence_begin, std::size_t figure_begin) const;
+  // `figures`: where the text's fact figures start, in order.
+  Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures) const;
 
  private:
   struct Signal {

@@ -42,11 +42,11 @@ std::optional<int> field(const std::string& spec, const RawMention& m, const det
   return v;
 }
 
-std::optional<Period> resolve_mention(const RawMention& m, std::optional<int> document_year,
-                                      std::optional<int> scope_year, const detail::NumberLexicon& lex) {
+std::optional<Period> resolve_mention(const RawMention& m, DocumentDate document, std::optional<int> scope_year,
+                                      const detail::NumberLexicon& lex) {
   const detail::PeriodRule& r = *m.rule;
   std::optional<int> year;
-  if (r.year == "doc") year = document_year;
+  if (r.year == "doc") year = document.year;
   else if (r.year == "scope") year = scope_year;
   else year = field(r.year, m, lex);
   if (!year) return std::nullopt;
@@ -58,7 +58,10 @@ std::optional<Period> resolve_mention(const RawMention& m, std::optional<int> do
   } else if (auto last = field(r.last_year, m, lex)) {
     p = Period::years(*year, *last);
   }
-  auto from = field(r.month_from, m, lex), to = field(r.month_to, m, lex);
+  // "doc": the publication month (截至目前).
+  auto from = r.month_from == "doc" ? document.month : field(r.month_from, m, lex);
+  auto to = r.month_to == "doc" ? document.month : field(r.month_to, m, lex);
+  if (!r.month_from.empty() && !from) return std::nullopt;
   if (from) p = Period::months(p.last_year, *from, to.value_or(*from));
   if (p.first_year < kMinYear || p.last_year > kMaxYear || !p.valid()) return std::nullopt;
   return p;
@@ -66,27 +69,39 @@ std::optional<Period> resolve_mention(const RawMention& m, std::optional<int> do
 
 }  // namespace
 
-std::optional<int> document_year(std::string_view date, std::string_view folded, const detail::CompiledPack& pack) {
-  int y = 0;
+DocumentDate document_date(std::string_view date, std::string_view folded, const detail::CompiledPack& pack) {
+  int y = 0, m = 0;
   if (date.size() >= 4 && std::from_chars(date.data(), date.data() + 4, y).ec == std::errc() && y >= kMinYear &&
-      y <= kMaxYear)
-    return y;
+      y <= kMaxYear) {
+    DocumentDate out{y, std::nullopt};
+    if (date.size() >= 7 && std::from_chars(date.data() + 5, date.data() + 7, m).ec == std::errc() && m >= 1 && m <= 12)
+      out.month = m;
+    return out;
+  }
   for (const auto& re : pack.periods.document_date) {
-    std::optional<int> found;
+    DocumentDate found;
     match::scan(*re, folded, [&](const match::Hit& h) {
-      if (found || re->NumberOfCapturingGroups() < 1) return;
+      if (found.year || re->NumberOfCapturingGroups() < 1) return;
       auto [b, e] = h.group(folded, 1);
       if (b == std::string_view::npos) return;
       auto v = small_int(folded.substr(b, e - b), pack.numbers);
-      if (v && *v >= kMinYear && *v <= kMaxYear) found = v;
+      if (!v || *v < kMinYear || *v > kMaxYear) return;
+      found.year = v;
+      if (re->NumberOfCapturingGroups() >= 2) {
+        auto [mb, me] = h.group(folded, 2);
+        if (mb != std::string_view::npos) {
+          auto month = small_int(folded.substr(mb, me - mb), pack.numbers);
+          if (month && *month >= 1 && *month <= 12) found.month = month;
+        }
+      }
     });
-    if (found) return found;
+    if (found.year) return found;
   }
-  return std::nullopt;
+  return {};
 }
 
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
-                                        const detail::CompiledPack& pack, std::optional<int> doc_year,
+                                        const detail::CompiledPack& pack, DocumentDate document,
                                         std::optional<int> fallback_scope_year) {
   std::vector<RawMention> raw;
   for (const auto& rule : pack.periods.rules) {
@@ -134,7 +149,7 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
       paragraph = p;
       scope = heading_year;
     }
-    auto period = resolve_mention(m, doc_year, scope ? scope : doc_year, pack.numbers);
+    auto period = resolve_mention(m, document, scope ? scope : document.year, pack.numbers);
     if (!period) continue;
     out.push_back({m.begin, m.end, *period, m.rule->explicit_year});
     if (m.rule->explicit_year) scope = period->last_year;

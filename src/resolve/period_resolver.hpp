@@ -31,10 +31,16 @@ struct PeriodMention {
   bool explicit_year;
 };
 
-// Finds and resolves the period phrases of one text. `scope_year` is the
-// year relative phrases take when nothing in the text fixes one.
+// The publication date as far as periods need it.
+struct DocumentDate {
+  std::optional<int> year;
+  std::optional<int> month;
+};
+
+// Finds and resolves the period phrases of one text. `fallback_scope_year`
+// is the year relative phrases take when nothing in the text fixes one.
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
-                                        const detail::CompiledPack& pack, std::optional<int> document_year,
+                                        const detail::CompiledPack& pack, DocumentDate document,
                                         std::optional<int> fallback_scope_year);
 
 class PeriodResolver {
@@ -52,8 +58,9 @@ class PeriodResolver {
   std::optional<Period> title_period_;
 };
 
-// The document's year: from its date string (YYYY-MM-DD), else from a header
-// line matched by the pack's document_date patterns (capture 1 is the year).
-std::optional<int> document_year(std::string_view date, std::string_view folded, const detail::CompiledPack& pack);
+// The document's date: from its date string (YYYY-MM-DD), else from a header
+// line matched by the pack's document_date patterns (capture 1 the year,
+// capture 2 the month).
+DocumentDate document_date(std::string_view date, std::string_view folded, const detail::CompiledPack& pack);
 
 }  // namespace zhibiao::resolve

@@ -56,7 +56,8 @@ struct QuantityGrammar {
 
 struct ModalityWord {
   Modality modality;
-  bool weak;  // a result verb that does not override an earlier plan or forecast
+  bool weak;    // a result verb that does not override an earlier plan or forecast
+  bool scoped;  // names the plan of the next figure only (年度计划, 年初预算)
 };
 
 struct ModalityLexicon {
@@ -72,7 +73,7 @@ struct PeriodRule {
   SourceLocation where;
   std::unique_ptr<RE2> pattern;
   bool is_date = false;  // consumes a publication date; yields no period
-  bool explicit_year = false;  // the phrase states its own year
+  bool explicit_year = false;  // the phrase fixes its own year (2022年, 去年), not the scope's
   std::string year, last_year, month_from, month_to, years_back;
   int year_offset = 0;
 };
@@ -94,6 +95,7 @@ struct CompiledRule {
   SourceLocation where;
   std::unique_ptr<RE2> pattern;
   std::unique_ptr<RE2> reject;  // text before the name or between name and figure that voids the match
+  std::unique_ptr<RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
   int priority = 0;
   // A rule with no name of its own (，增长9.2%): the figure belongs to the

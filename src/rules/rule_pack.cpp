@@ -100,7 +100,7 @@ class Loader {
     std::string id;
     Measure measure;
     std::string pattern;
-    std::string reject;
+    std::string reject, reject_base;
     int priority;
     SourceLocation where;
   };
@@ -345,7 +345,7 @@ class Loader {
     if (!arr) return;
     for (const auto& node : *arr) {
       const toml::table& t = *node.as_table();
-      r.check_keys(t, {"id", "measure", "pattern", "priority", "reject"}, "[[template]]");
+      r.check_keys(t, {"id", "measure", "pattern", "priority", "reject", "reject_base"}, "[[template]]");
       auto id = r.string(t, "id", true);
       auto measure = measure_of(r, t, id.value_or(""));
       auto pattern = r.string(t, "pattern", true, id.value_or(""));
@@ -353,6 +353,7 @@ class Loader {
       if (templates_.count(*id)) r.error(t, "template '" + *id + "' is defined twice", *id);
       templates_[*id] = {*id, *measure, fold_pattern(*pattern, *fold_),
                          fold_pattern(r.string(t, "reject", false, *id).value_or(""), *fold_),
+                         fold_pattern(r.string(t, "reject_base", false, *id).value_or(""), *fold_),
                          static_cast<int>(r.integer(t, "priority", false).value_or(0)), r.where(t)};
     }
   }
@@ -450,22 +451,25 @@ class Loader {
   }
 
   void compile_modality(const TomlReader& r, const toml::table& m) {
-    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "excludes"}, "[modality]");
+    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "scoped", "excludes"}, "[modality]");
     std::vector<std::string> all;
     for (std::string_view name : {"actual", "planned", "expected", "target"}) {
       auto words = r.strings(m, name, false);
       if (!words) continue;
       for (const auto& w : *words) {
         std::string folded = fold_word(w);
-        pack_->modality.by_word[folded] = {*parse_modality(name), false};
+        pack_->modality.by_word[folded] = {*parse_modality(name), false, false};
         all.push_back(folded);
       }
     }
-    if (auto weak = r.strings(m, "weak", false)) {
-      for (const auto& w : *weak) {
+    for (std::string_view flag : {"weak", "scoped"}) {
+      auto words = r.strings(m, flag, false);
+      if (!words) continue;
+      for (const auto& w : *words) {
         auto it = pack_->modality.by_word.find(fold_word(w));
-        if (it == pack_->modality.by_word.end()) r.error(*m.get("weak"), "weak word '" + w + "' is not listed under a modality");
-        else it->second.weak = true;
+        if (it == pack_->modality.by_word.end())
+          r.error(*m.get(flag), std::string(flag) + " word '" + w + "' is not listed under a modality");
+        else (flag == "weak" ? it->second.weak : it->second.scoped) = true;
       }
     }
     pack_->modality.words = std::make_unique<RE2>(alternation_of(all), regex_options());
@@ -489,8 +493,9 @@ class Loader {
     rule.month_to = r.string(p, "month_to", false, *id).value_or(rule.month_from);
     rule.years_back = r.string(p, "years_back", false, *id).value_or("");
     rule.year_offset = static_cast<int>(r.integer(p, "year_offset", false, *id).value_or(0));
-    rule.explicit_year = rule.year.starts_with("$");
-    if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.explicit_year)
+    // A stated or document-relative year (2022年, 去年) sets the year in scope.
+    rule.explicit_year = rule.year != "scope";
+    if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.year.starts_with("$"))
       r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\" or \"scope\"", *id);
     if (rule.pattern) pack_->periods.rules.push_back(std::move(rule));
   }
@@ -516,7 +521,8 @@ class Loader {
           continue;
         }
         const Template& tpl = it->second;
-        add_rule(r, ind, {*id + "." + name, *id, tpl.measure, tpl.pattern, tpl.reject, tpl.priority}, locals);
+        add_rule(r, ind, {*id + "." + name, *id, tpl.measure, tpl.pattern, tpl.reject, tpl.reject_base, tpl.priority, {}},
+                 locals);
       }
     }
     return *id;
@@ -524,7 +530,8 @@ class Loader {
 
   void compile_rule(const TomlReader& r, const toml::table& t, const std::string& file_indicator,
                     const std::map<std::string, std::string>& locals) {
-    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject"}, "[[rule]]");
+    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base"},
+                 "[[rule]]");
     auto id = r.string(t, "id", true);
     std::string rule_id = id.value_or("");
     // indicator = "inherit": the figure takes the indicator of the fact before it.
@@ -543,6 +550,7 @@ class Loader {
     add_rule(r, t,
              {rule_id, indicator, *measure, fold_pattern(*pattern, *fold_),
               fold_pattern(r.string(t, "reject", false, rule_id).value_or(""), *fold_),
+              fold_pattern(r.string(t, "reject_base", false, rule_id).value_or(""), *fold_),
               static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0)), fixed.value_or(std::vector<std::string>{})},
              locals);
   }
@@ -550,7 +558,7 @@ class Loader {
   struct RuleSpec {
     std::string id, indicator;
     Measure measure;
-    std::string pattern, reject;
+    std::string pattern, reject, reject_base;
     int priority;
     std::vector<std::string> list_indicators;
   };
@@ -602,6 +610,7 @@ class Loader {
       return;
     }
     if (!spec.reject.empty() && !(rule.reject = compile(r, at, spec.reject, spec.id, locals))) return;
+    if (!spec.reject_base.empty() && !(rule.reject_base = compile(r, at, spec.reject_base, spec.id, locals))) return;
     rule.pattern = std::move(re);
     pack_->rules.push_back(std::move(rule));
   }

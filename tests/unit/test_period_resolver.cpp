@@ -22,19 +22,19 @@ std::string period_of(const std::string& text, const std::string& figure, const 
   const auto& cp = pack().compiled();
   auto norm = text::normalize(text, *cp.fold);
   auto segs = text::segment(norm.text, cp.segments);
-  auto year = resolve::document_year(date, norm.text, cp);
+  auto doc_date = resolve::document_date(date, norm.text, cp);
   std::optional<Period> title_period;
-  std::optional<int> scope = year;
+  std::optional<int> scope = doc_date.year;
   if (!title.empty()) {
     auto tn = text::normalize(title, *cp.fold);
     auto ts = text::segment(tn.text, cp.segments);
-    auto tp = resolve::find_periods(tn.text, ts, cp, year, year);
+    auto tp = resolve::find_periods(tn.text, ts, cp, doc_date, doc_date.year);
     if (!tp.empty()) {
       title_period = tp.back().period;
       scope = tp.back().period.last_year;
     }
   }
-  resolve::PeriodResolver resolver(norm.text, segs, resolve::find_periods(norm.text, segs, cp, year, scope),
+  resolve::PeriodResolver resolver(norm.text, segs, resolve::find_periods(norm.text, segs, cp, doc_date, scope),
                                    title_period);
   auto pos = norm.text.find(figure);
   BOOST_REQUIRE(pos != std::string::npos);
@@ -85,6 +85,13 @@ BOOST_AUTO_TEST_CASE(headings_and_title) {
   std::string text = "一、2022年工作回顾\n全市生产总值增长3%。";
   BOOST_TEST(period_of(text, "3%", "2023-01-10") == "2022");
   BOOST_TEST(period_of("全市增长3%。", "3%", "2023-01-10", "2021年国民经济统计公报") == "2021");
+}
+
+BOOST_AUTO_TEST_CASE(document_relative_years_set_the_scope) {
+  BOOST_TEST(period_of("去年进出口增长39.7%。全年批准项目741个。", "741个", "1985-03-27") == "1984");
+  BOOST_TEST(period_of("截至目前，累计引进企业2400家。", "2400家", "2016-11-21") == "2016-11");
+  BOOST_TEST(period_of("元至7月财政收入增长49.77%。", "49.77%", "2010-08-19") == "2010-01/2010-07");
+  BOOST_TEST(period_of("今年前10个月新签约项目247个。", "247个", "2017-12-09") == "2017-01/2017-10");
 }
 
 BOOST_AUTO_TEST_CASE(document_date_from_a_header_line) {
