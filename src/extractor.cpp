@@ -71,8 +71,8 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   resolve::PeriodResolver periods(folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year),
                                   title.period);
   resolve::ModalityResolver modality(folded, pack);
-  std::vector<std::size_t> figures;  // where each fact's figure starts, in order
-  for (const auto& c : candidates) figures.push_back(c.q_begin);
+  std::vector<std::size_t> figures;  // where each figure in the text starts, in order
+  for (const auto& q : match::find_quantities(folded, pack)) figures.push_back(q.begin);
   auto subjects = resolve::find_subjects(folded, pack);
 
   std::vector<Fact> out;
@@ -89,7 +89,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.modality_at, figures);
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figures);
     f.period = periods.period_for(c.q_begin, c.q_end);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))

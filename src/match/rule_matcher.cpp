@@ -125,23 +125,29 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const detail::Com
     if (!q || !fits_measure(rule.measure, *q)) return false;
     c.quantity = std::move(*q);
     if (c.negated) negate(c.quantity);
-    c.modality_at = c.q_begin;
     return true;
   };
 
   std::vector<Candidate> all;
   for (std::size_t r = 0; r < pack.rules.size(); ++r) {
     const auto& rule = pack.rules[r];
-    scan(*rule.pattern, folded, [&](const Hit& h) {
+    // A voided match does not hide a later one that overlaps it: the scan
+    // goes on from just after the voided name (or match start).
+    scan(*rule.pattern, folded, [&](const Hit& h) -> std::size_t {
       Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
       if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
       c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
       if (rule.list_items.empty()) {
         std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
-        if (c.q_begin == npos) return;
+        if (c.q_begin == npos) return h.end;
         if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
-        if (finish(c)) all.push_back(std::move(c));
-        return;
+        if (finish(c)) {
+          all.push_back(std::move(c));
+          return h.end;
+        }
+        // Past the voided name, never back over it: 新增营业收入 must not match
+        // again without its 新增.
+        return c.name_begin != npos ? c.name_end : h.begin;
       }
       // A list: one candidate per figure, paired with its name or the rule's
       // fixed indicator.
@@ -159,6 +165,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const detail::Com
         if (item.indicator.empty()) continue;
         if (finish(item)) all.push_back(std::move(item));
       }
+      return h.end;
     });
   }
   return all;
@@ -182,6 +189,11 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
     };
     return key(a) < key(b);
   });
+  // Inherited figures last, in text order, so one can continue another
+  // (…增长14.8%；在同期工业中的比重为11.2%，比上年同期提高0.9个百分点).
+  auto first_inherited = std::stable_partition(all.begin(), all.end(), [](const Candidate& c) { return !c.rule->inherits; });
+  std::stable_sort(first_inherited, all.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
   std::vector<Candidate> accepted;
   for (auto& c : all) {
     if (overlaps_any(accepted, c)) continue;
@@ -190,12 +202,15 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
       std::size_t sentence = segments.sentence_at(c.q_begin);
       const Candidate* owner = nullptr;
       for (const auto& a : accepted)
-        if (!a.rule->inherits && a.q_end <= c.begin && segments.sentence_at(a.q_begin) == sentence &&
-            (!owner || a.q_end > owner->q_end))
+        if (a.q_end <= c.begin && segments.sentence_at(a.q_begin) == sentence && (!owner || a.q_end > owner->q_end))
           owner = &a;
       if (!owner) continue;
+      // Another indicator named between the owner's figure and this match
+      // takes the figure away from the owner.
+      if (c.rule->reject && owner->q_end < c.begin &&
+          RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), *c.rule->reject))
+        continue;
       c.indicator = owner->indicator;
-      c.modality_at = owner->modality_at;
     }
     accepted.push_back(std::move(c));
   }

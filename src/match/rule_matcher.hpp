@@ -34,9 +34,6 @@ struct Candidate {
   std::size_t base_begin, base_end;  // npos when absent
   bool negated;
   resolve::ParsedQuantity quantity;
-  // Where the figure's modality is read: the figure itself, or for an
-  // inherited figure the figure of the fact it continues.
-  std::size_t modality_at = 0;
 };
 
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,

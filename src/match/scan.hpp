@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace zhibiao::match {
@@ -20,8 +21,11 @@ struct Hit {
   }
 };
 
-// Calls visit(const Hit&) for each match, left to right. An empty match
-// advances by one character so the scan always ends.
+// Calls visit(const Hit&) for each match, left to right. When visit returns
+// a position (it returns std::size_t), the scan goes on from there rather
+// than from the match's end: a caller that voids a match can let a later,
+// overlapping one be found. An empty match, or a position not past the
+// match's start, advances by one character so the scan always ends.
 template <typename Visit>
 void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from = 0, std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();
@@ -37,8 +41,17 @@ void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from 
       while (pos < to && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
       continue;
     }
-    visit(static_cast<const Hit&>(hit));
-    pos = hit.end;
+    if constexpr (std::is_same_v<decltype(visit(static_cast<const Hit&>(hit))), std::size_t>) {
+      std::size_t next = visit(static_cast<const Hit&>(hit));
+      if (next <= hit.begin) {
+        next = hit.begin + 1;
+        while (next < to && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+      }
+      pos = next;
+    } else {
+      visit(static_cast<const Hit&>(hit));
+      pos = hit.end;
+    }
   }
 }
 

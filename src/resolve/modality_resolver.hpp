@@ -20,7 +20,7 @@ namespace zhibiao::resolve {
 class ModalityResolver {
  public:
   ModalityResolver(std::string_view folded, const detail::CompiledPack& pack);
-  // `figures`: where the text's fact figures start, in order.
+  // `figures`: where the text's figures (its quantities) start, in order.
   Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures) const;
 
  private:
