@@ -90,7 +90,8 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
     f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figures);
-    f.period = periods.period_for(c.q_begin, c.q_end);
+    const detail::IndicatorInfo* info = pack.indicator(f.indicator);
+    f.period = periods.period_for(c.q_begin, c.q_end, figures, info && info->stock);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))
       f.subject = original_text(doc.text, norm.to_original(subject->begin, subject->end));

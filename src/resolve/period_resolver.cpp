@@ -131,6 +131,14 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     kept.push_back(std::move(m));
   }
 
+  // With no publication date, the last year the text states in full stands in.
+  if (!document.year) {
+    for (const auto& m : kept)
+      if (m.rule->year.starts_with("$"))
+        if (auto p = resolve_mention(m, document, std::nullopt, pack.numbers)) document.year = p->last_year;
+    if (!fallback_scope_year) fallback_scope_year = document.year;
+  }
+
   // Resolve in document order, tracking the year in scope.
   std::vector<PeriodMention> out;
   std::optional<int> heading_year = fallback_scope_year;
@@ -151,18 +159,23 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     }
     auto period = resolve_mention(m, document, scope ? scope : document.year, pack.numbers);
     if (!period) continue;
-    out.push_back({m.begin, m.end, *period, m.rule->explicit_year});
+    out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped});
     if (m.rule->explicit_year) scope = period->last_year;
   }
   return out;
 }
 
-std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end) const {
+std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end,
+                                                 const std::vector<std::size_t>& figures, bool stock) const {
+  auto as_fact = [stock](const PeriodMention& m) {
+    if (stock && m.cumulative && m.period.last_month != 0) return Period::month(m.period.last_year, m.period.last_month);
+    return m.period;
+  };
   // 1. In brackets right after the figure: 113.26亿元(1-11月).
   for (const auto& m : mentions_) {
     if (m.begin < figure_end) continue;
     if (m.begin > figure_end + 1) break;
-    if (m.begin == figure_end + 1 && folded_[figure_end] == '(') return m.period;
+    if (m.begin == figure_end + 1 && folded_[figure_end] == '(') return as_fact(m);
   }
   std::size_t s = segments_.sentence_at(figure_begin);
   std::size_t p = segments_.paragraph_of_sentence[s];
@@ -173,16 +186,21 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   const PeriodMention* nearest = nullptr;
   for (const auto& m : mentions_) {
     if (m.end > figure_begin) break;
-    if (m.begin >= para.begin) nearest = &m;
+    if (m.begin < para.begin) continue;
+    if (m.scoped) {  // 年任务75亿元: only the figure right after it
+      auto next = std::upper_bound(figures.begin(), figures.end(), m.begin);
+      if (next != figures.end() && *next < figure_begin) continue;
+    }
+    nearest = &m;
   }
-  if (nearest) return nearest->period;
+  if (nearest) return as_fact(*nearest);
   // 4. The nearest heading above that states a period.
   for (std::size_t q = p; q-- > 0;) {
     if (!segments_.paragraphs[q].heading) continue;
     const PeriodMention* last = nullptr;
     for (const auto& m : mentions_)
       if (segments_.paragraphs[q].range.contains(m.begin)) last = &m;
-    if (last) return last->period;
+    if (last) return as_fact(*last);
   }
   return title_period_;
 }

@@ -12,7 +12,11 @@
 // A fact then takes, in this order: a period in brackets right after its
 // figure; the nearest period before the figure in its sentence; the nearest
 // earlier in its paragraph; that of the nearest heading above; the title's;
-// none.
+// none. A scoped phrase (年任务) counts only for the figure right after it;
+// a cumulative one (截至3月底) gives a stock (企业总数) its last month only.
+//
+// With no publication date, the document's year is the last year it states
+// in full, so 1-3月 in an undated report of 2016 is 2016's.
 #pragma once
 
 #include <optional>
@@ -29,6 +33,8 @@ struct PeriodMention {
   std::size_t begin, end;
   Period period;
   bool explicit_year;
+  bool cumulative;  // 截至3月底: a stock takes the last month only
+  bool scoped;      // 年任务: applies to the next figure only
 };
 
 // The publication date as far as periods need it.
@@ -49,7 +55,10 @@ class PeriodResolver {
                  std::optional<Period> title_period)
       : folded_(folded), segments_(segments), mentions_(std::move(mentions)), title_period_(title_period) {}
 
-  std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end) const;
+  // `figures`: where the text's figures start, in order; `stock`: the fact's
+  // indicator is a level at a point in time.
+  std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end,
+                                   const std::vector<std::size_t>& figures, bool stock) const;
 
  private:
   std::string_view folded_;

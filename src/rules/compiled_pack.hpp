@@ -74,6 +74,8 @@ struct PeriodRule {
   std::unique_ptr<RE2> pattern;
   bool is_date = false;  // consumes a publication date; yields no period
   bool explicit_year = false;  // the phrase fixes its own year (2022年, 去年), not the scope's
+  bool cumulative = false;     // 截至3月底: January to March for a flow, March for a stock
+  bool scoped = false;         // 年任务: the period of the next figure only
   std::string year, last_year, month_from, month_to, years_back;
   int year_offset = 0;
 };
@@ -115,6 +117,7 @@ struct IndicatorInfo {
   std::string id;
   SourceLocation where;
   std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
+  bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
 };
 

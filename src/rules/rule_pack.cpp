@@ -477,7 +477,9 @@ class Loader {
   }
 
   void compile_period(const TomlReader& r, const toml::table& p) {
-    r.check_keys(p, {"id", "pattern", "date", "year", "last_year", "month_from", "month_to", "years_back", "year_offset"},
+    r.check_keys(p,
+                 {"id", "pattern", "date", "year", "last_year", "month_from", "month_to", "years_back", "year_offset",
+                  "cumulative", "scoped"},
                  "[[period]]");
     auto id = r.string(p, "id", true);
     auto pattern = r.string(p, "pattern", true, id.value_or(""));
@@ -487,6 +489,8 @@ class Loader {
     rule.where = r.where(p);
     rule.pattern = compile(r, *p.get("pattern"), fold_pattern(*pattern, *fold_), *id);
     rule.is_date = r.boolean(p, "date").value_or(false);
+    rule.cumulative = r.boolean(p, "cumulative").value_or(false);
+    rule.scoped = r.boolean(p, "scoped").value_or(false);
     rule.year = r.string(p, "year", !rule.is_date, *id).value_or("");
     rule.last_year = r.string(p, "last_year", false, *id).value_or("");
     rule.month_from = r.string(p, "month_from", false, *id).value_or("");
@@ -501,7 +505,7 @@ class Loader {
   }
 
   std::string compile_indicator(const TomlReader& r, const toml::table& ind, std::map<std::string, std::string>& locals) {
-    r.check_keys(ind, {"id", "names", "name_pattern", "templates", "excludes"}, "[indicator]");
+    r.check_keys(ind, {"id", "names", "name_pattern", "templates", "excludes", "stock"}, "[indicator]");
     auto id = r.string(ind, "id", true);
     if (!id) return "";
     if (pack_->indicator(*id)) r.error(ind, "indicator '" + *id + "' is defined twice");
@@ -511,7 +515,8 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), compile_all(r, ind, "excludes", locals)};
+    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), r.boolean(ind, "stock").value_or(false),
+                       compile_all(r, ind, "excludes", locals)};
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
       for (const auto& name : *templates) {

@@ -38,7 +38,7 @@ std::string period_of(const std::string& text, const std::string& figure, const 
                                    title_period);
   auto pos = norm.text.find(figure);
   BOOST_REQUIRE(pos != std::string::npos);
-  auto p = resolver.period_for(pos, pos + figure.size());
+  auto p = resolver.period_for(pos, pos + figure.size(), {pos}, false);
   return p ? p->to_string() : "";
 }
 
