@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "resolve/modality_resolver.hpp"
@@ -61,19 +63,38 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   report_invalid(norm, warnings);
   const std::string& folded = norm.text;
 
+  // Only sentences with a quantity can hold a fact; everything after this
+  // reads just those sentences, their paragraphs and the headings.
+  match::QuantityScan quantities = match::scan_quantities(folded, pack);
+  if (quantities.quantities.empty()) return {};
   text::Segments segs = text::segment(folded, pack.segments);
-  std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack);
+  std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack, quantities);
   if (candidates.empty()) return {};
+
+  std::vector<bool> paragraphs(segs.paragraphs.size(), false);
+  std::vector<text::Range> sentences;
+  for (const auto& c : candidates) {
+    std::size_t s = segs.sentence_at(c.q_begin);
+    paragraphs[segs.paragraph_of_sentence[s]] = true;
+    if (sentences.empty() || sentences.back().begin != segs.sentences[s].begin) sentences.push_back(segs.sentences[s]);
+  }
+  std::vector<bool> period_paragraphs = paragraphs;
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p)
+    if (segs.paragraphs[p].heading) period_paragraphs[p] = true;
+  std::sort(sentences.begin(), sentences.end(), [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
+  sentences.erase(std::unique(sentences.begin(), sentences.end(),
+                              [](const text::Range& a, const text::Range& b) { return a.begin == b.begin; }),
+                  sentences.end());
 
   resolve::DocumentDate date = resolve::document_date(doc.date, folded, pack);
   TitleContext title = read_title(doc.title, date, pack);
   std::optional<int> scope_year = title.year ? title.year : date.year;
-  resolve::PeriodResolver periods(folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year),
-                                  title.period);
-  resolve::ModalityResolver modality(folded, pack);
+  resolve::PeriodResolver periods(
+      folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs), title.period);
+  resolve::ModalityResolver modality(folded, pack, sentences);
   std::vector<std::size_t> figures;  // where each figure in the text starts, in order
-  for (const auto& q : match::find_quantities(folded, pack)) figures.push_back(q.begin);
-  auto subjects = resolve::find_subjects(folded, pack);
+  for (const auto& q : quantities.quantities) figures.push_back(q.begin);
+  auto subjects = resolve::find_subjects(folded, pack, &segs, paragraphs);
 
   std::vector<Fact> out;
   out.reserve(candidates.size());
@@ -109,7 +130,7 @@ std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<War
   text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
   report_invalid(norm, warnings);
   std::vector<Quantity> out;
-  for (auto& found : match::find_quantities(norm.text, pack)) {
+  for (auto& found : match::scan_quantities(norm.text, pack).quantities) {
     Quantity q;
     q.span = norm.to_original(found.begin, found.end);
     q.text = original_text(doc.text, q.span);

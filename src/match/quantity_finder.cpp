@@ -6,21 +6,34 @@
 
 namespace zhibiao::match {
 
-std::vector<FoundQuantity> find_quantities(std::string_view folded, const detail::CompiledPack& pack) {
-  // Bytes covered by an exclusion (a year, a date, an ordinal); a mention
-  // touching any of them is no quantity.
-  std::vector<bool> excluded(folded.size(), false);
-  for (const auto& re : pack.quantity.excludes)
-    scan(*re, folded, [&](const Hit& h) { std::fill(excluded.begin() + static_cast<std::ptrdiff_t>(h.begin),
-                                                    excluded.begin() + static_cast<std::ptrdiff_t>(h.end), true); });
-  auto overlaps_excluded = [&](std::size_t b, std::size_t e) {
-    return std::find(excluded.begin() + static_cast<std::ptrdiff_t>(b), excluded.begin() + static_cast<std::ptrdiff_t>(e),
-                     true) != excluded.begin() + static_cast<std::ptrdiff_t>(e);
-  };
+bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
+  // The first excluded span that ends after b; it touches when it starts before e.
+  auto it = std::lower_bound(excluded.begin(), excluded.end(), b,
+                             [](const std::pair<std::size_t, std::size_t>& s, std::size_t pos) { return s.second <= pos; });
+  return it != excluded.end() && it->first < e;
+}
 
-  std::vector<FoundQuantity> out;
+QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack& pack) {
+  QuantityScan out;
+  // One pass with all exclusions in one pattern (spans come out sorted and
+  // disjoint); the separate patterns only when that could not be built.
+  if (pack.quantity.any_exclude) {
+    scan(*pack.quantity.any_exclude, folded, [&](const Hit& h) { out.excluded.emplace_back(h.begin, h.end); });
+  } else {
+    for (const auto& re : pack.quantity.excludes)
+      scan(*re, folded, [&](const Hit& h) { out.excluded.emplace_back(h.begin, h.end); });
+    std::sort(out.excluded.begin(), out.excluded.end());
+    // Merge overlaps so the binary search in touches_excluded holds.
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (auto s : out.excluded) {
+      if (!merged.empty() && s.first <= merged.back().second) merged.back().second = std::max(merged.back().second, s.second);
+      else merged.push_back(s);
+    }
+    out.excluded = std::move(merged);
+  }
+
   scan(*pack.quantity.finder, folded, [&](const Hit& h) {
-    if (overlaps_excluded(h.begin, h.end)) return;
+    if (out.touches_excluded(h.begin, h.end)) return;
     auto q = resolve::parse_quantity(folded.substr(h.begin, h.end - h.begin), pack);
     if (!q) return;
     // A single numeral character (一是, 三农) is a number only when it stands
@@ -30,7 +43,7 @@ std::vector<FoundQuantity> find_quantities(std::string_view folded, const detail
       bool line_end = h.end == folded.size() || folded[h.end] == '\n';
       if (!line_start || !line_end) return;
     }
-    out.push_back({h.begin, h.end, std::move(*q)});
+    out.quantities.push_back({h.begin, h.end, std::move(*q)});
   });
   return out;
 }

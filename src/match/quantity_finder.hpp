@@ -14,6 +14,13 @@ struct FoundQuantity {
   resolve::ParsedQuantity quantity;
 };
 
-std::vector<FoundQuantity> find_quantities(std::string_view folded, const detail::CompiledPack& pack);
+struct QuantityScan {
+  std::vector<FoundQuantity> quantities;                     // in text order
+  std::vector<std::pair<std::size_t, std::size_t>> excluded;  // spans that are no quantity, sorted
+  // Whether [b, e) touches an excluded span (a year, a date, an ordinal).
+  bool touches_excluded(std::size_t b, std::size_t e) const;
+};
+
+QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack& pack);
 
 }  // namespace zhibiao::match

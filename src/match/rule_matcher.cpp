@@ -57,16 +57,6 @@ std::size_t distance(const Candidate& c) {
   return c.name_end <= c.q_begin ? c.q_begin - c.name_end : (c.name_begin >= c.q_end ? c.name_begin - c.q_end : 0);
 }
 
-// Bytes covered by a quantity-layer exclusion (years, dates, ordinals).
-std::vector<bool> excluded_bytes(std::string_view folded, const detail::CompiledPack& pack) {
-  std::vector<bool> out(folded.size(), false);
-  for (const auto& re : pack.quantity.excludes)
-    scan(*re, folded, [&](const Hit& h) {
-      std::fill(out.begin() + static_cast<std::ptrdiff_t>(h.begin), out.begin() + static_cast<std::ptrdiff_t>(h.end), true);
-    });
-  return out;
-}
-
 // The indicator whose names include `name` exactly, or "".
 std::string indicator_named(const detail::CompiledPack& pack, std::string_view name) {
   for (const auto& ind : pack.indicators)
@@ -96,77 +86,88 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
   return RE2::PartialMatch(before, *rule.reject) || RE2::PartialMatch(between, *rule.reject);
 }
 
-std::vector<Candidate> raw_candidates(std::string_view folded, const detail::CompiledPack& pack) {
-  // Exclusion spans per indicator, computed once per text.
-  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> excluded;
-  for (const auto& ind : pack.indicators)
-    for (const auto& re : ind.excludes)
-      scan(*re, folded, [&](const Hit& h) { excluded[ind.id].emplace_back(h.begin, h.end); });
-  auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
-    auto it = excluded.find(indicator);
-    if (it == excluded.end()) return false;
-    for (auto [xb, xe] : it->second)
-      if (xb <= b && e <= xe) return true;
-    return false;
-  };
-  std::vector<bool> not_quantity = excluded_bytes(folded, pack);
 
-  // Completes a candidate from its figure: exclusions, reject, the figure's
-  // value and its fit to the measure. False when the match is void.
-  auto finish = [&](Candidate& c) {
-    const auto& rule = *c.rule;
-    if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return false;
-    if (std::find(not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_begin),
-                  not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end), true) !=
-        not_quantity.begin() + static_cast<std::ptrdiff_t>(c.q_end))
-      return false;
-    if (rejected(rule, folded, c)) return false;
-    auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
-    if (!q || !fits_measure(rule.measure, *q)) return false;
-    c.quantity = std::move(*q);
-    if (c.negated) negate(c.quantity);
-    return true;
-  };
-
+std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segments& segments,
+                                      const detail::CompiledPack& pack, const QuantityScan& quantities) {
   std::vector<Candidate> all;
-  for (std::size_t r = 0; r < pack.rules.size(); ++r) {
-    const auto& rule = pack.rules[r];
-    // A voided match does not hide a later one that overlaps it: the scan
-    // goes on from just after the voided name (or match start).
-    scan(*rule.pattern, folded, [&](const Hit& h) -> std::size_t {
-      Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
-      if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
-      c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
-      if (rule.list_items.empty()) {
-        std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
-        if (c.q_begin == npos) return h.end;
-        if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
-        if (finish(c)) {
-          all.push_back(std::move(c));
-          return h.end;
-        }
-        // Past the voided name, never back over it: 新增营业收入 must not match
-        // again without its 新增.
-        return c.name_begin != npos ? c.name_end : h.begin;
+  std::vector<bool> live(segments.sentences.size(), false);
+  for (const auto& q : quantities.quantities) live[segments.sentence_at(q.begin)] = true;
+
+  for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
+    if (!live[s]) continue;
+    const text::Range& sentence = segments.sentences[s];
+    std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
+
+    // Exclusion spans of an indicator's names in this sentence, on demand.
+    std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> excluded;
+    auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
+      auto it = excluded.find(indicator);
+      if (it == excluded.end()) {
+        it = excluded.emplace(indicator, std::vector<std::pair<std::size_t, std::size_t>>{}).first;
+        if (const auto* info = pack.indicator(indicator))
+          for (const auto& re : info->excludes)
+            scan(*re, folded, [&](const Hit& h) { it->second.emplace_back(h.begin, h.end); }, sentence.begin,
+                 sentence.end);
       }
-      // A list: one candidate per figure, paired with its name or the rule's
-      // fixed indicator.
-      for (std::size_t i = 0; i < rule.list_items.size(); ++i) {
-        Candidate item = c;
-        std::tie(item.q_begin, item.q_end) = h.group(folded, rule.list_items[i].group_q);
-        if (item.q_begin == npos) continue;
-        if (rule.list_items[i].group_name) {
-          std::tie(item.name_begin, item.name_end) = h.group(folded, rule.list_items[i].group_name);
-          if (item.name_begin == npos) continue;
-          item.indicator = indicator_named(pack, folded.substr(item.name_begin, item.name_end - item.name_begin));
-        } else {
-          item.indicator = rule.list_indicators[i];
+      for (auto [xb, xe] : it->second)
+        if (xb <= b && e <= xe) return true;
+      return false;
+    };
+
+    // Completes a candidate from its figure: exclusions, reject, the figure's
+    // value and its fit to the measure. False when the match is void.
+    auto finish = [&](Candidate& c) {
+      const auto& rule = *c.rule;
+      if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return false;
+      if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
+      if (rejected(rule, folded, c)) return false;
+      auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+      if (!q || !fits_measure(rule.measure, *q)) return false;
+      c.quantity = std::move(*q);
+      if (c.negated) negate(c.quantity);
+      return true;
+    };
+
+    for (int r : pack.rule_filter->candidates(sentence_text)) {
+      const auto& rule = pack.rules[static_cast<std::size_t>(r)];
+      // A voided match does not hide a later one that overlaps it: the scan
+      // goes on from just after the voided name (or match start).
+      scan(*rule.pattern, folded, [&](const Hit& h) -> std::size_t {
+        Candidate c{&rule, rule.indicator, static_cast<std::size_t>(r), h.begin, h.end, 0, 0, npos, npos, npos, npos,
+                    false, {}};
+        if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
+        c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
+        if (rule.list_items.empty()) {
+          std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
+          if (c.q_begin == npos) return h.end;
+          if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
+          if (finish(c)) {
+            all.push_back(std::move(c));
+            return h.end;
+          }
+          // Past the voided name, never back over it: 新增营业收入 must not
+          // match again without its 新增.
+          return c.name_begin != npos ? c.name_end : h.begin;
         }
-        if (item.indicator.empty()) continue;
-        if (finish(item)) all.push_back(std::move(item));
-      }
-      return h.end;
-    });
+        // A list: one candidate per figure, paired with its name or the
+        // rule's fixed indicator.
+        for (std::size_t i = 0; i < rule.list_items.size(); ++i) {
+          Candidate item = c;
+          std::tie(item.q_begin, item.q_end) = h.group(folded, rule.list_items[i].group_q);
+          if (item.q_begin == npos) continue;
+          if (rule.list_items[i].group_name) {
+            std::tie(item.name_begin, item.name_end) = h.group(folded, rule.list_items[i].group_name);
+            if (item.name_begin == npos) continue;
+            item.indicator = indicator_named(pack, folded.substr(item.name_begin, item.name_end - item.name_begin));
+          } else {
+            item.indicator = rule.list_indicators[i];
+          }
+          if (item.indicator.empty()) continue;
+          if (finish(item)) all.push_back(std::move(item));
+        }
+        return h.end;
+      }, sentence.begin, sentence.end);
+    }
   }
   return all;
 }
@@ -179,8 +180,8 @@ bool overlaps_any(const std::vector<Candidate>& accepted, const Candidate& c) {
 }  // namespace
 
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
-                                   const detail::CompiledPack& pack) {
-  std::vector<Candidate> all = raw_candidates(folded, pack);
+                                   const detail::CompiledPack& pack, const QuantityScan& quantities) {
+  std::vector<Candidate> all = raw_candidates(folded, segments, pack, quantities);
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     auto key = [](const Candidate& c) {
       std::size_t name_length = c.name_begin == npos ? 0 : c.name_end - c.name_begin;

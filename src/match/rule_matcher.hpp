@@ -18,6 +18,7 @@
 
 #include <vector>
 
+#include "match/quantity_finder.hpp"
 #include "resolve/quantity_parser.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/segmenter.hpp"
@@ -36,7 +37,9 @@ struct Candidate {
   resolve::ParsedQuantity quantity;
 };
 
+// Only sentences holding a quantity are tried, and in each only the rules
+// the pack's prefilter set says can match there.
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
-                                   const detail::CompiledPack& pack);
+                                   const detail::CompiledPack& pack, const QuantityScan& quantities);
 
 }  // namespace zhibiao::match

@@ -6,18 +6,22 @@
 
 namespace zhibiao::resolve {
 
-ModalityResolver::ModalityResolver(std::string_view folded, const detail::CompiledPack& pack) {
+ModalityResolver::ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
+                                   const std::vector<text::Range>& ranges) {
   const auto& lex = pack.modality;
   if (!lex.words) return;
-  std::vector<std::pair<std::size_t, std::size_t>> excluded;
-  for (const auto& re : lex.excludes)
-    match::scan(*re, folded, [&](const match::Hit& h) { excluded.emplace_back(h.begin, h.end); });
-  match::scan(*lex.words, folded, [&](const match::Hit& h) {
-    for (auto [b, e] : excluded)
-      if (b <= h.begin && h.end <= e) return;
-    auto it = lex.by_word.find(std::string(folded.substr(h.begin, h.end - h.begin)));
-    if (it != lex.by_word.end()) signals_.push_back({h.begin, it->second});
-  });
+  for (const auto& range : ranges) {
+    std::vector<std::pair<std::size_t, std::size_t>> excluded;
+    for (const auto& re : lex.excludes)
+      match::scan(*re, folded, [&](const match::Hit& h) { excluded.emplace_back(h.begin, h.end); }, range.begin,
+                  range.end);
+    match::scan(*lex.words, folded, [&](const match::Hit& h) {
+      for (auto [b, e] : excluded)
+        if (b <= h.begin && h.end <= e) return;
+      auto it = lex.by_word.find(std::string(folded.substr(h.begin, h.end - h.begin)));
+      if (it != lex.by_word.end()) signals_.push_back({h.begin, it->second});
+    }, range.begin, range.end);
+  }
 }
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,

@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "rules/compiled_pack.hpp"
+#include "text/segmenter.hpp"
 
 namespace zhibiao::resolve {
 
 class ModalityResolver {
  public:
-  ModalityResolver(std::string_view folded, const detail::CompiledPack& pack);
+  // Reads the signal words of the given ranges (the sentences with facts).
+  ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
+                   const std::vector<text::Range>& ranges);
   // `figures`: where the text's figures (its quantities) start, in order.
   Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures) const;
 

@@ -102,16 +102,23 @@ DocumentDate document_date(std::string_view date, std::string_view folded, const
 
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year) {
+                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted) {
   std::vector<RawMention> raw;
-  for (const auto& rule : pack.periods.rules) {
-    match::scan(*rule.pattern, folded, [&](const match::Hit& h) {
-      RawMention m{h.begin, h.end, &rule, {}};
-      m.captures.resize(h.groups.size());
-      for (std::size_t i = 1; i < h.groups.size(); ++i)
-        if (h.groups[i].data()) m.captures[i] = std::string(h.groups[i].data(), h.groups[i].size());
-      raw.push_back(std::move(m));
-    });
+  for (std::size_t p = 0; p < segments.paragraphs.size(); ++p) {
+    if (!wanted.empty() && !wanted[p]) continue;
+    const text::Range& para = segments.paragraphs[p].range;
+    std::string_view text = folded.substr(para.begin, para.end - para.begin);
+    // The period phrases that can occur in this paragraph, in one pass.
+    for (int i : pack.period_filter->candidates(text)) {
+      const auto& rule = pack.periods.rules[static_cast<std::size_t>(i)];
+      match::scan(*rule.pattern, folded, [&](const match::Hit& h) {
+        RawMention m{h.begin, h.end, &rule, {}};
+        m.captures.resize(h.groups.size());
+        for (std::size_t g = 1; g < h.groups.size(); ++g)
+          if (h.groups[g].data()) m.captures[g] = std::string(h.groups[g].data(), h.groups[g].size());
+        raw.push_back(std::move(m));
+      }, para.begin, para.end);
+    }
   }
   // Leftmost, then longest, wins; "2023年1-5月" is one phrase, not three.
   std::sort(raw.begin(), raw.end(), [](const RawMention& a, const RawMention& b) {

@@ -45,9 +45,11 @@ struct DocumentDate {
 
 // Finds and resolves the period phrases of one text. `fallback_scope_year`
 // is the year relative phrases take when nothing in the text fixes one.
+// `wanted`: the paragraphs to read (those with facts, and headings); empty
+// means all.
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year);
+                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted = {});
 
 class PeriodResolver {
  public:

@@ -4,13 +4,23 @@
 
 namespace zhibiao::resolve {
 
-std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack) {
+std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
+                                          const text::Segments* segments, const std::vector<bool>& wanted) {
   std::vector<SubjectMention> out;
+  std::vector<text::Range> ranges;
+  if (segments && !wanted.empty()) {
+    for (std::size_t p = 0; p < segments->paragraphs.size(); ++p)
+      if (wanted[p]) ranges.push_back(segments->paragraphs[p].range);
+  } else {
+    ranges.push_back({0, folded.size()});
+  }
   for (const auto& re : pack.subjects.patterns) {
-    match::scan(*re, folded, [&](const match::Hit& h) {
-      auto [b, e] = re->NumberOfCapturingGroups() >= 1 ? h.group(folded, 1) : std::pair{h.begin, h.end};
-      if (b != std::string_view::npos && b < e) out.push_back({b, e});
-    });
+    for (const auto& range : ranges) {
+      match::scan(*re, folded, [&](const match::Hit& h) {
+        auto [b, e] = re->NumberOfCapturingGroups() >= 1 ? h.group(folded, 1) : std::pair{h.begin, h.end};
+        if (b != std::string_view::npos && b < e) out.push_back({b, e});
+      }, range.begin, range.end);
+    }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   return out;

@@ -16,7 +16,10 @@ struct SubjectMention {
   std::size_t begin, end;  // folded text
 };
 
-std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack);
+// `wanted`: the paragraphs to read; empty means all.
+std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
+                                          const text::Segments* segments = nullptr,
+                                          const std::vector<bool>& wanted = {});
 
 // The mention for a figure at `figure_begin` in paragraph `paragraph`, or
 // nullptr.

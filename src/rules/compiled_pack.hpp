@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "match/prefilter.hpp"
 #include "text/char_fold.hpp"
 #include "text/segmenter.hpp"
 #include "zhibiao/decimal.hpp"
@@ -49,6 +50,7 @@ struct QuantityGrammar {
   std::unique_ptr<RE2> finder;                  // unanchored, finds mentions
   std::unique_ptr<RE2> parts;                   // anchored, named groups
   std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
+  std::unique_ptr<RE2> any_exclude;             // all of them in one pattern, for one pass
   std::map<std::string, Qualifier> qualifier_words;
   std::map<std::string, UnitEntry> units;
   std::map<std::string, UnitEntry> units_before;  // currency words written before the number
@@ -95,7 +97,7 @@ struct CompiledRule {
   std::string indicator;  // empty for a rule that inherits it (see inherits)
   Measure measure = Measure::level;
   SourceLocation where;
-  std::unique_ptr<RE2> pattern;
+  const RE2* pattern = nullptr;  // owned by CompiledPack::rule_filter
   std::unique_ptr<RE2> reject;  // text before the name or between name and figure that voids the match
   std::unique_ptr<RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
@@ -147,6 +149,11 @@ struct CompiledPack {
   std::vector<IndicatorInfo> indicators;
   std::vector<CompiledRule> rules;
   std::vector<RuleTest> tests;
+
+  // Which rules (which period phrases) can match a sentence (a paragraph),
+  // found in one pass over it instead of one per pattern.
+  std::unique_ptr<match::Prefilter> rule_filter;
+  std::unique_ptr<match::Prefilter> period_filter;
 
   const IndicatorInfo* indicator(const std::string& id) const {
     for (const auto& i : indicators)

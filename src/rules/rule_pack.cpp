@@ -88,10 +88,12 @@ class Loader {
     std::vector<FileScope> scopes;
     for (auto& f : files) scopes.push_back(compile_indicator_table(f));
     for (std::size_t i = 0; i < files.size(); ++i) compile_rules_and_tests(files[i], scopes[i]);
+    compile_rules();
     if (pack_->quantity.parts == nullptr && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
     check_duplicate_rule_ids();
     if (!errors_.empty()) throw RulePackError(std::move(errors_));
+    build_prefilters();
     return pack_;
   }
 
@@ -568,56 +570,86 @@ class Loader {
     std::vector<std::string> list_indicators;
   };
 
+  // Expands a rule's pattern; it is compiled with all the others at the end
+  // (see compile_rules), where the rule is completed.
   void add_rule(const TomlReader& r, const toml::node& at, const RuleSpec& spec,
                 const std::map<std::string, std::string>& locals) {
-    auto re = compile(r, at, spec.pattern, spec.id, locals);
-    if (!re) return;
-    const auto& groups = re->NamedCapturingGroups();
-    auto group = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? 0 : it->second;
-    };
-    CompiledRule rule;
-    rule.id = spec.id;
-    rule.inherits = spec.indicator == kInherit;
-    rule.indicator = rule.inherits ? "" : spec.indicator;
-    rule.measure = spec.measure;
-    rule.where = r.where(at);
-    rule.group_q = group("q");
-    rule.group_name = group("name");
-    rule.group_base = group("base");
-    rule.group_neg = group("neg");
-    rule.priority = spec.priority;
-    rule.list_indicators = spec.list_indicators;
-    for (int i = 1; i <= 9; ++i) {
-      int q = group(("q" + std::to_string(i)).c_str());
-      if (q == 0) break;
-      rule.list_items.push_back({q, group(("n" + std::to_string(i)).c_str())});
-    }
-    if (spec.indicator == kList) {
-      if (rule.list_items.empty()) {
-        r.error(at, "a list rule needs figure groups (?P<q1>...), (?P<q2>...), ...", spec.id);
-        return;
-      }
-      for (std::size_t i = 0; i < rule.list_items.size(); ++i) {
-        bool named = rule.list_items[i].group_name != 0;
-        if (!named && i >= rule.list_indicators.size()) {
-          r.error(at, "figure group q" + std::to_string(i + 1) + " has neither a name group n" + std::to_string(i + 1) +
-                          " nor an entry in 'indicators'", spec.id);
-          return;
-        }
-      }
-      for (const auto& ind : rule.list_indicators)
-        if (!pack_->indicator(ind)) r.error(at, "unknown indicator '" + ind + "' in 'indicators'", spec.id);
-      rule.indicator.clear();
-    } else if (rule.group_q == 0) {
-      r.error(at, "the pattern has no (?P<q>...) group for the figure", spec.id);
+    MacroExpansion x = macros_.expand(spec.pattern, locals);
+    if (!x.error.empty()) {
+      r.error(at, x.error, spec.id);
       return;
     }
-    if (!spec.reject.empty() && !(rule.reject = compile(r, at, spec.reject, spec.id, locals))) return;
-    if (!spec.reject_base.empty() && !(rule.reject_base = compile(r, at, spec.reject_base, spec.id, locals))) return;
-    rule.pattern = std::move(re);
-    pack_->rules.push_back(std::move(rule));
+    PendingRule pending{spec, x.pattern, r.where(at), nullptr, nullptr};
+    if (!spec.reject.empty() && !(pending.reject = compile(r, at, spec.reject, spec.id, locals))) return;
+    if (!spec.reject_base.empty() && !(pending.reject_base = compile(r, at, spec.reject_base, spec.id, locals))) return;
+    pending_rules_.push_back(std::move(pending));
+  }
+
+  // Compiles every rule pattern in one Prefilter (which owns them) and
+  // completes the rules: capture groups, list items, checks.
+  void compile_rules() {
+    std::vector<std::string> patterns;
+    for (const auto& p : pending_rules_) patterns.push_back(p.pattern);
+    pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, regex_options());
+    for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
+      PendingRule& p = pending_rules_[i];
+      const RuleSpec& spec = p.spec;
+      auto report = [&](const std::string& message) {
+        errors_.push_back({p.where.file, p.where.line, p.where.column, spec.id, message});
+      };
+      if (!pack_->rule_filter->error(i).empty()) {
+        report("RE2 rejects the pattern: " + pack_->rule_filter->error(i));
+        continue;
+      }
+      const RE2& re = pack_->rule_filter->regex(i);
+      const auto& groups = re.NamedCapturingGroups();
+      auto group = [&](const std::string& name) {
+        auto it = groups.find(name);
+        return it == groups.end() ? 0 : it->second;
+      };
+      CompiledRule rule;
+      rule.id = spec.id;
+      rule.inherits = spec.indicator == kInherit;
+      rule.indicator = rule.inherits ? "" : spec.indicator;
+      rule.measure = spec.measure;
+      rule.where = p.where;
+      rule.pattern = &re;
+      rule.reject = std::move(p.reject);
+      rule.reject_base = std::move(p.reject_base);
+      rule.group_q = group("q");
+      rule.group_name = group("name");
+      rule.group_base = group("base");
+      rule.group_neg = group("neg");
+      rule.priority = spec.priority;
+      rule.list_indicators = spec.list_indicators;
+      for (int n = 1; n <= 9; ++n) {
+        int q = group("q" + std::to_string(n));
+        if (q == 0) break;
+        rule.list_items.push_back({q, group("n" + std::to_string(n))});
+      }
+      if (spec.indicator == kList) {
+        if (rule.list_items.empty()) {
+          report("a list rule needs figure groups (?P<q1>...), (?P<q2>...), ...");
+          continue;
+        }
+        bool complete = true;
+        for (std::size_t k = 0; k < rule.list_items.size(); ++k) {
+          if (rule.list_items[k].group_name == 0 && k >= rule.list_indicators.size()) {
+            report("figure group q" + std::to_string(k + 1) + " has neither a name group n" + std::to_string(k + 1) +
+                   " nor an entry in 'indicators'");
+            complete = false;
+          }
+        }
+        for (const auto& ind : rule.list_indicators)
+          if (!pack_->indicator(ind)) report("unknown indicator '" + ind + "' in 'indicators'");
+        if (!complete) continue;
+        rule.indicator.clear();
+      } else if (rule.group_q == 0) {
+        report("the pattern has no (?P<q>...) group for the figure");
+        continue;
+      }
+      pack_->rules.push_back(std::move(rule));
+    }
   }
 
   void read_test(const TomlReader& r, const toml::table& t, const std::string& file_indicator, bool quantities) {
@@ -664,6 +696,17 @@ class Loader {
     pack_->tests.push_back(std::move(test));
   }
 
+  // Prefilters over the rule and period patterns, and one alternation of
+  // the quantity exclusions, so each is one pass over a text.
+  void build_prefilters() {
+    std::vector<std::string> periods;
+    for (const auto& p : pack_->periods.rules) periods.push_back(p.pattern->pattern());
+    pack_->period_filter = std::make_unique<match::Prefilter>(periods, regex_options());
+    std::string any;
+    for (const auto& re : pack_->quantity.excludes) any += (any.empty() ? "(?:" : "|(?:") + re->pattern() + ")";
+    if (!any.empty()) pack_->quantity.any_exclude = std::make_unique<RE2>(any, regex_options());
+  }
+
   void check_duplicate_rule_ids() {
     std::map<std::string, const CompiledRule*> seen;
     for (const auto& rule : pack_->rules) {
@@ -683,6 +726,14 @@ class Loader {
   std::map<std::string, std::vector<std::string>> unit_words_;
   std::map<std::string, std::vector<std::string>> qualifier_words_;
   std::vector<std::string> all_names_, all_name_patterns_;
+
+  struct PendingRule {
+    RuleSpec spec;
+    std::string pattern;  // expanded
+    SourceLocation where;
+    std::unique_ptr<RE2> reject, reject_base;
+  };
+  std::vector<PendingRule> pending_rules_;
 };
 
 }  // namespace
@@ -696,6 +747,12 @@ RulePack RulePack::load(const std::filesystem::path& directory) {
 std::filesystem::path RulePack::default_directory() {
   if (const char* env = std::getenv("ZHIBIAO_RULES"); env && *env) return env;
   std::error_code ec;
+  // An installed program (PREFIX/bin/extract) finds the pack installed beside
+  // it (PREFIX/share/zhibiao/rules/zh), wherever the prefix was moved to.
+  if (auto exe = std::filesystem::read_symlink("/proc/self/exe", ec); !ec) {
+    auto beside = exe.parent_path().parent_path() / "share/zhibiao/rules/zh";
+    if (std::filesystem::is_directory(beside, ec)) return beside;
+  }
   if (std::filesystem::is_directory(ZHIBIAO_SOURCE_RULES, ec)) return ZHIBIAO_SOURCE_RULES;
   return ZHIBIAO_INSTALL_RULES;
 }

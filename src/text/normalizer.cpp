@@ -1,5 +1,7 @@
 #include "text/normalizer.hpp"
 
+#include <algorithm>
+
 #include "text/utf8.hpp"
 
 namespace zhibiao::text {
@@ -29,28 +31,54 @@ std::size_t pinyin_annotation_at(std::string_view s, std::size_t pos, const Char
 
 }  // namespace
 
+void NormalizedText::append(char32_t cp, std::size_t from, std::size_t to) {
+  std::size_t folded_at = text.size();
+  append_utf8(text, cp);
+  std::size_t folded_size = text.size() - folded_at;
+  bool same_size = to - from == folded_size;
+  // A new anchor unless this character continues the current run in step.
+  if (!same_size || last_was_special_ || from != next_original_) {
+    anchors_.push_back({static_cast<std::uint32_t>(folded_at), static_cast<std::uint32_t>(from),
+                        same_size ? 0u : static_cast<std::uint32_t>(to - from)});
+  }
+  last_was_special_ = !same_size;
+  next_original_ = to;
+}
+
+const NormalizedText::Anchor& NormalizedText::anchor_at(std::size_t b) const {
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), b,
+                             [](std::size_t pos, const Anchor& a) { return pos < a.folded; });
+  return *(it - 1);  // anchors_[0].folded == 0 whenever text is not empty
+}
+
+std::size_t NormalizedText::original_begin(std::size_t b) const {
+  if (anchors_.empty()) return 0;
+  if (b >= text.size()) return next_original_;
+  const Anchor& a = anchor_at(b);
+  return a.original + (b - a.folded);
+}
+
+std::size_t NormalizedText::original_end_of_char(std::size_t b) const {
+  const Anchor& a = anchor_at(b);
+  if (a.folded == b && a.original_size != 0) return a.original + a.original_size;
+  return a.original + (b - a.folded) + decode_at(text, b).size;
+}
+
 Span NormalizedText::to_original(std::size_t b, std::size_t e) const {
+  if (anchors_.empty()) return {0, 0};
   if (b >= e || e > text.size()) {
-    std::size_t at = b < begin_of.size() ? begin_of[b] : (end_of.empty() ? 0 : end_of.back());
+    std::size_t at = original_begin(b);
     return {at, at};
   }
-  return {begin_of[b], end_of[e - 1]};
+  std::size_t last = e - 1;  // the start of the character that ends at e
+  while (last > b && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+  return {original_begin(b), original_end_of_char(last)};
 }
 
 NormalizedText normalize(std::string_view original, const CharFold& fold) {
   NormalizedText out;
-  out.text.reserve(original.size());
-  out.begin_of.reserve(original.size());
-  out.end_of.reserve(original.size());
-
-  auto emit = [&out](char32_t cp, std::size_t from, std::size_t to) {
-    std::size_t before = out.text.size();
-    append_utf8(out.text, cp);
-    for (std::size_t k = before; k < out.text.size(); ++k) {
-      out.begin_of.push_back(static_cast<std::uint32_t>(from));
-      out.end_of.push_back(static_cast<std::uint32_t>(to));
-    }
-  };
+  out.reserve(original.size());
+  auto emit = [&out](char32_t cp, std::size_t from, std::size_t to) { out.append(cp, from, to); };
 
   char32_t last = 0;           // last emitted (folded) code point
   bool last_was_han = false;   // judged on the original character

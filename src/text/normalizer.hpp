@@ -1,13 +1,20 @@
 // Normalisation that keeps the way back to the original bytes.
 //
 // The matcher works on a folded copy of the document (see char_fold.hpp) from
-// which scraped pinyin annotations and stray spaces are removed. Every byte of
-// the folded copy records the original byte range of the character it came
-// from, so any span found in the copy maps back to exact original offsets:
-// a span [b, e) in the copy is [begin_of[b], end_of[e-1]) in the original.
-// Characters removed (pinyin, spaces) have no bytes in the copy; a span that
-// runs over them covers them in the original, which is what a reader expects
-// (地區(qū)生產 is one surface string).
+// which scraped pinyin annotations and stray spaces are removed. Any span
+// found in the copy maps back to exact original offsets.
+//
+// The offset map is sparse. Most characters fold to a character of the same
+// UTF-8 length (繁 → 简, ASCII to itself), so within a run of such
+// characters copy and original advance in step and one anchor (copy offset,
+// original offset) at the run's start places them all. An anchor is added
+// only where the step breaks: a character whose length changes (，→ ,
+// １ → 1), a removed annotation or space, a CRLF. Mapping a position is a
+// binary search over the anchors. A span [b, e) of the copy maps to the
+// original start of the character at b and the original end of the
+// character ending at e, so a span running over a removed annotation covers
+// it (地區(qū)生產 is one surface string) and one ending at the annotated
+// character stops before it.
 //
 // Pinyin annotation: a Han character followed by "(" + one syllable of
 // lower-case Latin letters (tone marks included) + ")", as in 區(qū). Real
@@ -28,14 +35,32 @@ struct InvalidByte {
   std::size_t offset;  // in the original
 };
 
-struct NormalizedText {
+class NormalizedText {
+ public:
   std::string text;
-  std::vector<std::uint32_t> begin_of;  // per byte of text: original start of its character
-  std::vector<std::uint32_t> end_of;    // per byte of text: original end of its character
   std::vector<InvalidByte> invalid;
 
-  // Original byte span of the folded span [b, e).
+  // Original byte span of the folded span [b, e) (b and e on character
+  // boundaries of `text`).
   Span to_original(std::size_t b, std::size_t e) const;
+  // Original start and end of the character starting at folded offset `b`.
+  std::size_t original_begin(std::size_t b) const;
+  std::size_t original_end_of_char(std::size_t b) const;
+
+  // Used by normalize(): appends one character.
+  void append(char32_t cp, std::size_t original_begin, std::size_t original_end);
+  void reserve(std::size_t n) { text.reserve(n); }
+
+ private:
+  struct Anchor {
+    std::uint32_t folded;         // where the anchor's character starts in `text`
+    std::uint32_t original;       // and in the original
+    std::uint32_t original_size;  // the original length of a character whose length changed, else 0
+  };
+  const Anchor& anchor_at(std::size_t b) const;
+  std::vector<Anchor> anchors_;
+  std::size_t next_original_ = 0;  // where the original would continue in step
+  bool last_was_special_ = true;
 };
 
 NormalizedText normalize(std::string_view original, const CharFold& fold);

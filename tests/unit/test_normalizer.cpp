@@ -3,6 +3,7 @@
 
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
+#include "text/utf8.hpp"
 #include "zhibiao/rule_pack.hpp"
 
 using namespace zhibiao;
@@ -73,10 +74,19 @@ BOOST_AUTO_TEST_CASE(invalid_bytes_are_replaced_and_reported) {
 BOOST_AUTO_TEST_CASE(every_folded_byte_maps_inside_the_original) {
   std::string original = "高新區(qū)１—５月固投實(shí)現(xiàn)20%以上。\n第二行";
   auto n = norm(original);
-  BOOST_REQUIRE(n.begin_of.size() == n.text.size());
-  for (std::size_t i = 0; i < n.text.size(); ++i) {
-    BOOST_TEST(n.begin_of[i] < n.end_of[i]);
-    BOOST_TEST(n.end_of[i] <= original.size());
-  }
   BOOST_TEST(n.text == "高新区1-5月固投实现20%以上。\n第二行");
+  // Every character of the copy maps to a non-empty span of the original
+  // that starts and ends on character boundaries, in order.
+  std::size_t previous_end = 0;
+  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
+    std::size_t size = text::decode_at(n.text, i).size;
+    Span s = n.to_original(i, i + size);
+    BOOST_TEST(s.begin < s.end);
+    BOOST_TEST(s.end <= original.size());
+    BOOST_TEST(s.begin >= previous_end);
+    BOOST_TEST((static_cast<unsigned char>(original[s.begin]) & 0xC0) != 0x80);
+    previous_end = s.end;
+  }
+  BOOST_TEST(original_of(original, n, "1-5月") == "１—５月");
+  BOOST_TEST(original_of(original, n, "固投实现") == "固投實(shí)現");
 }
