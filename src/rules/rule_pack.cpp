@@ -46,12 +46,20 @@ struct LoadedFile {
   toml::table table;
 };
 
-RE2::Options regex_options() {
+// Each pattern's memory (its programs and DFA cache) is capped so a pack of
+// hundreds of rules stays within tens of megabytes; rules run on one
+// sentence at a time, so their DFAs stay small anyway. A DFA that outgrows
+// the cap makes RE2 fall back to slower matching, never to wrong results.
+RE2::Options regex_options(int64_t max_mem = 1 << 20) {
   RE2::Options o;
   o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
+  o.set_max_mem(max_mem);
   return o;
 }
+
+// The few patterns that scan whole documents (the quantity finder and its
+// exclusions) get room for a large DFA.
+constexpr int64_t kWholeTextMemory = 8 << 20;
 
 // Folds a pattern's non-ASCII characters like document text, so a rule
 // written in either script matches both. A full-width character that folds
@@ -369,13 +377,14 @@ class Loader {
   }
 
   std::unique_ptr<RE2> compile(const TomlReader& r, const toml::node& at, const std::string& pattern,
-                               const std::string& rule, const std::map<std::string, std::string>& locals = {}) {
+                               const std::string& rule, const std::map<std::string, std::string>& locals = {},
+                               int64_t max_mem = 1 << 20) {
     MacroExpansion x = macros_.expand(pattern, locals);
     if (!x.error.empty()) {
       r.error(at, x.error, rule);
       return nullptr;
     }
-    auto re = std::make_unique<RE2>(x.pattern, regex_options());
+    auto re = std::make_unique<RE2>(x.pattern, regex_options(max_mem));
     if (!re->ok()) {
       r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
       return nullptr;
@@ -443,7 +452,7 @@ class Loader {
     if (pack_->quantity.parts) r.error(q, "[quantities] is defined twice");
     auto finder = r.string(q, "finder", true);
     auto parts = r.string(q, "parts", true);
-    if (finder) pack_->quantity.finder = compile(r, *q.get("finder"), fold_pattern(*finder, *fold_), "");
+    if (finder) pack_->quantity.finder = compile(r, *q.get("finder"), fold_pattern(*finder, *fold_), "", {}, kWholeTextMemory);
     if (parts) pack_->quantity.parts = compile(r, *q.get("parts"), "^(?:" + fold_pattern(*parts, *fold_) + ")$", "");
     if (pack_->quantity.parts) {
       const auto& names = pack_->quantity.parts->NamedCapturingGroups();
@@ -704,7 +713,7 @@ class Loader {
     pack_->period_filter = std::make_unique<match::Prefilter>(periods, regex_options());
     std::string any;
     for (const auto& re : pack_->quantity.excludes) any += (any.empty() ? "(?:" : "|(?:") + re->pattern() + ")";
-    if (!any.empty()) pack_->quantity.any_exclude = std::make_unique<RE2>(any, regex_options());
+    if (!any.empty()) pack_->quantity.any_exclude = std::make_unique<RE2>(any, regex_options(kWholeTextMemory));
   }
 
   void check_duplicate_rule_ids() {
