@@ -29,8 +29,10 @@ class RulePack {
  public:
   // Throws RulePackError listing every problem found.
   static RulePack load(const std::filesystem::path& directory);
-  // The pack that ships with the library: $ZHIBIAO_RULES, else the source
-  // tree's rules/zh (build tree), else the installed share/zhibiao/rules/zh.
+  // The pack that ships with the library: $ZHIBIAO_RULES, else
+  // PREFIX/share/zhibiao/rules/zh when the program runs from PREFIX/bin (an
+  // installed extract, wherever the prefix is), else the source tree's
+  // rules/zh (build tree), else the installed share/zhibiao/rules/zh.
   static std::filesystem::path default_directory();
 
   const std::filesystem::path& directory() const;

@@ -1,14 +1,20 @@
 // extract: the command-line front end. Reads documents, writes facts or
 // quantities as CSV or JSON Lines, or runs the rule pack's own tests.
 #include <fmt/format.h>
+#include <unistd.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
+#include <sstream>
 
 #include "cli/options.hpp"
+#include "cli/output_file.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/progress.hpp"
 #include "io/document_reader.hpp"
 #include "io/record_writer.hpp"
 #include "zhibiao/zhibiao.hpp"
@@ -30,43 +36,76 @@ int run_rule_tests(const std::string& dir) {
   return failed == 0 ? 0 : kRuleError;
 }
 
-// Output goes to a temporary file beside the target, renamed into place only
-// when everything was written, so a failed run never leaves half a file.
-class Output {
- public:
-  explicit Output(const std::string& path) : path_(path) {
-    if (path_.empty()) return;
-    temp_ = path_ + fmt::format(".tmp.{}", ::getpid());
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) throw std::runtime_error("cannot write " + path_);
-  }
-  ~Output() {
-    if (!temp_.empty() && !committed_) std::remove(temp_.c_str());
-  }
-  std::ostream& stream() { return path_.empty() ? std::cout : file_; }
-  void commit() {
-    stream().flush();
-    if (path_.empty()) {
-      if (!std::cout) throw std::runtime_error("error writing standard output");
-      return;
+// The columns to write: all (in the spec's order) or those asked for.
+std::vector<std::string_view> columns_to_write(const cli::Options& options) {
+  std::vector<std::string_view> all = options.quantities ? io::quantity_columns() : io::fact_columns();
+  if (options.columns.empty()) return all;
+  std::vector<std::string_view> chosen;
+  for (const auto& c : options.columns) {
+    auto it = std::find(all.begin(), all.end(), c);
+    if (it == all.end()) {
+      std::string known;
+      for (auto k : all) known += (known.empty() ? "" : ",") + std::string(k);
+      throw std::invalid_argument("unknown column '" + c + "' (known: " + known + ")");
     }
-    file_.close();
-    if (!file_ || std::rename(temp_.c_str(), path_.c_str()) != 0) throw std::runtime_error("cannot write " + path_);
-    committed_ = true;
+    chosen.push_back(*it);
   }
+  return chosen;
+}
 
- private:
-  std::string path_, temp_;
-  std::ofstream file_;
-  bool committed_ = false;
-};
+io::Fields pick(const io::Fields& fields, const std::vector<std::string_view>& columns) {
+  io::Fields out;
+  for (auto c : columns)
+    for (const auto& f : fields)
+      if (f.first == c) out.push_back(f);
+  return out;
+}
 
 int run(const cli::Options& options) {
+  std::vector<std::string_view> columns;
+  try {
+    columns = columns_to_write(options);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "extract: " << e.what() << '\n';
+    return cli::kUsageError;
+  }
   RulePack pack = RulePack::load(options.rules.empty() ? RulePack::default_directory() : fs::path(options.rules));
   Extractor extractor(pack);
-  Output output(options.output);
-  auto writer = options.format == "jsonl" ? io::make_jsonl_writer(output.stream()) : io::make_csv_writer(output.stream());
-  writer->header(options.quantities ? io::quantity_columns() : io::fact_columns());
+  cli::OutputFile output(options.output);
+  std::ostream& out = output.stream();
+  if (options.excel && options.format == "csv") out << "\xEF\xBB\xBF";
+  {
+    std::ostringstream header;
+    auto writer = options.format == "jsonl" ? io::make_jsonl_writer(header) : io::make_csv_writer(header);
+    writer->header(columns);
+    out << header.str();
+  }
+
+  // One document to text: its records and its warnings. Runs on any thread.
+  auto format = [&](const Document& doc) {
+    cli::Formatted result;
+    std::ostringstream records;
+    auto writer = options.format == "jsonl" ? io::make_jsonl_writer(records) : io::make_csv_writer(records);
+    std::vector<Warning> warnings;
+    if (options.quantities) {
+      for (const auto& q : extractor.quantities(doc, &warnings)) {
+        writer->record(pick(io::quantity_fields(doc.id, q), columns));
+        ++result.record_count;
+      }
+    } else {
+      for (const auto& f : extractor.facts(doc, &warnings)) {
+        writer->record(pick(io::fact_fields(doc.id, f), columns));
+        ++result.record_count;
+      }
+    }
+    result.records = records.str();
+    for (const auto& w : warnings) result.diagnostics += "extract: " + doc.id + ": " + w.message + "\n";
+    return result;
+  };
+
+  cli::Progress progress(!options.quiet && ::isatty(STDERR_FILENO));
+  cli::Pipeline pipeline(options.jobs, format, out, std::cerr,
+                         [&](std::size_t docs, std::size_t bytes, std::size_t records) { progress.add(docs, bytes, records); });
 
   int status = 0;
   auto on_error = [&](const io::InputError& e) {
@@ -75,22 +114,16 @@ int run(const cli::Options& options) {
   };
   auto on_document = [&](Document&& doc) {
     if (doc.date.empty()) doc.date = options.date;
-    std::vector<Warning> warnings;
-    if (options.quantities) {
-      for (const auto& q : extractor.quantities(doc, &warnings)) writer->record(io::quantity_fields(doc.id, q));
-    } else {
-      for (const auto& f : extractor.facts(doc, &warnings)) writer->record(io::fact_fields(doc.id, f));
-    }
-    for (const auto& w : warnings) std::cerr << "extract: " << doc.id << ": " << w.message << '\n';
+    pipeline.add(std::move(doc));
   };
-  auto format = options.input_format == "text"    ? io::InputFormat::text
-                : options.input_format == "jsonl" ? io::InputFormat::jsonl
-                                                  : io::InputFormat::automatic;
+  auto input_format = options.input_format == "text"    ? io::InputFormat::text
+                      : options.input_format == "jsonl" ? io::InputFormat::jsonl
+                                                        : io::InputFormat::automatic;
 
   std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   for (const auto& path : inputs) {
     if (path == "-") {
-      io::read_documents(std::cin, "-", format, on_document, on_error);
+      io::read_documents(std::cin, "-", input_format, on_document, on_error);
       continue;
     }
     std::error_code ec;
@@ -103,8 +136,10 @@ int run(const cli::Options& options) {
       on_error({path, "cannot open: " + std::string(std::strerror(errno))});
       continue;
     }
-    io::read_documents(in, path, format, on_document, on_error);
+    io::read_documents(in, path, input_format, on_document, on_error);
   }
+  pipeline.finish();
+  progress.finish();
   output.commit();
   return status;
 }

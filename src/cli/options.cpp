@@ -16,8 +16,10 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
       "Examples:\n"
       "  extract seeds/seed-article.txt\n"
       "  extract --date 2023-07-12 < article.txt > facts.csv\n"
-      "  extract news.jsonl -o facts.csv\n"
+      "  extract -j 2 news.jsonl -o facts.csv\n"
+      "  extract --excel --columns doc,indicator,value,unit,period news.jsonl > facts.csv\n"
       "  extract --quantities --format jsonl report.txt\n"
+      "  cat archive.jsonl | parallel --pipe -k extract --format jsonl > facts.jsonl\n"
       "  extract --test-rules rules/zh\n\n"
       "Exit status: 0 all went well; 1 some input was bad (the rest was processed);\n"
       "2 usage or rule-pack error.");
@@ -35,6 +37,13 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
         return std::regex_match(d, iso) ? std::string() : std::string("--date must be YYYY-MM-DD");
       });
   app.add_flag("--quantities", o.quantities, "write every numeric mention (the quantity layer) instead of facts");
+  app.add_option("-j,--jobs", o.jobs, "threads to extract with; output stays in input order")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", o.quiet, "no progress line on stderr (shown only when stderr is a terminal)");
+  app.add_flag("--excel", o.excel, "CSV with a byte order mark so Excel reads the Chinese text right");
+  app.add_option("--columns", o.columns, "columns to write, comma-separated (default: all, in the spec's order)")
+      ->delimiter(',');
   std::string test_dir;
   auto* test = app.add_option("--test-rules", test_dir,
                               "run every rule file's test cases (in DIR, else --rules, else the bundled pack)")

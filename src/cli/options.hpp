@@ -16,6 +16,10 @@ struct Options {
   std::string date;
   bool quantities = false;
   std::optional<std::string> test_rules;  // set (maybe empty) when --test-rules is given
+  unsigned jobs = 1;
+  bool quiet = false;
+  bool excel = false;                // CSV with a byte order mark, for Excel
+  std::vector<std::string> columns;  // empty = all, in the spec's order
 };
 
 // Exit status for usage errors.

@@ -1,0 +1,53 @@
+#include "cli/pipeline.hpp"
+
+#include <thread>
+
+namespace zhibiao::cli {
+namespace {
+
+// A batch is this many bytes of text or this many documents, whichever
+// comes first: large enough to keep the threads busy, small enough that
+// memory stays flat.
+constexpr std::size_t kBatchBytes = 4 << 20;
+constexpr std::size_t kBatchDocuments = 512;
+
+}  // namespace
+
+Pipeline::Pipeline(unsigned jobs, FormatDocument format, std::ostream& out, std::ostream& err,
+                   std::function<void(std::size_t, std::size_t, std::size_t)> on_batch)
+    : jobs_(jobs == 0 ? 1 : jobs), format_(std::move(format)), out_(out), err_(err), on_batch_(std::move(on_batch)) {}
+
+void Pipeline::add(Document&& doc) {
+  batch_bytes_ += doc.text.size();
+  batch_.push_back(std::move(doc));
+  if (batch_bytes_ >= kBatchBytes || batch_.size() >= kBatchDocuments) flush();
+}
+
+void Pipeline::finish() { flush(); }
+
+void Pipeline::flush() {
+  if (batch_.empty()) return;
+  std::vector<Formatted> results(batch_.size());
+  auto work = [&](std::size_t first) {
+    for (std::size_t i = first; i < batch_.size(); i += jobs_) results[i] = format_(batch_[i]);
+  };
+  if (jobs_ == 1 || batch_.size() == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs_ && t < batch_.size(); ++t) threads.emplace_back(work, t);
+    work(0);
+    for (auto& t : threads) t.join();
+  }
+  std::size_t records = 0;
+  for (const auto& r : results) {
+    out_ << r.records;
+    err_ << r.diagnostics;
+    records += r.record_count;
+  }
+  if (on_batch_) on_batch_(batch_.size(), batch_bytes_, records);
+  batch_.clear();
+  batch_bytes_ = 0;
+}
+
+}  // namespace zhibiao::cli
