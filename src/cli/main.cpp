@@ -74,7 +74,7 @@ int run(const cli::Options& options) {
   cli::OutputFile output(options.output);
   std::ostream& out = output.stream();
   if (options.excel && options.format == "csv") out << "\xEF\xBB\xBF";
-  {
+  if (!options.no_header) {
     std::ostringstream header;
     auto writer = options.format == "jsonl" ? io::make_jsonl_writer(header) : io::make_csv_writer(header);
     writer->header(columns);

@@ -20,6 +20,7 @@ struct Options {
   bool quiet = false;
   bool excel = false;                // CSV with a byte order mark, for Excel
   std::vector<std::string> columns;  // empty = all, in the spec's order
+  bool no_header = false;            // CSV without its header line (for parts of a split run)
 };
 
 // Exit status for usage errors.
