@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Instructions per MB of input: a figure that does not drift with machine
+# load. Runs extract under valgrind's callgrind on the first 5 MB of the
+# corpus (whole documents) and on an empty input, and reports the
+# difference per MB (so the one-time rule pack load is left out).
+#
+#   bench/callgrind.sh          (needs valgrind; builds build-bench/ like run.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=../shared/corpus/government_work_reports.jsonl
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIBIAO_BUILD_TESTS=OFF -DZHIBIAO_BUILD_BENCH=ON >/dev/null
+cmake --build build-bench >/dev/null
+input=build-bench/callgrind-input.jsonl
+: >"$input"
+while [ "$(stat -c %s "$input")" -lt 5000000 ]; do cat "$corpus" >>"$input"; done
+head -c 5000000 "$input" | head -n -1 >"$input.5mb"   # whole documents only
+mv "$input.5mb" "$input"
+: >build-bench/empty.jsonl
+
+count() {
+  valgrind --tool=callgrind --callgrind-out-file=build-bench/cg.out "$@" >/dev/null 2>build-bench/cg.err
+  awk '/summary:|totals:/ {print $2; exit}' build-bench/cg.out
+}
+total=$(count build-bench/extract "$input")
+base=$(count build-bench/extract build-bench/empty.jsonl)
+bytes=$(stat -c %s "$input")
+printf 'input %.2f MB: %s instructions; start-up alone %s\n' "$(echo "$bytes/1000000" | bc -l)" "$total" "$base"
+printf 'extraction: %.0f million instructions per MB\n' "$(echo "($total - $base) / ($bytes / 1000000) / 1000000" | bc -l)"

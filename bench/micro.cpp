@@ -1,0 +1,84 @@
+// Micro-benchmarks of the stages extract spends its time in. Throughput is
+// reported in bytes of input per second (SetBytesProcessed).
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "match/quantity_finder.hpp"
+#include "match/rule_matcher.hpp"
+#include "resolve/number_parser.hpp"
+#include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+#include "text/segmenter.hpp"
+#include "zhibiao/zhibiao.hpp"
+
+namespace {
+
+const zhibiao::RulePack& pack() {
+  static zhibiao::RulePack p = zhibiao::RulePack::load(ZHIBIAO_BENCH_RULES);
+  return p;
+}
+
+const std::string& seed() {
+  static std::string text = [] {
+    std::ifstream in(ZHIBIAO_BENCH_SEED, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }();
+  return text;
+}
+
+void BM_LoadRulePack(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(zhibiao::RulePack::load(ZHIBIAO_BENCH_RULES));
+}
+BENCHMARK(BM_LoadRulePack)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_Normalize(benchmark::State& state) {
+  const auto& fold = *pack().compiled().fold;
+  for (auto _ : state) benchmark::DoNotOptimize(zhibiao::text::normalize(seed(), fold));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
+}
+BENCHMARK(BM_Normalize);
+
+void BM_ParseNumbers(benchmark::State& state) {
+  const auto& lex = pack().compiled().numbers;
+  const std::vector<std::string> numbers = {"193.2亿", "一百二十二", "两千三百万", "1.2万亿", "十三点五七", "34,507", "一千亿一千万一千零一"};
+  std::size_t bytes = 0;
+  for (const auto& n : numbers) bytes += n.size();
+  for (auto _ : state)
+    for (const auto& n : numbers) benchmark::DoNotOptimize(zhibiao::resolve::parse_number(n, lex));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_ParseNumbers);
+
+void BM_FindQuantities(benchmark::State& state) {
+  const auto& cp = pack().compiled();
+  auto folded = zhibiao::text::normalize(seed(), *cp.fold).text;
+  for (auto _ : state) benchmark::DoNotOptimize(zhibiao::match::scan_quantities(folded, cp));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
+}
+BENCHMARK(BM_FindQuantities);
+
+void BM_MatchRules(benchmark::State& state) {
+  const auto& cp = pack().compiled();
+  auto folded = zhibiao::text::normalize(seed(), *cp.fold).text;
+  auto segments = zhibiao::text::segment(folded, cp.segments);
+  auto quantities = zhibiao::match::scan_quantities(folded, cp);
+  for (auto _ : state) benchmark::DoNotOptimize(zhibiao::match::match_rules(folded, segments, cp, quantities));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
+}
+BENCHMARK(BM_MatchRules);
+
+void BM_ExtractDocument(benchmark::State& state) {
+  zhibiao::Extractor extractor(pack());
+  zhibiao::Document doc{"seed", seed(), "2023-07-12", ""};
+  for (auto _ : state) benchmark::DoNotOptimize(extractor.facts(doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
+}
+BENCHMARK(BM_ExtractDocument);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# End-to-end throughput and memory of extract on real text.
+#
+#   bench/run.sh [SIZE_MB]      (default 200)
+#
+# Builds the benchmark tree (build-bench/), makes an input of at least
+# SIZE_MB by repeating ../shared/corpus/government_work_reports.jsonl, and
+# reports for the read-and-split floor, extract -j 1 and extract -j 2: wall
+# time, MB/s, documents/s, facts/s and peak RSS (from /usr/bin/time -v).
+# Then start-up: loading the rule pack, and extract on one small document.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-200}
+corpus=../shared/corpus/government_work_reports.jsonl
+[ -r "$corpus" ] || { echo "bench: $corpus not found" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIBIAO_BUILD_TESTS=OFF -DZHIBIAO_BUILD_BENCH=ON >/dev/null
+cmake --build build-bench >/dev/null
+
+input=build-bench/bench-input.jsonl
+corpus_bytes=$(stat -c %s "$corpus")
+copies=$(( (size_mb * 1000000 + corpus_bytes - 1) / corpus_bytes ))
+if [ ! -f "$input" ] || [ "$(stat -c %s "$input")" -lt $((size_mb * 1000000)) ]; then
+  : >"$input"
+  for _ in $(seq "$copies"); do cat "$corpus" >>"$input"; done
+fi
+bytes=$(stat -c %s "$input")
+docs=$(wc -l <"$input")
+printf 'input: %s (%.1f MB, %d documents)\n\n' "$input" "$(echo "$bytes / 1000000" | bc -l)" "$docs"
+printf '%-22s %8s %9s %10s %11s %9s\n' run seconds MB/s docs/s facts/s peak_MB
+
+measure() {  # measure NAME COMMAND...
+  local name=$1
+  shift
+  /usr/bin/time -v "$@" >build-bench/out.txt 2>build-bench/time.txt
+  local wall rss facts
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' build-bench/time.txt)
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2/1024}' build-bench/time.txt)
+  facts=$(( $(wc -l <build-bench/out.txt) - 1 ))
+  [ "$name" = "read+split floor" ] && facts=0
+  printf '%-22s %8.2f %9.1f %10.0f %11.0f %9.1f\n' "$name" "$wall" \
+    "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$docs / $wall" | bc -l)" \
+    "$(echo "$facts / $wall" | bc -l)" "$rss"
+}
+
+measure "read+split floor" build-bench/bench/zhibiao_read_floor "$input"
+measure "extract -j 1" build-bench/extract -j 1 "$input"
+cp build-bench/out.txt build-bench/out-j1.csv
+measure "extract -j 2" build-bench/extract -j 2 "$input"
+if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is identical to -j 1)"; else echo "WARNING: -j 2 output differs from -j 1"; fi
+
+echo
+echo "start-up:"
+build-bench/bench/zhibiao_micro --benchmark_filter=BM_LoadRulePack 2>/dev/null | awk '/BM_LoadRulePack/ {print "  load the bundled rule pack: " $2 " " $3}'
+/usr/bin/time -f '  extract on the seed article: %e s wall, %M KB peak' build-bench/extract seeds/seed-article.txt >/dev/null
