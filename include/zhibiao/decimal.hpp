@@ -34,6 +34,9 @@ class Decimal {
   std::optional<Decimal> add(const Decimal& other) const;
   std::optional<Decimal> multiply(const Decimal& other) const;
   std::optional<Decimal> scale_pow10(int power) const;
+  // this / divisor when the quotient has a finite decimal expansion of at
+  // most `max_fraction_digits` places (1/2 yes, 1/3 no).
+  std::optional<Decimal> divide_exact(const Decimal& divisor, int max_fraction_digits = 12) const;
   Decimal negated() const { return Decimal(-mantissa_, exponent_); }
 
   friend bool operator==(const Decimal& a, const Decimal& b);

@@ -142,6 +142,23 @@ std::optional<Decimal> Decimal::multiply(const Decimal& other) const {
   return Decimal(m, static_cast<int>(e)).trimmed();
 }
 
+std::optional<Decimal> Decimal::divide_exact(const Decimal& divisor, int max_fraction_digits) const {
+  Decimal a = trimmed(), b = divisor.trimmed();
+  if (b.mantissa_ == 0) return std::nullopt;
+  if (a.mantissa_ == 0) return Decimal();
+  // a.m * 10^a.e / (b.m * 10^b.e): scale a.m up until b.m divides it.
+  Int128 m = a.mantissa_;
+  long e = static_cast<long>(a.exponent_) - b.exponent_;
+  for (int extra = 0; m % b.mantissa_ != 0; ++extra) {
+    if (extra >= max_fraction_digits || m > kLimit / 10 || m < -kLimit / 10) return std::nullopt;
+    m *= 10;
+    --e;
+  }
+  m /= b.mantissa_;
+  if (!in_range(m, e)) return std::nullopt;
+  return Decimal(m, static_cast<int>(e)).trimmed();
+}
+
 bool operator==(const Decimal& a, const Decimal& b) {
   Decimal x = a.trimmed(), y = b.trimmed();
   return x.mantissa_ == y.mantissa_ && x.exponent_ == y.exponent_;

@@ -7,8 +7,8 @@
 namespace zhibiao::resolve {
 namespace {
 
-constexpr std::array<const char*, 10> kGroups = {"pre",   "unitpre", "pctpre", "num",  "unit1",
-                                                 "num_max", "mid",   "scale",  "unit", "post"};
+constexpr std::array<const char*, 11> kGroups = {"pre",     "unitpre", "pctpre", "den",  "num", "unit1",
+                                                 "num_max", "mid",     "scale",  "unit", "post"};
 
 }  // namespace
 
@@ -22,12 +22,20 @@ std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const det
   for (std::size_t i = 0; i < kGroups.size(); ++i)
     if (auto it = names.find(kGroups[i]); it != names.end())
       g[i] = std::string_view(groups[static_cast<std::size_t>(it->second)]);
-  auto [pre, unitpre, pctpre, num, unit1, num_max, mid, scale, unit, post] = g;
+  auto [pre, unitpre, pctpre, den, num, unit1, num_max, mid, scale, unit, post] = g;
 
   ParsedQuantity out;
   auto low = parse_number(num, pack.numbers);
   if (!low) return std::nullopt;
   out.value = low->value;
+  if (!den.empty()) {  // 二分之一: a fraction, kept only when its decimal is exact
+    auto denominator = parse_number(den, pack.numbers);
+    if (!denominator) return std::nullopt;
+    auto quotient = low->value.divide_exact(denominator->value);
+    if (!quotient) return std::nullopt;
+    out.value = *quotient;
+    low->chinese = false;  // never a lone numeral
+  }
   out.lone_numeral = low->chinese && low->numeral_chars == 1 && unit.empty() && pctpre.empty();
 
   if (!num_max.empty()) {

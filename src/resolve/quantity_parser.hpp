@@ -4,6 +4,7 @@
 //   pre      a qualifier before the number      (约, 超过)
 //   unitpre  a currency before the number       (人民币3.14)
 //   pctpre   a percent word before the number   (百分之)
+//   den      a fraction's denominator           (二分之一: 二)
 //   num      the number                         (193.2亿, 一千二百)
 //   unit1    a unit after the low end of a range (10%-15%)
 //   num_max  the high end of a range

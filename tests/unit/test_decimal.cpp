@@ -36,6 +36,14 @@ BOOST_AUTO_TEST_CASE(arithmetic) {
   BOOST_TEST(!(dec("10") < dec("2")));
 }
 
+BOOST_AUTO_TEST_CASE(exact_division_or_none) {
+  BOOST_TEST(dec("1").divide_exact(dec("2"))->to_string() == "0.5");
+  BOOST_TEST(dec("5").divide_exact(dec("1000"))->to_string() == "0.005");
+  BOOST_TEST(dec("3").divide_exact(dec("8"))->to_string() == "0.375");
+  BOOST_TEST(!dec("1").divide_exact(dec("3")));
+  BOOST_TEST(!dec("1").divide_exact(dec("0")));
+}
+
 BOOST_AUTO_TEST_CASE(overflow_fails_instead_of_rounding) {
   std::string huge(500, '9');
   BOOST_TEST(!Decimal::parse(huge));
