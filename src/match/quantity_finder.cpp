@@ -13,6 +13,12 @@ bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
   return it != excluded.end() && it->first < e;
 }
 
+const FoundQuantity* QuantityScan::at(std::size_t b, std::size_t e) const {
+  auto it = std::lower_bound(quantities.begin(), quantities.end(), b,
+                             [](const FoundQuantity& q, std::size_t pos) { return q.begin < pos; });
+  return it != quantities.end() && it->begin == b && it->end == e ? &*it : nullptr;
+}
+
 QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack& pack) {
   QuantityScan out;
   // One pass with all exclusions in one pattern (spans come out sorted and

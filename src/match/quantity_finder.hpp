@@ -19,6 +19,8 @@ struct QuantityScan {
   std::vector<std::pair<std::size_t, std::size_t>> excluded;  // spans that are no quantity, sorted
   // Whether [b, e) touches an excluded span (a year, a date, an ordinal).
   bool touches_excluded(std::size_t b, std::size_t e) const;
+  // The mention spanning exactly [b, e), or nullptr.
+  const FoundQuantity* at(std::size_t b, std::size_t e) const;
 };
 
 QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack& pack);

@@ -121,7 +121,10 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return false;
       if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
       if (rejected(rule, folded, c)) return false;
-      auto q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+      // Most figures are mentions the quantity scan has already read.
+      std::optional<resolve::ParsedQuantity> q;
+      if (const FoundQuantity* found = quantities.at(c.q_begin, c.q_end)) q = found->quantity;
+      else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
       if (!q || !fits_measure(rule.measure, *q)) return false;
       c.quantity = std::move(*q);
       if (c.negated) negate(c.quantity);
