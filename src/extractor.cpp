@@ -78,6 +78,20 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     paragraphs[segs.paragraph_of_sentence[s]] = true;
     if (sentences.empty() || sentences.back().begin != segs.sentences[s].begin) sentences.push_back(segs.sentences[s]);
   }
+  // A line ending in a colon (主要预期目标是：) leads in the list on the next
+  // non-empty line; its signal words are read too.
+  std::vector<text::Range> lead_in(segs.paragraphs.size(), text::Range{0, 0});
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
+    if (!paragraphs[p]) continue;
+    std::size_t q = p;
+    while (q > 0 && segs.paragraphs[q - 1].range.begin == segs.paragraphs[q - 1].range.end) --q;
+    if (q == 0) continue;
+    const text::Range& prev = segs.paragraphs[q - 1].range;
+    if (prev.end > prev.begin && folded[prev.end - 1] == ':') {
+      lead_in[p] = prev;
+      sentences.push_back(prev);
+    }
+  }
   std::vector<bool> period_paragraphs = paragraphs;
   for (std::size_t p = 0; p < segs.paragraphs.size(); ++p)
     if (segs.paragraphs[p].heading) period_paragraphs[p] = true;
@@ -110,7 +124,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figures);
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figures, lead_in[segs.paragraph_of_sentence[s]]);
     const detail::IndicatorInfo* info = pack.indicator(f.indicator);
     f.period = periods.period_for(c.q_begin, c.q_end, figures, info && info->stock);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;

@@ -25,7 +25,7 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
 }
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
-                              const std::vector<std::size_t>& figures) const {
+                              const std::vector<std::size_t>& figures, text::Range lead_in) const {
   std::optional<Modality> current;
   for (const auto& s : signals_) {
     if (s.begin < sentence_begin) continue;
@@ -37,6 +37,10 @@ Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_beg
     bool prospective = current && *current != Modality::actual;
     if (s.word.weak && prospective) continue;
     current = s.word.modality;
+  }
+  if (!current && lead_in.begin < lead_in.end) {
+    for (const auto& s : signals_)
+      if (lead_in.contains(s.begin) && !s.word.weak) current = s.word.modality;
   }
   return current.value_or(Modality::actual);
 }

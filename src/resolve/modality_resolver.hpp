@@ -8,6 +8,10 @@
 // between it and ours, it no longer counts. Words inside an exclusion span
 // (预算 in 一般公共预算收入, 计划 in 完成原定计划的) are not signals. No
 // signal: actual.
+//
+// A list whose lead-in stands on its own line (主要预期目标是：, then the
+// items on the next line) passes the lead-in's signal to a figure whose
+// sentence has none.
 #pragma once
 
 #include <string_view>
@@ -23,8 +27,11 @@ class ModalityResolver {
   // Reads the signal words of the given ranges (the sentences with facts).
   ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
                    const std::vector<text::Range>& ranges);
-  // `figures`: where the text's figures (its quantities) start, in order.
-  Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures) const;
+  // `figures`: where the text's figures (its quantities) start, in order;
+  // `lead_in`: the line introducing the figure's list, if any (empty range
+  // otherwise).
+  Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures,
+              text::Range lead_in = {0, 0}) const;
 
  private:
   struct Signal {
