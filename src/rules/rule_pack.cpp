@@ -510,8 +510,12 @@ class Loader {
     rule.year_offset = static_cast<int>(r.integer(p, "year_offset", false, *id).value_or(0));
     // A stated or document-relative year (2022年, 去年) sets the year in scope.
     rule.explicit_year = rule.year != "scope";
-    if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.year.starts_with("$"))
-      r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\" or \"scope\"", *id);
+    auto is_literal_year = [](const std::string& y) {
+      return y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.year.starts_with("$") &&
+        !is_literal_year(rule.year))
+      r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\", \"scope\" or a year such as \"1981\"", *id);
     if (rule.pattern) pack_->periods.rules.push_back(std::move(rule));
   }
 
