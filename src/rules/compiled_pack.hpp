@@ -85,6 +85,9 @@ struct PeriodRule {
 struct PeriodLexicon {
   std::vector<PeriodRule> rules;
   std::unique_ptr<RE2> comparison_base;  // 较, 比: a year right after one is a base, not a period
+  // A level stated as where a span of years started (从54万亿元) or ended
+  // (增加到82.7万亿元): matched against the text just before the figure.
+  std::unique_ptr<RE2> span_start, span_end;
   std::vector<std::unique_ptr<RE2>> document_date;  // header line with the publication date
 };
 

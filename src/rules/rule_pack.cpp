@@ -412,9 +412,13 @@ class Loader {
     if (const toml::array* periods = r.array_of_tables(t, "period"))
       for (const auto& p : *periods) compile_period(r, *p.as_table());
     if (const toml::table* p = r.table(t, "periods")) {
-      r.check_keys(*p, {"comparison_base", "document_date"}, "[periods]");
+      r.check_keys(*p, {"comparison_base", "document_date", "span_start", "span_end"}, "[periods]");
       if (auto base = r.string(*p, "comparison_base", false))
         pack_->periods.comparison_base = compile(r, *p, fold_pattern(*base, *fold_), "");
+      if (auto start = r.string(*p, "span_start", false))
+        pack_->periods.span_start = compile(r, *p, fold_pattern(*start, *fold_), "");
+      if (auto end = r.string(*p, "span_end", false))
+        pack_->periods.span_end = compile(r, *p, fold_pattern(*end, *fold_), "");
       auto dates = compile_all(r, *p, "document_date");
       for (auto& d : dates) pack_->periods.document_date.push_back(std::move(d));
     }
