@@ -43,7 +43,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_flag("-q,--quiet", o.quiet, "no progress line on stderr (shown only when stderr is a terminal)");
   app.add_flag("--excel", o.excel, "CSV with a byte order mark so Excel reads the Chinese text right");
   app.add_option("--columns", o.columns, "columns to write, comma-separated (default: all, in the spec's order)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one comma-separated argument: files after it stay files
   app.add_flag("--no-header", o.no_header, "no CSV header line (for the parts of a run split with GNU parallel)");
   std::string test_dir;
   auto* test = app.add_option("--test-rules", test_dir,

@@ -64,6 +64,18 @@ check "quantities money" grep -q ',money,19800000000,CNY,approx,,约198亿元$' 
 check "quantities percent" grep -q ',percent,45.9,percent,eq,,45.9%$' "$tmp/q.csv"
 check "quantities no year" test "$(wc -l <"$tmp/q.csv")" -eq 3
 
+# --excel starts with a byte order mark; --columns chooses and orders columns.
+"$extract" --excel "$seed" >"$tmp/excel.csv"
+check "excel bom" test "$(head -c 3 "$tmp/excel.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf"
+"$extract" --columns indicator,value,doc "$seed" >"$tmp/cols.csv"
+check "columns header" test "$(head -1 "$tmp/cols.csv")" = "indicator,value,doc"
+check "columns row" grep -q "^gdp,19320000000,$seed$" "$tmp/cols.csv"
+"$extract" --columns indicator,nope "$seed" >/dev/null 2>"$tmp/cols.err"
+check "unknown column exit 2" test $? -eq 2
+check "unknown column message" grep -q "unknown column 'nope'" "$tmp/cols.err"
+"$extract" --no-header "$seed" >"$tmp/nohead.csv"
+check "no header" test "$(wc -l <"$tmp/nohead.csv")" -eq 9
+
 # Usage and rule-pack errors exit 2.
 "$extract" --no-such-flag >/dev/null 2>&1
 check "unknown flag exit 2" test $? -eq 2
