@@ -54,8 +54,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
       if (seen_point) --e;
       continue;
     }
+    // Checked before multiplying: 10 * m may not fit in 128 bits at all.
+    if (m > (kLimit - 1 - (c - '0')) / 10) return std::nullopt;
     m = m * 10 + (c - '0');
-    if (!fits(m)) return std::nullopt;
     if (seen_point) --e;
   }
   if (!seen_digit || !in_range(m, e)) return std::nullopt;

@@ -68,6 +68,10 @@ bool MacroTable::expand_into(const std::string& pattern,
     if (!expand_into(*body, locals, stack, out, error)) return false;
     out += ")";
     stack.pop_back();
+    if (out.size() > kMaxExpansion) {
+      error = "macro {" + name + "} expands to more than " + std::to_string(kMaxExpansion >> 20) + " MB";
+      return false;
+    }
     i = j;
   }
   return true;

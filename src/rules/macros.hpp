@@ -4,7 +4,9 @@
 // digits, _); RE2's own repetition braces {2,5} start with a digit and are
 // left alone. Each expansion is wrapped in (?:...) so a macro behaves as one
 // unit. Expansion is recursive; a macro that reaches itself is an error, as
-// is a name with no definition.
+// is a name with no definition, and so is an expansion longer than
+// kMaxExpansion bytes (macros that double each other grow exponentially,
+// and RE2 could not compile such a pattern anyway).
 #pragma once
 
 #include <map>
@@ -20,6 +22,8 @@ struct MacroExpansion {
 
 class MacroTable {
  public:
+  static constexpr std::size_t kMaxExpansion = 4 << 20;
+
   void define(const std::string& name, const std::string& body) { bodies_[name] = body; }
   bool defined(const std::string& name) const { return bodies_.count(name) != 0; }
   // `locals` shadow the table (an indicator's {NAME}).

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 #include <cstdlib>
 #include <set>
 
@@ -554,10 +555,10 @@ class Loader {
 
   void compile_rule(const TomlReader& r, const toml::table& t, const std::string& file_indicator,
                     const std::map<std::string, std::string>& locals) {
-    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base"},
-                 "[[rule]]");
     auto id = r.string(t, "id", true);
     std::string rule_id = id.value_or("");
+    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base"},
+                 "[[rule]]", rule_id);
     // indicator = "inherit": the figure takes the indicator of the fact before it.
     // indicator = "list": a list rule whose names say which indicators (or
     // whose `indicators` array does).
@@ -678,10 +679,13 @@ class Loader {
     test.date = r.string(t, "date", false).value_or("");
     test.title = r.string(t, "title", false).value_or("");
     test.indicator = r.string(t, "indicator", false).value_or(file_indicator);
+    if (!test.date.empty() && !std::regex_match(test.date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+      r.error(*t.get("date"), "date '" + test.date + "' must be YYYY-MM-DD");
     const toml::node* expect = t.get("expect");
     const toml::array* arr = expect ? expect->as_array() : nullptr;
     if (!arr) {
-      r.error(t, "a test needs 'expect', an array of expected records ([] for none)");
+      r.error(expect ? *expect : static_cast<const toml::node&>(t),
+              "a test needs 'expect', an array of expected records ([] for none)");
       return;
     }
     static const std::set<std::string> fact_fields{"indicator", "measure", "value", "unit", "qualifier", "value_max",
@@ -706,7 +710,9 @@ class Loader {
           r.error(v, "expected field '" + key + "' must be a string (values too: \"1357000000\")");
           continue;
         }
-        rec.fields[key] = *v.value<std::string>();
+        std::string value = *v.value<std::string>();
+        if (std::string problem = invalid_expectation(key, value); !problem.empty()) r.error(v, problem);
+        rec.fields[key] = std::move(value);
       }
       test.expect.push_back(std::move(rec));
     }
@@ -722,6 +728,21 @@ class Loader {
     std::string any;
     for (const auto& re : pack_->quantity.excludes) any += (any.empty() ? "(?:" : "|(?:") + re->pattern() + ")";
     if (!any.empty()) pack_->quantity.any_exclude = std::make_unique<RE2>(any, regex_options(kWholeTextMemory));
+  }
+
+  // Why an expected field can never match, or "" (a test that expects
+  // measure "speed" would fail for ever; better to say so when loading).
+  std::string invalid_expectation(const std::string& key, const std::string& value) const {
+    auto bad = [&](const std::string& what) { return "expected " + key + " '" + value + "' is not " + what; };
+    if (key == "indicator" && !pack_->indicator(value)) return "unknown indicator '" + value + "' in an expected record";
+    if (key == "measure" && !parse_measure(value)) return "unknown measure '" + value + "' in an expected record";
+    if (key == "modality" && !parse_modality(value)) return bad("a modality (actual, planned, expected, target)");
+    if (key == "qualifier" && !parse_qualifier(value)) return bad("a qualifier (eq, approx, gt, ge, lt, le, range)");
+    if ((key == "value" || key == "value_max") && !value.empty() && !Decimal::parse(value)) return bad("a decimal");
+    if (key == "period" && !value.empty() && !Period::parse(value)) return bad("a period (2023, 2023-06, 2023-01/2023-06)");
+    if (key == "kind" && value != "number" && value != "percent" && value != "money" && value != "pp")
+      return bad("a kind (number, percent, money, pp)");
+    return "";
   }
 
   void check_duplicate_rule_ids() {

@@ -64,7 +64,6 @@ std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& t
     if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
     return std::nullopt;
   }
-  if (node->is_string()) return std::vector<std::string>{*node->value<std::string>()};
   const toml::array* arr = node->as_array();
   if (!arr) {
     error(*node, "'" + std::string(key) + "' must be an array of strings", rule);

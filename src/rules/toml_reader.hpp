@@ -34,7 +34,7 @@ class TomlReader {
   std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, bool required,
                                       const std::string& rule = "") const;
   std::optional<bool> boolean(const toml::table& t, std::string_view key) const;
-  // An array of strings (a lone string is accepted as a one-element array).
+  // An array of strings.
   std::optional<std::vector<std::string>> strings(const toml::table& t, std::string_view key,
                                                   bool required, const std::string& rule = "") const;
   // A table of string keys to strings.

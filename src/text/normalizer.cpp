@@ -82,7 +82,8 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
 
   char32_t last = 0;           // last emitted (folded) code point
   bool last_was_han = false;   // judged on the original character
-  std::size_t pending_space = std::string_view::npos;  // original offset of a held-back space
+  std::size_t pending_space = std::string_view::npos;  // original start of a held-back run of spaces
+  std::size_t pending_space_end = 0;                   // and its end
 
   std::size_t i = 0;
   // A UTF-8 byte order mark at the very start is not text.
@@ -113,11 +114,13 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
     if (fold.is_space(d.cp) || fold.is_space(c)) {
       if (pending_space == std::string_view::npos) pending_space = i;
       i += d.size;
+      pending_space_end = i;
       continue;
     }
     if (pending_space != std::string_view::npos) {
-      // Spaces only carry meaning between two Latin words ("high tech").
-      if (is_ascii_letter(last) && is_ascii_letter(c)) emit(' ', pending_space, pending_space + 1);
+      // Spaces only carry meaning between two Latin words ("high tech"); the
+      // one space kept stands for the whole run, whatever its characters.
+      if (is_ascii_letter(last) && is_ascii_letter(c)) emit(' ', pending_space, pending_space_end);
       pending_space = std::string_view::npos;
     }
     emit(c, i, i + d.size);

@@ -14,24 +14,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary pack: the bundled lexicons plus one extra file.
+// A temporary pack: the bundled pack plus one extra file.
 struct TempPack {
   fs::path dir;
-  explicit TempPack(const std::string& extra_file, bool with_bundled = true) {
+  explicit TempPack(const std::string& extra_file) {
     dir = fs::temp_directory_path() / fs::path("zhibiao-pack-" + std::to_string(::getpid()) + "-" +
                                                std::to_string(counter()++));
     fs::remove_all(dir);
-    fs::create_directories(dir);
-    if (with_bundled) {
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "pack.toml", dir / "pack.toml");
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "templates.toml", dir / "templates.toml");
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "lexicon", dir / "lexicon", fs::copy_options::recursive);
-      fs::create_directories(dir / "indicators");
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "tax_revenue.toml", dir / "indicators" / "tax_revenue.toml");
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "fixed_asset_investment.toml",
-               dir / "indicators" / "fixed_asset_investment.toml");
-      fs::copy(fs::path(ZHIBIAO_TEST_RULES) / "indicators" / "gdp.toml", dir / "indicators" / "gdp.toml");
-    }
+    fs::copy(fs::path(ZHIBIAO_TEST_RULES), dir, fs::copy_options::recursive);
     std::ofstream(dir / "zz_extra.toml") << extra_file;
   }
   ~TempPack() { fs::remove_all(dir); }
