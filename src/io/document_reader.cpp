@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iterator>
 
 namespace zhibiao::io {
@@ -43,15 +45,48 @@ std::string parse_jsonl_record(std::string_view line, Document& doc) {
   return "";
 }
 
+namespace {
+
+void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
+                 const ErrorSink& on_error);
+
+}  // namespace
+
 void read_documents(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
                     const ErrorSink& on_error) {
+  // A read error (EIO) is one bad input, not the end of the run; libstdc++
+  // reports some as exceptions from the stream buffer.
+  try {
+    read_stream(in, name, format, on_document, on_error);
+  } catch (const std::exception& e) {
+    on_error({name, std::string("read error: ") + e.what()});
+  }
+}
+
+namespace {
+
+void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
+                 const ErrorSink& on_error) {
   if (format == InputFormat::automatic) {
     if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) {
       format = InputFormat::jsonl;
     } else if (name == "-") {
+      // Look past a byte order mark and blank space for the first '{'; what
+      // is looked past is put back for a text document.
+      std::string skipped;
       int c;
-      while ((c = in.peek()) == ' ' || c == '\n' || c == '\r' || c == '\t') in.get();
+      while ((c = in.peek()) == ' ' || c == '\n' || c == '\r' || c == '\t' ||
+             (skipped.size() < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
+        skipped += static_cast<char>(in.get());
       format = in.peek() == '{' ? InputFormat::jsonl : InputFormat::text;
+      if (format == InputFormat::text) {
+        Document doc;
+        doc.id = name;
+        doc.text = skipped;
+        doc.text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        on_document(std::move(doc));
+        return;
+      }
     } else {
       format = InputFormat::text;
     }
@@ -60,6 +95,10 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
     Document doc;
     doc.id = name;
     doc.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {  // a read error: the document is incomplete, so it is not extracted
+      on_error({name, std::string("read error: ") + std::strerror(errno)});
+      return;
+    }
     on_document(std::move(doc));
     return;
   }
@@ -68,6 +107,7 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a byte order mark
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     Document doc;
     std::string error = parse_jsonl_record(line, doc);
@@ -78,6 +118,9 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
     if (doc.id.empty()) doc.id = name + ":" + std::to_string(number);
     on_document(std::move(doc));
   }
+  if (in.bad()) on_error({name + ":" + std::to_string(number + 1), std::string("read error: ") + std::strerror(errno)});
 }
+
+}  // namespace
 
 }  // namespace zhibiao::io

@@ -175,9 +175,13 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
   return all;
 }
 
-bool overlaps_any(const std::vector<Candidate>& accepted, const Candidate& c) {
-  return std::any_of(accepted.begin(), accepted.end(),
-                     [&](const Candidate& a) { return a.q_begin < c.q_end && c.q_begin < a.q_end; });
+// The figures accepted so far, by start: disjoint, so sorted by end too.
+using Accepted = std::map<std::size_t, Candidate>;
+
+bool overlaps_any(const Accepted& accepted, const Candidate& c) {
+  auto it = accepted.lower_bound(c.q_begin);
+  if (it != accepted.end() && it->second.q_begin < c.q_end) return true;
+  return it != accepted.begin() && std::prev(it)->second.q_end > c.q_begin;
 }
 
 }  // namespace
@@ -198,17 +202,17 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
   auto first_inherited = std::stable_partition(all.begin(), all.end(), [](const Candidate& c) { return !c.rule->inherits; });
   std::stable_sort(first_inherited, all.end(),
                    [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
-  std::vector<Candidate> accepted;
+  Accepted accepted;
   for (auto& c : all) {
     if (overlaps_any(accepted, c)) continue;
     if (c.rule->inherits) {
       // The nearest fact before this figure in the same sentence names it.
       std::size_t sentence = segments.sentence_at(c.q_begin);
-      const Candidate* owner = nullptr;
-      for (const auto& a : accepted)
-        if (a.q_end <= c.begin && segments.sentence_at(a.q_begin) == sentence && (!owner || a.q_end > owner->q_end))
-          owner = &a;
-      if (!owner) continue;
+      auto after = accepted.lower_bound(c.begin);
+      while (after != accepted.begin() && std::prev(after)->second.q_end > c.begin) --after;
+      if (after == accepted.begin()) continue;
+      const Candidate* owner = &std::prev(after)->second;
+      if (segments.sentence_at(owner->q_begin) != sentence) continue;
       // Another indicator named between the owner's figure and this match
       // takes the figure away from the owner.
       if (c.rule->reject && owner->q_end < c.begin &&
@@ -216,11 +220,13 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
         continue;
       c.indicator = owner->indicator;
     }
-    accepted.push_back(std::move(c));
+    std::size_t key = c.q_begin;
+    accepted.emplace(key, std::move(c));
   }
-  std::sort(accepted.begin(), accepted.end(),
-            [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
-  return accepted;
+  std::vector<Candidate> out;
+  out.reserve(accepted.size());
+  for (auto& [begin, c] : accepted) out.push_back(std::move(c));
+  return out;
 }
 
 }  // namespace zhibiao::match

@@ -22,13 +22,17 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
       if (it != lex.by_word.end()) signals_.push_back({h.begin, it->second});
     }, range.begin, range.end);
   }
+  // Ranges may come out of order (a list's lead-in); `at` searches by position.
+  std::stable_sort(signals_.begin(), signals_.end(), [](const Signal& a, const Signal& b) { return a.begin < b.begin; });
 }
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
                               const std::vector<std::size_t>& figures, text::Range lead_in) const {
   std::optional<Modality> current;
-  for (const auto& s : signals_) {
-    if (s.begin < sentence_begin) continue;
+  auto first = std::lower_bound(signals_.begin(), signals_.end(), sentence_begin,
+                                [](const Signal& s, std::size_t pos) { return s.begin < pos; });
+  for (auto it = first; it != signals_.end(); ++it) {
+    const Signal& s = *it;
     if (s.begin >= figure_begin) break;
     if (s.word.scoped) {
       auto next = std::upper_bound(figures.begin(), figures.end(), s.begin);
@@ -39,8 +43,10 @@ Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_beg
     current = s.word.modality;
   }
   if (!current && lead_in.begin < lead_in.end) {
-    for (const auto& s : signals_)
-      if (lead_in.contains(s.begin) && !s.word.weak) current = s.word.modality;
+    auto from = std::lower_bound(signals_.begin(), signals_.end(), lead_in.begin,
+                                 [](const Signal& s, std::size_t pos) { return s.begin < pos; });
+    for (auto it = from; it != signals_.end() && lead_in.contains(it->begin); ++it)
+      if (!it->word.weak) current = it->word.modality;
   }
   return current.value_or(Modality::actual);
 }

@@ -146,7 +146,10 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     if (!fallback_scope_year) fallback_scope_year = document.year;
   }
 
-  // Resolve in document order, tracking the year in scope.
+  // Resolve in document order, tracking the year in scope: the last stated
+  // year of the paragraph, else of the headings passed so far, else the
+  // fallback. Mentions come in text order, so a heading's year is known
+  // before the paragraphs under it.
   std::vector<PeriodMention> out;
   std::optional<int> heading_year = fallback_scope_year;
   std::size_t paragraph = static_cast<std::size_t>(-1);
@@ -154,22 +157,42 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
   for (const auto& m : kept) {
     std::size_t p = segments.paragraph_of_sentence[segments.sentence_at(m.begin)];
     if (p != paragraph) {
-      // Entering a new paragraph: the headings passed on the way set the scope.
-      for (std::size_t q = paragraph == static_cast<std::size_t>(-1) ? 0 : paragraph; q < p; ++q) {
-        if (!segments.paragraphs[q].heading) continue;
-        for (const auto& prev : out)
-          if (prev.explicit_year && segments.paragraphs[q].range.contains(prev.begin))
-            heading_year = prev.period.last_year;
-      }
       paragraph = p;
       scope = heading_year;
     }
     auto period = resolve_mention(m, document, scope ? scope : document.year, pack.numbers);
     if (!period) continue;
     out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped});
-    if (m.rule->explicit_year) scope = period->last_year;
+    if (m.rule->explicit_year) {
+      scope = period->last_year;
+      if (segments.paragraphs[p].heading) heading_year = period->last_year;
+    }
   }
   return out;
+}
+
+PeriodResolver::PeriodResolver(std::string_view folded, const text::Segments& segments,
+                               std::vector<PeriodMention> mentions, std::optional<Period> title_period)
+    : folded_(folded), segments_(segments), mentions_(std::move(mentions)), title_period_(title_period) {
+  // For each paragraph, the last period stated in the nearest heading above
+  // it, in one pass.
+  heading_above_.assign(segments_.paragraphs.size(), kNone);
+  std::size_t mention = 0, last_heading_mention = kNone;
+  for (std::size_t p = 0; p < segments_.paragraphs.size(); ++p) {
+    heading_above_[p] = last_heading_mention;
+    const auto& para = segments_.paragraphs[p];
+    std::size_t last_here = kNone;
+    while (mention < mentions_.size() && mentions_[mention].begin < para.range.end) {
+      if (para.range.contains(mentions_[mention].begin)) last_here = mention;
+      ++mention;
+    }
+    if (para.heading && last_here != kNone) last_heading_mention = last_here;
+  }
+}
+
+const PeriodMention* PeriodResolver::heading_mention(std::size_t paragraph) const {
+  std::size_t m = heading_above_[paragraph];
+  return m == kNone ? nullptr : &mentions_[m];
 }
 
 std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end,
@@ -189,26 +212,21 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   const text::Range& para = segments_.paragraphs[p].range;
   // 2 and 3. The nearest before the figure in its sentence, else earlier in
   // its paragraph: both are the last phrase between the paragraph's start
-  // and the figure.
-  const PeriodMention* nearest = nullptr;
-  for (const auto& m : mentions_) {
-    if (m.end > figure_begin) break;
-    if (m.begin < para.begin) continue;
+  // and the figure. Mentions are disjoint and in text order.
+  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), figure_begin,
+                             [](std::size_t pos, const PeriodMention& m) { return pos < m.begin; });
+  while (it != mentions_.begin()) {
+    const PeriodMention& m = *--it;
+    if (m.begin < para.begin) break;
+    if (m.end > figure_begin) continue;
     if (m.scoped) {  // 年任务75亿元: only the figure right after it
       auto next = std::upper_bound(figures.begin(), figures.end(), m.begin);
       if (next != figures.end() && *next < figure_begin) continue;
     }
-    nearest = &m;
+    return as_fact(m);
   }
-  if (nearest) return as_fact(*nearest);
   // 4. The nearest heading above that states a period.
-  for (std::size_t q = p; q-- > 0;) {
-    if (!segments_.paragraphs[q].heading) continue;
-    const PeriodMention* last = nullptr;
-    for (const auto& m : mentions_)
-      if (segments_.paragraphs[q].range.contains(m.begin)) last = &m;
-    if (last) return as_fact(*last);
-  }
+  if (const PeriodMention* m = heading_mention(p)) return as_fact(*m);
   return title_period_;
 }
 

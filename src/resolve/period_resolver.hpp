@@ -54,8 +54,7 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
 class PeriodResolver {
  public:
   PeriodResolver(std::string_view folded, const text::Segments& segments, std::vector<PeriodMention> mentions,
-                 std::optional<Period> title_period)
-      : folded_(folded), segments_(segments), mentions_(std::move(mentions)), title_period_(title_period) {}
+                 std::optional<Period> title_period);
 
   // `figures`: where the text's figures start, in order; `stock`: the fact's
   // indicator is a level at a point in time.
@@ -63,10 +62,13 @@ class PeriodResolver {
                                    const std::vector<std::size_t>& figures, bool stock) const;
 
  private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const PeriodMention* heading_mention(std::size_t paragraph) const;
   std::string_view folded_;
   const text::Segments& segments_;
   std::vector<PeriodMention> mentions_;
   std::optional<Period> title_period_;
+  std::vector<std::size_t> heading_above_;  // per paragraph: index into mentions_, or kNone
 };
 
 // The document's date: from its date string (YYYY-MM-DD), else from a header

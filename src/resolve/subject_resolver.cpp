@@ -1,5 +1,7 @@
 #include "resolve/subject_resolver.hpp"
 
+#include <algorithm>
+
 #include "match/scan.hpp"
 
 namespace zhibiao::resolve {
@@ -28,12 +30,15 @@ std::vector<SubjectMention> find_subjects(std::string_view folded, const detail:
 
 const SubjectMention* subject_for(const std::vector<SubjectMention>& mentions, const text::Range& paragraph,
                                   std::size_t figure_begin) {
-  const SubjectMention* nearest = nullptr;
-  for (const auto& m : mentions) {
-    if (m.end > figure_begin) break;
-    if (m.begin >= paragraph.begin) nearest = &m;
+  // The last mention starting before the figure; mentions are sorted by start.
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), figure_begin,
+                             [](const SubjectMention& m, std::size_t pos) { return m.begin < pos; });
+  while (it != mentions.begin()) {
+    --it;
+    if (it->begin < paragraph.begin) return nullptr;
+    if (it->end <= figure_begin) return &*it;
   }
-  return nearest;
+  return nullptr;
 }
 
 }  // namespace zhibiao::resolve

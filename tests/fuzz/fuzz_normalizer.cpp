@@ -1,0 +1,59 @@
+// Fuzz target: the normaliser and its offset map.
+//
+// Invariants: the folded copy is well-formed UTF-8; every invalid byte
+// reported is inside the document; every character of the copy maps to an
+// original span inside the document, non-empty, on character boundaries of
+// the original, and in order; any span of the copy between character
+// boundaries maps to such a span.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_common.hpp"
+#include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+
+using namespace zhibiao;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view original(reinterpret_cast<const char*>(data), size);
+  const text::NormalizedText n = text::normalize(original, *fuzz::bundled_pack().compiled().fold);
+  auto boundary = fuzz::char_boundaries(original);
+
+  ZHIBIAO_FUZZ_CHECK(fuzz::valid_utf8(n.text), "folded copy is not UTF-8");
+  std::size_t last_invalid = 0;
+  for (std::size_t k = 0; k < n.invalid.size(); ++k) {
+    ZHIBIAO_FUZZ_CHECK(n.invalid[k].offset < size, "invalid byte offset outside the document");
+    ZHIBIAO_FUZZ_CHECK(k == 0 || n.invalid[k].offset > last_invalid, "invalid byte offsets out of order");
+    last_invalid = n.invalid[k].offset;
+  }
+
+  // The folded copy's character starts.
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) starts.push_back(i);
+  starts.push_back(n.text.size());
+
+  std::size_t previous_end = 0;
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    Span s = n.to_original(starts[k], starts[k + 1]);
+    std::string where = "char at folded " + std::to_string(starts[k]) + " -> [" + std::to_string(s.begin) + "," +
+                        std::to_string(s.end) + ")";
+    ZHIBIAO_FUZZ_CHECK(s.begin < s.end, where);
+    ZHIBIAO_FUZZ_CHECK(s.end <= size, where);
+    ZHIBIAO_FUZZ_CHECK(boundary[s.begin] && boundary[s.end], where);
+    ZHIBIAO_FUZZ_CHECK(s.begin >= previous_end, where + " overlaps the character before");
+    previous_end = s.end;
+  }
+  // A handful of longer spans, chosen from the input itself.
+  for (std::size_t k = 0; k + 1 < starts.size() && k < 64; ++k) {
+    std::size_t b = starts[(k * 7919 + size) % (starts.size() - 1)];
+    std::size_t e = starts[(k * 104729 + 1) % starts.size()];
+    if (b >= e) continue;
+    Span s = n.to_original(b, e);
+    std::string where = "folded [" + std::to_string(b) + "," + std::to_string(e) + ") -> [" + std::to_string(s.begin) +
+                        "," + std::to_string(s.end) + ")";
+    ZHIBIAO_FUZZ_CHECK(s.begin < s.end && s.end <= size, where);
+    ZHIBIAO_FUZZ_CHECK(boundary[s.begin] && boundary[s.end], where);
+  }
+  return 0;
+}
