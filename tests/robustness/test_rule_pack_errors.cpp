@@ -143,8 +143,6 @@ BOOST_AUTO_TEST_CASE(unknown_keys_at_every_level) {
 BOOST_AUTO_TEST_CASE(unknown_indicator_measure_template_in_every_place) {
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ measure = \"speed\" }]\n",
                "unknown measure 'speed'", 7);
-  expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ indicator = \"nope\" }]\n",
-               "unknown indicator 'nope'", 7);
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ modality = \"maybe\" }]\n", "maybe", 7);
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ qualifier = \"around\" }]\n", "around", 7);
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ value = \"abc\" }]\n", "abc", 7);
