@@ -1,8 +1,10 @@
 // Running the indicator rules over a folded text and choosing, for each
 // figure, the one reading that holds.
 //
-// Every rule is scanned over the text; each match names a figure (its q
-// group) and usually the indicator name it hangs on (its name group). A name
+// Each sentence that holds a quantity is scanned with the rules the pack's
+// prefilter picks for it (match/prefilter.hpp); each match names a figure
+// (its q group) and usually the indicator name it hangs on (its name group);
+// a list rule (分别) names several, pairing figure qN with name nN. A name
 // inside one of its indicator's exclusion spans (人均GDP is not GDP) is
 // dropped. Then figures claimed more than once go to the candidate whose
 // name is nearest the figure, then to the longer name (进出口 over 出口),
