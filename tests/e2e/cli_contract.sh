@@ -4,16 +4,7 @@
 set -u
 root=$1
 extract=${EXTRACT:?EXTRACT must name the extract binary}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/check.sh"
 
 seed="$root/seeds/seed-article.txt"
 
@@ -107,5 +98,4 @@ check "version" test $? -eq 0
 "$extract" --help | grep -q 'Examples'
 check "help has examples" test $? -eq 0
 
-echo "cli contract: $pass passed, $fail failed"
-test "$fail" -eq 0
+report "cli contract"

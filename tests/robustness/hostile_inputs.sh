@@ -12,16 +12,7 @@ extract=${EXTRACT:?EXTRACT must name the extract binary}
 here=$(cd "$(dirname "$0")" && pwd)
 factor=${ZHIBIAO_TIME_FACTOR:-1}
 limit() { echo $(( $1 * factor )); }  # seconds, scaled for sanitized builds
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/../e2e/check.sh"
 # run NAME SECONDS ARGS...: runs extract with a time limit; $rc, $tmp/NAME.csv, $tmp/NAME.err
 run() {
   local name=$1 secs=$2
@@ -265,5 +256,4 @@ for sig in TERM KILL; do
   fi
 done
 
-echo "hostile inputs: $pass passed, $fail failed"
-test "$fail" -eq 0
+report "hostile inputs"

@@ -6,15 +6,7 @@
 set -u
 root=$1
 extract=${EXTRACT:?EXTRACT must name the extract binary}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/../e2e/check.sh"
 printf '上半年实现税收收入8.6亿元。' >"$tmp/doc.txt"
 
 n=0
@@ -145,5 +137,4 @@ timeout 60 "$extract" --rules "$tmp/dirpack" "$tmp/doc.txt" >/dev/null 2>"$tmp/e
 rc=$?
 check "a directory named *.toml in the pack: exit 0 or 2, no crash (got $rc)" test "$rc" -eq 0 -o "$rc" -eq 2
 
-echo "rule pack cli: $pass passed, $fail failed"
-test "$fail" -eq 0
+report "rule pack cli"
