@@ -73,7 +73,8 @@ struct ModalityLexicon {
 struct PeriodRule {
   std::string id;
   SourceLocation where;
-  std::unique_ptr<RE2> pattern;
+  std::string expanded;          // the pattern with its macros expanded
+  const RE2* pattern = nullptr;  // owned by CompiledPack::period_filter
   bool is_date = false;  // consumes a publication date; yields no period
   bool explicit_year = false;  // the phrase fixes its own year (2022年, 去年), not the scope's
   bool cumulative = false;     // 截至3月底: January to March for a flow, March for a stock

@@ -98,6 +98,7 @@ class Loader {
     for (auto& f : files) scopes.push_back(compile_indicator_table(f));
     for (std::size_t i = 0; i < files.size(); ++i) compile_rules_and_tests(files[i], scopes[i]);
     compile_rules();
+    compile_periods();
     if (pack_->quantity.parts == nullptr && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
     check_duplicate_rule_ids();
@@ -503,7 +504,13 @@ class Loader {
     PeriodRule rule;
     rule.id = *id;
     rule.where = r.where(p);
-    rule.pattern = compile(r, *p.get("pattern"), fold_pattern(*pattern, *fold_), *id);
+    // Compiled with the other period patterns in compile_periods().
+    MacroExpansion x = macros_.expand(fold_pattern(*pattern, *fold_));
+    if (!x.error.empty()) {
+      r.error(*p.get("pattern"), x.error, *id);
+      return;
+    }
+    rule.expanded = std::move(x.pattern);
     rule.is_date = r.boolean(p, "date").value_or(false);
     rule.cumulative = r.boolean(p, "cumulative").value_or(false);
     rule.scoped = r.boolean(p, "scoped").value_or(false);
@@ -521,7 +528,7 @@ class Loader {
     if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.year.starts_with("$") &&
         !is_literal_year(rule.year))
       r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\", \"scope\" or a year such as \"1981\"", *id);
-    if (rule.pattern) pack_->periods.rules.push_back(std::move(rule));
+    pack_->periods.rules.push_back(std::move(rule));
   }
 
   std::string compile_indicator(const TomlReader& r, const toml::table& ind, std::map<std::string, std::string>& locals) {
@@ -601,6 +608,26 @@ class Loader {
     if (!spec.reject.empty() && !(pending.reject = compile(r, at, spec.reject, spec.id, locals))) return;
     if (!spec.reject_base.empty() && !(pending.reject_base = compile(r, at, spec.reject_base, spec.id, locals))) return;
     pending_rules_.push_back(std::move(pending));
+  }
+
+  // Compiles the period patterns in one Prefilter, which owns them, as for
+  // rules.
+  void compile_periods() {
+    std::vector<std::string> patterns;
+    for (const auto& p : pack_->periods.rules) patterns.push_back(p.expanded);
+    pack_->period_filter = std::make_unique<match::Prefilter>(patterns, regex_options());
+    std::vector<PeriodRule> compiled;
+    for (std::size_t i = 0; i < pack_->periods.rules.size(); ++i) {
+      PeriodRule& p = pack_->periods.rules[i];
+      if (!pack_->period_filter->error(i).empty()) {
+        errors_.push_back({p.where.file, p.where.line, p.where.column, p.id,
+                           "RE2 rejects the pattern: " + pack_->period_filter->error(i)});
+        continue;
+      }
+      p.pattern = &pack_->period_filter->regex(i);
+      compiled.push_back(std::move(p));
+    }
+    pack_->periods.rules = std::move(compiled);
   }
 
   // Compiles every rule pattern in one Prefilter (which owns them) and
@@ -719,12 +746,9 @@ class Loader {
     pack_->tests.push_back(std::move(test));
   }
 
-  // Prefilters over the rule and period patterns, and one alternation of
-  // the quantity exclusions, so each is one pass over a text.
+  // One alternation of the quantity exclusions, so they are one pass over a
+  // text.
   void build_prefilters() {
-    std::vector<std::string> periods;
-    for (const auto& p : pack_->periods.rules) periods.push_back(p.pattern->pattern());
-    pack_->period_filter = std::make_unique<match::Prefilter>(periods, regex_options());
     std::string any;
     for (const auto& re : pack_->quantity.excludes) any += (any.empty() ? "(?:" : "|(?:") + re->pattern() + ")";
     if (!any.empty()) {
