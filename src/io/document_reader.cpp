@@ -65,6 +65,21 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
 
 namespace {
 
+// The rest of `in` as one document, after `already_read` (bytes looked at to
+// tell the format).
+void read_text_document(std::istream& in, const std::string& name, std::string already_read,
+                        const DocumentSink& on_document, const ErrorSink& on_error) {
+  Document doc;
+  doc.id = name;
+  doc.text = std::move(already_read);
+  doc.text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {  // a read error: the document is incomplete, so it is not extracted
+    on_error({name, std::string("read error: ") + std::strerror(errno)});
+    return;
+  }
+  on_document(std::move(doc));
+}
+
 void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
                  const ErrorSink& on_error) {
   if (format == InputFormat::automatic) {
@@ -79,29 +94,12 @@ void read_stream(std::istream& in, const std::string& name, InputFormat format, 
              (skipped.size() < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
         skipped += static_cast<char>(in.get());
       format = in.peek() == '{' ? InputFormat::jsonl : InputFormat::text;
-      if (format == InputFormat::text) {
-        Document doc;
-        doc.id = name;
-        doc.text = skipped;
-        doc.text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        on_document(std::move(doc));
-        return;
-      }
+      if (format == InputFormat::text) return read_text_document(in, name, std::move(skipped), on_document, on_error);
     } else {
       format = InputFormat::text;
     }
   }
-  if (format == InputFormat::text) {
-    Document doc;
-    doc.id = name;
-    doc.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {  // a read error: the document is incomplete, so it is not extracted
-      on_error({name, std::string("read error: ") + std::strerror(errno)});
-      return;
-    }
-    on_document(std::move(doc));
-    return;
-  }
+  if (format == InputFormat::text) return read_text_document(in, name, "", on_document, on_error);
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {
