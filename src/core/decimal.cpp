@@ -126,6 +126,9 @@ std::optional<Decimal> Decimal::add(const Decimal& other) const {
   };
   auto ma = widen(a), mb = widen(b);
   if (!ma || !mb) return std::nullopt;
+  // Each is below 10^38 in size, but their sum may not fit in 128 bits:
+  // check before adding.
+  if ((*ma > 0 && *mb > kLimit - *ma) || (*ma < 0 && *mb < -kLimit - *ma)) return std::nullopt;
   Int128 sum = *ma + *mb;
   if (!fits(sum) || !in_range(sum, e)) return std::nullopt;
   return Decimal(sum, e).trimmed();

@@ -50,4 +50,9 @@ BOOST_AUTO_TEST_CASE(overflow_fails_instead_of_rounding) {
   auto big = dec("99999999999999999999999999999999999");  // 35 digits
   BOOST_TEST(!big.multiply(dec("100000")));
   BOOST_TEST(!big.scale_pow10(10));
+  // Two figures each just under 10^38: their sum must fail, not wrap (found by fuzz_number_parser).
+  auto near = dec("99999999999999999999999999999999999999");  // 38 nines
+  BOOST_TEST(!near.add(near));
+  BOOST_TEST(!near.negated().add(near.negated()));
+  BOOST_TEST(near.add(near.negated())->to_string() == "0");
 }
