@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE found_bugs
 #include <boost/test/unit_test.hpp>
 
+#include "bundled_pack.hpp"
+
 #include "resolve/number_parser.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
@@ -13,10 +15,7 @@
 using namespace zhibiao;
 
 namespace {
-const RulePack& pack() {
-  static RulePack p = RulePack::load(ZHIBIAO_TEST_RULES);
-  return p;
-}
+const RulePack& pack() { return testing::bundled_pack(); }
 }  // namespace
 
 // src/core/decimal.cpp, Decimal::parse: `m = m * 10 + digit` is checked with

@@ -5,6 +5,8 @@
 #define BOOST_TEST_MODULE hostile_documents
 #include <boost/test/unit_test.hpp>
 
+#include "bundled_pack.hpp"
+
 #include <random>
 
 #include "resolve/number_parser.hpp"
@@ -19,10 +21,7 @@ using robustness::time_factor;
 
 namespace {
 
-const RulePack& pack() {
-  static RulePack p = RulePack::load(ZHIBIAO_TEST_RULES);
-  return p;
-}
+const RulePack& pack() { return testing::bundled_pack(); }
 const Extractor& extractor() {
   static Extractor e(pack());
   return e;

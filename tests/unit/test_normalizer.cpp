@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE normalizer
 #include <boost/test/unit_test.hpp>
 
+#include "bundled_pack.hpp"
+
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
 #include "text/utf8.hpp"
@@ -12,8 +14,7 @@ namespace {
 
 // The bundled pack's fold table: ICU's plus the pack's dash pairs.
 text::NormalizedText norm(const std::string& s) {
-  static RulePack pack = RulePack::load(ZHIBIAO_TEST_RULES);
-  return text::normalize(s, *pack.compiled().fold);
+  return text::normalize(s, *testing::bundled_pack().compiled().fold);
 }
 
 // The original bytes a folded substring came from.

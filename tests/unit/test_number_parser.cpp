@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE number_parser
 #include <boost/test/unit_test.hpp>
 
+#include "bundled_pack.hpp"
+
 #include "resolve/number_parser.hpp"
 #include "resolve/quantity_parser.hpp"
 #include "zhibiao/rule_pack.hpp"
@@ -9,10 +11,7 @@ using namespace zhibiao;
 
 namespace {
 
-const RulePack& pack() {
-  static RulePack p = RulePack::load(ZHIBIAO_TEST_RULES);
-  return p;
-}
+const RulePack& pack() { return testing::bundled_pack(); }
 
 std::string number(const std::string& folded) {
   auto n = resolve::parse_number(folded, pack().compiled().numbers);

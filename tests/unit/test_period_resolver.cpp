@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE period_resolver
 #include <boost/test/unit_test.hpp>
 
+#include "bundled_pack.hpp"
+
 #include "resolve/period_resolver.hpp"
 #include "text/normalizer.hpp"
 #include "zhibiao/extractor.hpp"
@@ -10,10 +12,7 @@ using namespace zhibiao;
 
 namespace {
 
-const RulePack& pack() {
-  static RulePack p = RulePack::load(ZHIBIAO_TEST_RULES);
-  return p;
-}
+const RulePack& pack() { return testing::bundled_pack(); }
 
 // The period the resolver gives a figure found at the first occurrence of
 // `figure` in `text`.
