@@ -14,15 +14,7 @@ command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null || {
   echo "SKIP: no dpkg-deb/dpkg-shlibdeps"
   exit 77
 }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/check.sh"  # $tmp and check()
 unset ZHIBIAO_RULES
 
 if ! (cd "$build" && cpack -G DEB -B "$tmp/out") >"$tmp/cpack.log" 2>&1; then

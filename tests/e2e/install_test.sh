@@ -14,16 +14,7 @@ src=$(cd "$2" && pwd)
 generator=${3:-}
 cxx=${4:-c++}
 python=${5:-python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+source "$(dirname "$0")/check.sh"  # $tmp and check()
 finish() {
   echo "install test: $pass passed, $fail failed"
   [ "$fail" -eq 0 ]
