@@ -88,74 +88,71 @@ py::object decimal_or_none(const py::object& decimal_cls, const std::optional<De
   return decimal_cls(d->to_string());
 }
 
-py::list facts(const PyExtractor& self, const py::handle& text, const std::string& date, const std::string& doc_id,
-               const std::string& title) {
+// Runs `run` (facts or quantities) on `text` without the GIL, and turns each
+// record into a dict: doc and byte offsets, then what `fill` adds, then the
+// character offsets into a Python str.
+template <typename Run, typename Fill>
+py::list records(const py::handle& text, const std::string& date, const std::string& doc_id,
+                 const std::string& title, Run run, Fill fill) {
   Input in = read_text(text);
   zhibiao::Document doc = make_doc(std::move(in.bytes), date, doc_id, title);
-  std::vector<zhibiao::Fact> out;
   std::vector<zhibiao::Warning> warnings;
+  decltype(run(doc, &warnings)) out;
   {
     py::gil_scoped_release release;
-    out = self.extractor.facts(doc, &warnings);
+    out = run(doc, &warnings);
   }
   warn(doc_id, warnings);
   py::object decimal_cls = py::module_::import("decimal").attr("Decimal");
   CharOffsets chars(doc.text);
   py::list result;
-  for (const zhibiao::Fact& f : out) {
+  for (const auto& r : out) {
     py::dict d;
     d["doc"] = doc_id;
-    d["begin"] = f.span.begin;
-    d["end"] = f.span.end;
-    d["indicator"] = f.indicator;
-    d["measure"] = std::string(zhibiao::to_string(f.measure));
-    d["value"] = decimal_cls(f.value.to_string());
-    d["unit"] = f.unit;
-    d["qualifier"] = std::string(zhibiao::to_string(f.qualifier));
-    d["value_max"] = decimal_or_none(decimal_cls, f.value_max);
-    d["modality"] = std::string(zhibiao::to_string(f.modality));
-    d["period"] = f.period ? py::object(py::str(f.period->to_string())) : py::object(py::none());
-    d["subject"] = f.subject;
-    d["base"] = f.base;
-    d["text"] = utf8(f.text);
-    d["rule"] = f.rule;
-    d["char_begin"] = in.is_str ? py::object(py::int_(chars(f.span.begin))) : py::object(py::none());
-    d["char_end"] = in.is_str ? py::object(py::int_(chars(f.span.end))) : py::object(py::none());
+    d["begin"] = r.span.begin;
+    d["end"] = r.span.end;
+    fill(d, r, decimal_cls);
+    d["char_begin"] = in.is_str ? py::object(py::int_(chars(r.span.begin))) : py::object(py::none());
+    d["char_end"] = in.is_str ? py::object(py::int_(chars(r.span.end))) : py::object(py::none());
     result.append(std::move(d));
   }
   return result;
 }
 
+py::list facts(const PyExtractor& self, const py::handle& text, const std::string& date, const std::string& doc_id,
+               const std::string& title) {
+  return records(
+      text, date, doc_id, title,
+      [&](const zhibiao::Document& doc, std::vector<zhibiao::Warning>* w) { return self.extractor.facts(doc, w); },
+      [](py::dict& d, const zhibiao::Fact& f, const py::object& decimal_cls) {
+        d["indicator"] = f.indicator;
+        d["measure"] = std::string(zhibiao::to_string(f.measure));
+        d["value"] = decimal_cls(f.value.to_string());
+        d["unit"] = f.unit;
+        d["qualifier"] = std::string(zhibiao::to_string(f.qualifier));
+        d["value_max"] = decimal_or_none(decimal_cls, f.value_max);
+        d["modality"] = std::string(zhibiao::to_string(f.modality));
+        d["period"] = f.period ? py::object(py::str(f.period->to_string())) : py::object(py::none());
+        d["subject"] = f.subject;
+        d["base"] = f.base;
+        d["text"] = utf8(f.text);
+        d["rule"] = f.rule;
+      });
+}
+
 py::list quantities(const PyExtractor& self, const py::handle& text, const std::string& date,
                     const std::string& doc_id, const std::string& title) {
-  Input in = read_text(text);
-  zhibiao::Document doc = make_doc(std::move(in.bytes), date, doc_id, title);
-  std::vector<zhibiao::Quantity> out;
-  std::vector<zhibiao::Warning> warnings;
-  {
-    py::gil_scoped_release release;
-    out = self.extractor.quantities(doc, &warnings);
-  }
-  warn(doc_id, warnings);
-  py::object decimal_cls = py::module_::import("decimal").attr("Decimal");
-  CharOffsets chars(doc.text);
-  py::list result;
-  for (const zhibiao::Quantity& q : out) {
-    py::dict d;
-    d["doc"] = doc_id;
-    d["begin"] = q.span.begin;
-    d["end"] = q.span.end;
-    d["kind"] = std::string(zhibiao::to_string(q.kind));
-    d["value"] = decimal_cls(q.value.to_string());
-    d["unit"] = q.unit;
-    d["qualifier"] = std::string(zhibiao::to_string(q.qualifier));
-    d["value_max"] = decimal_or_none(decimal_cls, q.value_max);
-    d["text"] = utf8(q.text);
-    d["char_begin"] = in.is_str ? py::object(py::int_(chars(q.span.begin))) : py::object(py::none());
-    d["char_end"] = in.is_str ? py::object(py::int_(chars(q.span.end))) : py::object(py::none());
-    result.append(std::move(d));
-  }
-  return result;
+  return records(
+      text, date, doc_id, title,
+      [&](const zhibiao::Document& doc, std::vector<zhibiao::Warning>* w) { return self.extractor.quantities(doc, w); },
+      [](py::dict& d, const zhibiao::Quantity& q, const py::object& decimal_cls) {
+        d["kind"] = std::string(zhibiao::to_string(q.kind));
+        d["value"] = decimal_cls(q.value.to_string());
+        d["unit"] = q.unit;
+        d["qualifier"] = std::string(zhibiao::to_string(q.qualifier));
+        d["value_max"] = decimal_or_none(decimal_cls, q.value_max);
+        d["text"] = utf8(q.text);
+      });
 }
 
 }  // namespace
