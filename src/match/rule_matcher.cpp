@@ -135,7 +135,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       const auto& rule = pack.rules[static_cast<std::size_t>(r)];
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
-      scan(*rule.pattern, folded, [&](const Hit& h) -> std::size_t {
+      auto on_hit = [&](const Hit& h) -> std::size_t {
         Candidate c{&rule, rule.indicator, static_cast<std::size_t>(r), h.begin, h.end, 0, 0, npos, npos, npos, npos,
                     false, {}};
         if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
@@ -169,7 +169,9 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
           if (finish(item)) all.push_back(std::move(item));
         }
         return h.end;
-      }, sentence.begin, sentence.end);
+      };
+      if (rule.lead) scan_at_leads(*rule.pattern, *rule.lead, folded, on_hit, sentence.begin, sentence.end);
+      else scan(*rule.pattern, folded, on_hit, sentence.begin, sentence.end);
     }
   }
   return all;

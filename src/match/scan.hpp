@@ -7,6 +7,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "match/lead_chars.hpp"
+#include "text/utf8.hpp"
+
 namespace zhibiao::match {
 
 struct Hit {
@@ -26,6 +29,27 @@ struct Hit {
 // than from the match's end: a caller that voids a match can let a later,
 // overlapping one be found. An empty match, or a position not past the
 // match's start, advances by one character so the scan always ends.
+namespace scan_detail {
+
+// The position after a match that visit was given: what it returned, or
+// the match's end; never at or before the match's start.
+template <typename Visit>
+std::size_t visit_hit(Visit& visit, const Hit& hit, std::string_view text, std::size_t to) {
+  if constexpr (std::is_same_v<decltype(visit(hit)), std::size_t>) {
+    std::size_t next = visit(hit);
+    if (next <= hit.begin) {
+      next = hit.begin + 1;
+      while (next < to && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    }
+    return next;
+  } else {
+    visit(hit);
+    return hit.end;
+  }
+}
+
+}  // namespace scan_detail
+
 template <typename Visit>
 void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from = 0, std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();
@@ -41,17 +65,39 @@ void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from 
       while (pos < to && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
       continue;
     }
-    if constexpr (std::is_same_v<decltype(visit(static_cast<const Hit&>(hit))), std::size_t>) {
-      std::size_t next = visit(static_cast<const Hit&>(hit));
-      if (next <= hit.begin) {
-        next = hit.begin + 1;
-        while (next < to && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-      }
-      pos = next;
-    } else {
-      visit(static_cast<const Hit&>(hit));
-      pos = hit.end;
+    pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
+  }
+}
+
+// The same matches as scan(), for a pattern whose matches begin only with
+// `lead` characters (never empty): an anchored match is tried at each such
+// character, left to right, so the first that matches is the leftmost.
+template <typename Visit>
+void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit, std::size_t from = 0,
+                   std::size_t to = std::string_view::npos) {
+  if (to > text.size()) to = text.size();
+  int n = re.NumberOfCapturingGroups() + 1;
+  Hit hit;
+  hit.groups.resize(static_cast<std::size_t>(n));
+  std::size_t pos = from;
+  re2::StringPiece whole;
+  while (pos < to) {
+    text::Decoded d = text::decode_at(text, pos);
+    // Whether it matches here and where it ends: RE2 answers that with its
+    // DFA when no groups are asked for. With groups, an anchored match
+    // skips the DFA and backtracks over the rest of the sentence.
+    if (!lead.contains(d.cp) || !re.Match(text, pos, to, RE2::ANCHOR_START, &whole, 1)) {
+      pos += d.size;
+      continue;
     }
+    hit.begin = pos;
+    hit.end = hit.begin + whole.size();
+    // The groups of the same match, found within its exact span. The
+    // leftmost-first match ends at hit.end, so it is also the first that
+    // spans exactly these bytes.
+    if (!re.Match(text, hit.begin, hit.end, RE2::ANCHOR_BOTH, hit.groups.data(), n))
+      re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
+    pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
 }
 

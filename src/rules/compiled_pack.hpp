@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "match/lead_chars.hpp"
 #include "match/prefilter.hpp"
 #include "text/char_fold.hpp"
 #include "text/segmenter.hpp"
@@ -102,6 +103,9 @@ struct CompiledRule {
   Measure measure = Measure::level;
   SourceLocation where;
   const RE2* pattern = nullptr;  // owned by CompiledPack::rule_filter
+  // The characters a match begins with, when they are few enough to try
+  // anchored matches there instead of searching (see match/lead_chars.hpp).
+  std::optional<match::LeadChars> lead;
   std::unique_ptr<RE2> reject;  // text before the name or between name and figure that voids the match
   std::unique_ptr<RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;

@@ -659,6 +659,7 @@ class Loader {
       rule.measure = spec.measure;
       rule.where = p.where;
       rule.pattern = &re;
+      rule.lead = match::LeadChars::of(re.pattern());
       rule.reject = std::move(p.reject);
       rule.reject_base = std::move(p.reject_base);
       rule.group_q = group("q");

@@ -1,0 +1,38 @@
+// The characters a pattern's matches can begin with.
+//
+// An unanchored RE2 search of a large pattern starts a new thread at every
+// byte; the DFA's states are sets of such threads, and on Chinese text with
+// many names, figures and gaps in flight those sets rarely repeat, so the
+// search keeps building states. Trying an anchored match only where a match
+// can begin (at an indicator's name, a comma) gives the same leftmost-first
+// matches with a handful of reusable states.
+//
+// RE2 has no public API for a pattern's first characters, so this reads
+// them from the pattern text. It understands the syntax rule packs use
+// (literals, classes, groups, alternation, repetition, \d, ^ $ \b); for
+// anything else it gives up, and the caller searches as before.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace zhibiao::match {
+
+class LeadChars {
+ public:
+  // The characters every match of `pattern` begins with, or nullopt when
+  // the pattern can match the empty string, uses syntax not read here, or
+  // can begin with so many characters (a negated class) that anchoring
+  // would not pay.
+  static std::optional<LeadChars> of(std::string_view pattern);
+
+  bool contains(char32_t c) const;
+  std::size_t size() const;  // number of characters
+
+ private:
+  std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, disjoint, inclusive
+};
+
+}  // namespace zhibiao::match

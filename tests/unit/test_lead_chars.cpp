@@ -1,0 +1,85 @@
+#define BOOST_TEST_MODULE lead_chars
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "bundled_pack.hpp"
+#include "match/lead_chars.hpp"
+#include "match/scan.hpp"
+#include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+
+using zhibiao::match::LeadChars;
+
+BOOST_AUTO_TEST_CASE(reads_the_first_characters_of_alternations_groups_and_classes) {
+  auto lead = LeadChars::of("(?:新增|净增)?(?P<name>营业收入|营收)[^,]*?(?P<q>\\d+)亿元");
+  BOOST_REQUIRE(lead);
+  for (char32_t c : {U'新', U'净', U'营'}) BOOST_TEST(lead->contains(c));
+  for (char32_t c : {U'增', U'收', U'1', U'亿'}) BOOST_TEST(!lead->contains(c));
+  BOOST_TEST(lead->size() == 3u);
+
+  auto digits = LeadChars::of("[,;](?:\\d|[一二三]){1,3}");
+  BOOST_REQUIRE(digits);
+  BOOST_TEST(digits->contains(U','));
+  BOOST_TEST(!digits->contains(U'1'));
+
+  auto ranges = LeadChars::of("[a-c\\d\\x{4E00}]x");
+  BOOST_REQUIRE(ranges);
+  for (char32_t c : {U'a', U'b', U'c', U'0', U'9', U'一'}) BOOST_TEST(ranges->contains(c));
+  BOOST_TEST(!ranges->contains(U'd'));
+}
+
+BOOST_AUTO_TEST_CASE(an_optional_or_repeated_start_adds_what_follows) {
+  auto lead = LeadChars::of("^(?:约|近){0,2}\\.?(?:\\d)+%");
+  BOOST_REQUIRE(lead);
+  for (char32_t c : {U'约', U'近', U'.', U'5'}) BOOST_TEST(lead->contains(c));
+  BOOST_TEST(!lead->contains(U'%'));
+}
+
+BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
+  BOOST_TEST(!LeadChars::of("a*"));             // matches the empty string
+  BOOST_TEST(!LeadChars::of("(?:x)?|y"));       // so does one branch
+  BOOST_TEST(!LeadChars::of("[^,;]+增长"));     // a negated class: nearly every character
+  BOOST_TEST(!LeadChars::of(".增长"));
+  BOOST_TEST(!LeadChars::of("(?i)gdp"));        // flags change what a character matches
+  BOOST_TEST(!LeadChars::of("\\pN+"));          // a Unicode class not read here
+  BOOST_TEST(!LeadChars::of("(a"));             // malformed
+  BOOST_TEST(!LeadChars::of("[a"));
+}
+
+// The property the engine relies on: for every rule of the bundled pack,
+// anchored tries at its lead characters find exactly the matches an
+// unanchored search finds, groups included.
+BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_bundled_rule) {
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
+  std::stringstream seed;
+  seed << in.rdbuf();
+  std::string corpus = seed.str();
+  for (const auto& t : pack.tests) corpus += "\n" + t.text;
+  std::string folded = zhibiao::text::normalize(corpus, *pack.fold).text;
+
+  using Found = std::vector<std::vector<std::string>>;
+  auto record = [](Found& out) {
+    return [&out](const zhibiao::match::Hit& h) {
+      std::vector<std::string> groups;
+      for (const auto& g : h.groups) groups.push_back(g.data() ? std::string(g.data(), g.size()) + "@" +
+                                                                     std::to_string(reinterpret_cast<std::uintptr_t>(g.data()))
+                                                               : "-");
+      out.push_back(groups);
+    };
+  };
+  std::size_t anchored_rules = 0, matches = 0;
+  for (const auto& rule : pack.rules) {
+    if (!rule.lead) continue;
+    ++anchored_rules;
+    Found searched, anchored;
+    zhibiao::match::scan(*rule.pattern, folded, record(searched));
+    zhibiao::match::scan_at_leads(*rule.pattern, *rule.lead, folded, record(anchored));
+    BOOST_TEST(searched == anchored, rule.id);
+    matches += searched.size();
+  }
+  BOOST_TEST(anchored_rules > pack.rules.size() * 9 / 10);  // nearly every rule is anchored
+  BOOST_TEST(matches > 500u);                               // and the texts exercise them
+}
