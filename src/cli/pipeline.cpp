@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include <atomic>
 #include <thread>
 
 namespace zhibiao::cli {
@@ -28,15 +29,19 @@ void Pipeline::finish() { flush(); }
 void Pipeline::flush() {
   if (batch_.empty()) return;
   std::vector<Formatted> results(batch_.size());
-  auto work = [&](std::size_t first) {
-    for (std::size_t i = first; i < batch_.size(); i += jobs_) results[i] = format_(batch_[i]);
+  // Each thread takes the next document not yet taken: documents differ in
+  // length by a hundred times, so a fixed share per thread would leave one
+  // thread working while the others wait.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < batch_.size(); i = next++) results[i] = format_(batch_[i]);
   };
   if (jobs_ == 1 || batch_.size() == 1) {
-    work(0);
+    work();
   } else {
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs_ && t < batch_.size(); ++t) threads.emplace_back(work, t);
-    work(0);
+    for (unsigned t = 1; t < jobs_ && t < batch_.size(); ++t) threads.emplace_back(work);
+    work();
     for (auto& t : threads) t.join();
   }
   std::size_t records = 0;

@@ -105,9 +105,9 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       if (it == excluded.end()) {
         it = excluded.emplace(indicator, std::vector<std::pair<std::size_t, std::size_t>>{}).first;
         if (const auto* info = pack.indicator(indicator))
-          for (const auto& re : info->excludes)
-            scan(*re, folded, [&](const Hit& h) { it->second.emplace_back(h.begin, h.end); }, sentence.begin,
-                 sentence.end);
+          for (std::size_t i = 0; i < info->excludes.size(); ++i)
+            scan_with(*info->excludes[i], info->exclude_leads[i], folded,
+                      [&](const Hit& h) { it->second.emplace_back(h.begin, h.end); }, sentence.begin, sentence.end);
       }
       for (auto [xb, xe] : it->second)
         if (xb <= b && e <= xe) return true;
@@ -170,8 +170,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
         }
         return h.end;
       };
-      if (rule.lead) scan_at_leads(*rule.pattern, *rule.lead, folded, on_hit, sentence.begin, sentence.end);
-      else scan(*rule.pattern, folded, on_hit, sentence.begin, sentence.end);
+      scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
     }
   }
   return all;

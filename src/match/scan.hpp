@@ -4,7 +4,9 @@
 #include <re2/re2.h>
 
 #include <string_view>
+#include <optional>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "match/lead_chars.hpp"
@@ -99,6 +101,14 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
       re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
+}
+
+// scan_at_leads() when the pattern's lead characters are known, else scan().
+template <typename Visit>
+void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text, Visit&& visit,
+               std::size_t from = 0, std::size_t to = std::string_view::npos) {
+  if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to);
+  else scan(re, text, std::forward<Visit>(visit), from, to);
 }
 
 }  // namespace zhibiao::match

@@ -7,21 +7,22 @@
 namespace zhibiao::resolve {
 namespace {
 
-constexpr std::array<const char*, 11> kGroups = {"pre",     "unitpre", "pctpre", "den",  "num", "unit1",
-                                                 "num_max", "mid",     "scale",  "unit", "post"};
+// Enough groups for any sensible quantity grammar without allocating; a
+// larger one gets a vector.
+constexpr std::size_t kInlineGroups = 48;
 
 }  // namespace
 
 std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack) {
   const RE2& grammar = *pack.quantity.parts;
-  const auto& names = grammar.NamedCapturingGroups();
-  int n = grammar.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n) + 1);
-  if (!grammar.Match(mention, 0, mention.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1)) return std::nullopt;
-  std::array<std::string_view, kGroups.size()> g{};
-  for (std::size_t i = 0; i < kGroups.size(); ++i)
-    if (auto it = names.find(kGroups[i]); it != names.end())
-      g[i] = std::string_view(groups[static_cast<std::size_t>(it->second)]);
+  auto n = static_cast<std::size_t>(grammar.NumberOfCapturingGroups()) + 1;
+  std::array<re2::StringPiece, kInlineGroups> inline_groups;
+  std::vector<re2::StringPiece> more_groups(n > kInlineGroups ? n : 0);
+  re2::StringPiece* groups = n > kInlineGroups ? more_groups.data() : inline_groups.data();
+  if (!grammar.Match(mention, 0, mention.size(), RE2::ANCHOR_BOTH, groups, static_cast<int>(n))) return std::nullopt;
+  std::array<std::string_view, detail::kQuantityParts.size()> g{};
+  for (std::size_t i = 0; i < g.size(); ++i)
+    if (int k = pack.quantity.part_groups[i]; k > 0) g[i] = std::string_view(groups[k]);
   auto [pre, unitpre, pctpre, den, num, unit1, num_max, mid, scale, unit, post] = g;
 
   ParsedQuantity out;

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -47,9 +48,14 @@ struct UnitEntry {
   std::optional<int> growth_percent_scale;  // 倍 in a growth: 1倍 = 100%
 };
 
+// The named groups of the quantity grammar's `parts` pattern the engine reads.
+inline constexpr std::array<const char*, 11> kQuantityParts = {"pre", "unitpre", "pctpre", "den",   "num", "unit1",
+                                                              "num_max", "mid", "scale", "unit", "post"};
+
 struct QuantityGrammar {
   std::unique_ptr<RE2> finder;                  // unanchored, finds mentions
   std::unique_ptr<RE2> parts;                   // anchored, named groups
+  std::array<int, kQuantityParts.size()> part_groups{};  // group number of each of kQuantityParts, 0 when absent
   std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
   std::unique_ptr<RE2> any_exclude;             // all of them in one pattern, for one pass
   std::map<std::string, Qualifier> qualifier_words;
@@ -129,6 +135,7 @@ struct IndicatorInfo {
   std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
   bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
+  std::vector<std::optional<match::LeadChars>> exclude_leads;  // per exclude, see match/lead_chars.hpp
 };
 
 struct ExpectedRecord {

@@ -51,7 +51,7 @@ struct LoadedFile {
 // hundreds of rules stays within tens of megabytes; rules run on one
 // sentence at a time, so their DFAs stay small anyway. A DFA that outgrows
 // the cap makes RE2 fall back to slower matching, never to wrong results.
-RE2::Options regex_options(int64_t max_mem = 1 << 20) {
+RE2::Options regex_options(int64_t max_mem = 512 << 10) {
   RE2::Options o;
   o.set_log_errors(false);
   o.set_max_mem(max_mem);
@@ -463,6 +463,8 @@ class Loader {
     if (pack_->quantity.parts) {
       const auto& names = pack_->quantity.parts->NamedCapturingGroups();
       if (!names.count("num")) r.error(*q.get("parts"), "the quantity grammar needs a (?P<num>...) group");
+      for (std::size_t i = 0; i < kQuantityParts.size(); ++i)
+        if (auto it = names.find(kQuantityParts[i]); it != names.end()) pack_->quantity.part_groups[i] = it->second;
     }
     pack_->quantity.excludes = compile_all(r, q, "excludes");
   }
@@ -543,7 +545,8 @@ class Loader {
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
     IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), r.boolean(ind, "stock").value_or(false),
-                       compile_all(r, ind, "excludes", locals)};
+                       compile_all(r, ind, "excludes", locals), {}};
+    for (const auto& re : info.excludes) info.exclude_leads.push_back(match::LeadChars::of(re->pattern()));
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
       for (const auto& name : *templates) {
