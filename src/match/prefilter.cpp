@@ -1,6 +1,7 @@
 #include "match/prefilter.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace zhibiao::match {
 namespace {
@@ -11,51 +12,95 @@ constexpr int kMinAtomBytes = 3;
 
 }  // namespace
 
-Prefilter::Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options)
-    : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)), ids_(patterns.size(), -1), errors_(patterns.size()) {
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    int id = -1;
-    if (filter_->Add(patterns[i], options, &id) == RE2::NoError) {
-      ids_[i] = id;
-      index_of_id_.push_back(static_cast<int>(i));
-    } else {
-      RE2 failed(patterns[i], options);  // only for its message
-      errors_[i] = failed.error().empty() ? "RE2 rejects the pattern" : failed.error();
+// One FilteredRE2 over a contiguous range of the patterns, with the RE2::Set
+// of its atoms.
+struct Prefilter::Shard {
+  std::size_t first = 0;                // index of the shard's first pattern
+  re2::FilteredRE2 filter{kMinAtomBytes};
+  std::vector<int> index_of_id;         // FilteredRE2 id -> pattern index
+  std::unique_ptr<RE2::Set> atoms;      // null when there are no atoms
+  bool usable = false;                  // false: report every compiled pattern
+
+  void build(const std::vector<std::string>& patterns, std::size_t end, const RE2::Options& options,
+             std::vector<std::pair<std::size_t, int>>& where, std::vector<std::string>& errors, std::size_t shard) {
+    for (std::size_t i = first; i < end; ++i) {
+      int id = -1;
+      if (filter.Add(patterns[i], options, &id) == RE2::NoError) {
+        where[i] = {shard, id};
+        index_of_id.push_back(static_cast<int>(i));
+      } else {
+        RE2 failed(patterns[i], options);  // only for its message
+        errors[i] = failed.error().empty() ? "RE2 rejects the pattern" : failed.error();
+      }
     }
+    std::vector<std::string> atom_strings;
+    filter.Compile(&atom_strings);
+    if (!atom_strings.empty()) {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
+      o.set_max_mem(64 << 20);
+      atoms = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      for (const auto& a : atom_strings)
+        if (atoms->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
+      if (!atoms->Compile()) return;
+    }
+    usable = true;
   }
-  std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
-  if (!atoms.empty()) {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
-    o.set_max_mem(64 << 20);
-    atoms_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    for (const auto& a : atoms)
-      if (atoms_->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
-    if (!atoms_->Compile()) return;
+
+  void add_candidates(std::string_view text, std::vector<int>& out) const {
+    std::vector<int> ids;
+    bool filtered = false;
+    if (usable) {
+      std::vector<int> matched_atoms;
+      RE2::Set::ErrorInfo error{};
+      if (!atoms || atoms->Match(text, &matched_atoms, &error) || error.kind == RE2::Set::kNoError) {
+        filter.AllPotentials(matched_atoms, &ids);
+        filtered = true;
+      }
+    }
+    if (!filtered) {  // the atom set's DFA ran out of memory: every pattern
+      ids.resize(index_of_id.size());
+      for (std::size_t id = 0; id < ids.size(); ++id) ids[id] = static_cast<int>(id);
+    }
+    for (int id : ids) out.push_back(index_of_id[static_cast<std::size_t>(id)]);
   }
-  usable_ = true;
+};
+
+Prefilter::Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads)
+    : where_(patterns.size(), {0, -1}), errors_(patterns.size()) {
+  // Shards of similar total pattern length: compile time grows with it.
+  std::size_t total = 0;
+  for (const auto& p : patterns) total += p.size();
+  std::size_t shard_count = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(patterns.size(), 1));
+  std::vector<std::size_t> ends;
+  std::size_t so_far = 0;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    so_far += patterns[i].size();
+    if (ends.size() + 1 < shard_count && so_far * shard_count >= total * (ends.size() + 1)) ends.push_back(i + 1);
+  }
+  ends.push_back(patterns.size());
+  for (std::size_t k = 0; k < ends.size(); ++k) {
+    shards_.push_back(std::make_unique<Shard>());
+    shards_.back()->first = k == 0 ? 0 : ends[k - 1];
+  }
+  auto build = [&](std::size_t k) { shards_[k]->build(patterns, ends[k], options, where_, errors_, k); };
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < shards_.size(); ++k) workers.emplace_back(build, k);
+  build(0);
+  for (auto& w : workers) w.join();
+}
+
+Prefilter::~Prefilter() = default;
+
+const RE2& Prefilter::regex(std::size_t i) const {
+  auto [shard, id] = where_[i];
+  return shards_[shard]->filter.GetRE2(id);
 }
 
 std::vector<int> Prefilter::candidates(std::string_view text) const {
-  std::vector<int> ids;
-  bool filtered = false;
-  if (usable_) {
-    std::vector<int> matched_atoms;
-    RE2::Set::ErrorInfo error{};
-    if (!atoms_ || atoms_->Match(text, &matched_atoms, &error) || error.kind == RE2::Set::kNoError) {
-      filter_->AllPotentials(matched_atoms, &ids);
-      filtered = true;
-    }
-  }
-  if (!filtered) {  // the atom set's DFA ran out of memory: every pattern
-    ids.resize(index_of_id_.size());
-    for (std::size_t id = 0; id < ids.size(); ++id) ids[id] = static_cast<int>(id);
-  }
   std::vector<int> out;
-  out.reserve(ids.size());
-  for (int id : ids) out.push_back(index_of_id_[static_cast<std::size_t>(id)]);
+  for (const auto& shard : shards_) shard->add_candidates(text, out);
   std::sort(out.begin(), out.end());
   return out;
 }

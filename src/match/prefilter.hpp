@@ -27,22 +27,23 @@ namespace zhibiao::match {
 class Prefilter {
  public:
   // Compiles `patterns` (indexes as given). A pattern RE2 rejects gets its
-  // message in errors()[i] and is never a candidate.
-  Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options);
+  // message in errors()[i] and is never a candidate. Compiling is most of
+  // the time a rule pack takes to load, so the patterns are split into
+  // shards compiled on up to `threads` threads at once.
+  Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads = 1);
+  ~Prefilter();
 
   const std::string& error(std::size_t i) const { return errors_[i]; }
   // The compiled pattern i (only when error(i) is empty).
-  const RE2& regex(std::size_t i) const { return filter_->GetRE2(ids_[i]); }
+  const RE2& regex(std::size_t i) const;
   // Indexes of the patterns that may match `text`, ascending.
   std::vector<int> candidates(std::string_view text) const;
 
  private:
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::vector<int> ids_;             // pattern index -> FilteredRE2 id, -1 when it did not compile
-  std::vector<int> index_of_id_;     // FilteredRE2 id -> pattern index
+  struct Shard;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::vector<std::pair<std::size_t, int>> where_;  // pattern index -> (shard, FilteredRE2 id); id -1 when it did not compile
   std::vector<std::string> errors_;
-  std::unique_ptr<RE2::Set> atoms_;  // null when there are no atoms
-  bool usable_ = false;              // false: report every compiled pattern
 };
 
 }  // namespace zhibiao::match

@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 #include <cstdlib>
 #include <set>
+#include <thread>
 
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
@@ -57,6 +57,11 @@ RE2::Options regex_options(int64_t max_mem = 512 << 10) {
   o.set_max_mem(max_mem);
   return o;
 }
+
+// Compiling the rules is most of a pack's load time; it is spread over the
+// machine's cores (a few at most: beyond that the shards' atom sets cost
+// more at match time than the threads save once).
+unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 // The few patterns that scan whole documents (the quantity finder and its
 // exclusions) get room for a large DFA.
@@ -638,7 +643,7 @@ class Loader {
   void compile_rules() {
     std::vector<std::string> patterns;
     for (const auto& p : pending_rules_) patterns.push_back(p.pattern);
-    pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, regex_options());
+    pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, regex_options(), compile_threads());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -710,7 +715,8 @@ class Loader {
     test.date = r.string(t, "date", false).value_or("");
     test.title = r.string(t, "title", false).value_or("");
     test.indicator = r.string(t, "indicator", false).value_or(file_indicator);
-    if (!test.date.empty() && !std::regex_match(test.date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+    static const RE2 kDate(R"(\d{4}-\d{2}-\d{2})");
+    if (!test.date.empty() && !RE2::FullMatch(test.date, kDate))
       r.error(*t.get("date"), "date '" + test.date + "' must be YYYY-MM-DD");
     const toml::node* expect = t.get("expect");
     const toml::array* arr = expect ? expect->as_array() : nullptr;
