@@ -71,19 +71,22 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
   if (!rule.reject && !rule.reject_base) return false;
   std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
   std::size_t name_end = c.name_begin == npos ? c.q_begin : c.name_end;
-  auto without_base = [&](std::size_t b, std::size_t e) {
-    std::string s(folded.substr(b, e - b));
-    if (c.base_begin != npos && c.base_begin >= b && c.base_end <= e)
-      s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
-    return s;
-  };
   if (rule.reject_base && c.base_begin != npos &&
       RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), *rule.reject_base))
     return true;
-  std::string before = without_base(c.begin, name_begin);
-  std::string between = name_end <= c.q_begin ? without_base(name_end, c.q_begin) : std::string();
   if (!rule.reject) return false;
-  return RE2::PartialMatch(before, *rule.reject) || RE2::PartialMatch(between, *rule.reject);
+  // Whether the reject pattern matches folded[b, e), with the base blanked
+  // out when it lies inside (a copy only then).
+  auto matches_without_base = [&](std::size_t b, std::size_t e) {
+    if (b >= e) return RE2::PartialMatch(std::string_view(), *rule.reject);
+    if (c.base_begin == npos || c.base_begin < b || c.base_end > e)
+      return RE2::PartialMatch(folded.substr(b, e - b), *rule.reject);
+    std::string s(folded.substr(b, e - b));
+    s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
+    return RE2::PartialMatch(s, *rule.reject);
+  };
+  return matches_without_base(c.begin, name_begin) ||
+         matches_without_base(name_end, name_end <= c.q_begin ? c.q_begin : name_end);
 }
 
 

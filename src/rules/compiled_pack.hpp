@@ -112,8 +112,8 @@ struct CompiledRule {
   // The characters a match begins with, when they are few enough to try
   // anchored matches there instead of searching (see match/lead_chars.hpp).
   std::optional<match::LeadChars> lead;
-  std::unique_ptr<RE2> reject;  // text before the name or between name and figure that voids the match
-  std::unique_ptr<RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
+  std::shared_ptr<const RE2> reject;  // text before the name or between name and figure that voids the match
+  std::shared_ptr<const RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
   int priority = 0;
   // A rule with no name of its own (，增长9.2%): the figure belongs to the

@@ -66,6 +66,8 @@ unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency
 // The few patterns that scan whole documents (the quantity finder and its
 // exclusions) get room for a large DFA.
 constexpr int64_t kWholeTextMemory = 8 << 20;
+// Patterns shared by many rules (see compile_shared) get a larger DFA.
+constexpr int64_t kSharedMemory = 4 << 20;
 
 // Folds a pattern's non-ASCII characters like document text, so a rule
 // written in either script matches both. A full-width character that folds
@@ -399,6 +401,28 @@ class Loader {
     return re;
   }
 
+  // A reject pattern comes from a template, so most indicators share the
+  // same one: compiled once, its DFA warmed by every rule that uses it.
+  std::shared_ptr<const RE2> compile_shared(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                                            const std::string& rule, const std::map<std::string, std::string>& locals) {
+    MacroExpansion x = macros_.expand(pattern, locals);
+    if (!x.error.empty()) {
+      r.error(at, x.error, rule);
+      return nullptr;
+    }
+    auto& shared = shared_regexes_[x.pattern];
+    if (!shared) {
+      auto re = std::make_shared<RE2>(x.pattern, regex_options(kSharedMemory));
+      if (!re->ok()) {
+        r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
+        shared_regexes_.erase(x.pattern);
+        return nullptr;
+      }
+      shared = std::move(re);
+    }
+    return shared;
+  }
+
   std::vector<std::unique_ptr<RE2>> compile_all(const TomlReader& r, const toml::table& t, std::string_view key,
                                                 const std::map<std::string, std::string>& locals = {}) {
     std::vector<std::unique_ptr<RE2>> out;
@@ -613,8 +637,9 @@ class Loader {
       return;
     }
     PendingRule pending{spec, x.pattern, r.where(at), nullptr, nullptr};
-    if (!spec.reject.empty() && !(pending.reject = compile(r, at, spec.reject, spec.id, locals))) return;
-    if (!spec.reject_base.empty() && !(pending.reject_base = compile(r, at, spec.reject_base, spec.id, locals))) return;
+    if (!spec.reject.empty() && !(pending.reject = compile_shared(r, at, spec.reject, spec.id, locals))) return;
+    if (!spec.reject_base.empty() && !(pending.reject_base = compile_shared(r, at, spec.reject_base, spec.id, locals)))
+      return;
     pending_rules_.push_back(std::move(pending));
   }
 
@@ -808,9 +833,10 @@ class Loader {
     RuleSpec spec;
     std::string pattern;  // expanded
     SourceLocation where;
-    std::unique_ptr<RE2> reject, reject_base;
+    std::shared_ptr<const RE2> reject, reject_base;
   };
   std::vector<PendingRule> pending_rules_;
+  std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
 };
 
 }  // namespace
