@@ -21,15 +21,15 @@ struct Prefilter::Shard {
   std::unique_ptr<RE2::Set> atoms;      // null when there are no atoms
   bool usable = false;                  // false: report every compiled pattern
 
-  void build(const std::vector<std::string>& patterns, std::size_t end, const RE2::Options& options,
+  void build(const std::vector<std::string>& patterns, std::size_t end, const std::vector<RE2::Options>& options,
              std::vector<std::pair<std::size_t, int>>& where, std::vector<std::string>& errors, std::size_t shard) {
     for (std::size_t i = first; i < end; ++i) {
       int id = -1;
-      if (filter.Add(patterns[i], options, &id) == RE2::NoError) {
+      if (filter.Add(patterns[i], options[i], &id) == RE2::NoError) {
         where[i] = {shard, id};
         index_of_id.push_back(static_cast<int>(i));
       } else {
-        RE2 failed(patterns[i], options);  // only for its message
+        RE2 failed(patterns[i], options[i]);  // only for its message
         errors[i] = failed.error().empty() ? "RE2 rejects the pattern" : failed.error();
       }
     }
@@ -68,6 +68,10 @@ struct Prefilter::Shard {
 };
 
 Prefilter::Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads)
+    : Prefilter(patterns, std::vector<RE2::Options>(patterns.size(), options), threads) {}
+
+Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options,
+                     unsigned threads)
     : where_(patterns.size(), {0, -1}), errors_(patterns.size()) {
   // Shards of similar total pattern length: compile time grows with it.
   std::size_t total = 0;

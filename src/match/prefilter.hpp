@@ -31,6 +31,8 @@ class Prefilter {
   // the time a rule pack takes to load, so the patterns are split into
   // shards compiled on up to `threads` threads at once.
   Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads = 1);
+  // The same with options of its own for each pattern.
+  Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options, unsigned threads = 1);
   ~Prefilter();
 
   const std::string& error(std::size_t i) const { return errors_[i]; }
