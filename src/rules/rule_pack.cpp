@@ -75,7 +75,8 @@ unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency
 // The few patterns that scan whole documents (the quantity finder and its
 // exclusions) get room for a large DFA.
 constexpr int64_t kWholeTextMemory = 8 << 20;
-// Patterns shared by many rules (see compile_shared) get a larger DFA.
+// Patterns tried far more often than the others (shared reject patterns,
+// continuations) get a larger DFA.
 constexpr int64_t kSharedMemory = 4 << 20;
 
 // Folds a pattern's non-ASCII characters like document text, so a rule
@@ -676,9 +677,14 @@ class Loader {
   // completes the rules: capture groups, list items, checks.
   void compile_rules() {
     std::vector<std::string> patterns;
-    for (const auto& p : pending_rules_) patterns.push_back(p.pattern);
     std::vector<RE2::Options> options;
-    for (const auto& p : patterns) options.push_back(regex_options(rule_memory(p)));
+    for (const auto& p : pending_rules_) {
+      patterns.push_back(p.pattern);
+      // A continuation has no name to start at: it is tried at every
+      // clause of every sentence with a figure, so its DFA meets far more
+      // kinds of text than a rule tried at its indicator's names.
+      options.push_back(regex_options(p.spec.indicator == kInherit ? kSharedMemory : rule_memory(p.pattern)));
+    }
     pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
