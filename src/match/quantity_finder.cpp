@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "match/scan.hpp"
+#include "text/utf8.hpp"
 
 namespace zhibiao::match {
 
@@ -40,15 +41,18 @@ QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack
 
   scan(*pack.quantity.finder, folded, [&](const Hit& h) {
     if (out.touches_excluded(h.begin, h.end)) return;
-    auto q = resolve::parse_quantity(folded.substr(h.begin, h.end - h.begin), pack);
-    if (!q) return;
     // A single numeral character (一是, 三农) is a number only when it stands
     // alone on its line.
-    if (q->lone_numeral) {
-      bool line_start = h.begin == 0 || folded[h.begin - 1] == '\n';
-      bool line_end = h.end == folded.size() || folded[h.end] == '\n';
-      if (!line_start || !line_end) return;
-    }
+    bool alone_on_line = (h.begin == 0 || folded[h.begin - 1] == '\n') &&
+                         (h.end == folded.size() || folded[h.end] == '\n');
+    // Most such mentions are one Chinese character inside a word (进一步):
+    // known to be lone numerals without parsing them.
+    bool one_chinese_char = static_cast<unsigned char>(folded[h.begin]) >= 0x80 &&
+                            text::decode_at(folded, h.begin).size == h.end - h.begin;
+    if (one_chinese_char && !alone_on_line) return;
+    auto q = resolve::parse_quantity(folded.substr(h.begin, h.end - h.begin), pack);
+    if (!q) return;
+    if (q->lone_numeral && !alone_on_line) return;
     out.quantities.push_back({h.begin, h.end, std::move(*q)});
   });
   return out;
