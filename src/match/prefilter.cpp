@@ -1,6 +1,7 @@
 #include "match/prefilter.hpp"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 namespace zhibiao::match {
@@ -12,14 +13,12 @@ constexpr int kMinAtomBytes = 3;
 
 }  // namespace
 
-// One FilteredRE2 over a contiguous range of the patterns, with the RE2::Set
-// of its atoms.
+// One FilteredRE2 over a contiguous range of the patterns.
 struct Prefilter::Shard {
   std::size_t first = 0;                // index of the shard's first pattern
   re2::FilteredRE2 filter{kMinAtomBytes};
   std::vector<int> index_of_id;         // FilteredRE2 id -> pattern index
-  std::unique_ptr<RE2::Set> atoms;      // null when there are no atoms
-  bool usable = false;                  // false: report every compiled pattern
+  std::vector<std::string> atoms;       // the literals FilteredRE2 asks about, by its atom index
 
   void build(const std::vector<std::string>& patterns, std::size_t end, const std::vector<RE2::Options>& options,
              std::vector<std::pair<std::size_t, int>>& where, std::vector<std::string>& errors, std::size_t shard) {
@@ -33,39 +32,44 @@ struct Prefilter::Shard {
         errors[i] = failed.error().empty() ? "RE2 rejects the pattern" : failed.error();
       }
     }
-    std::vector<std::string> atom_strings;
-    filter.Compile(&atom_strings);
-    if (!atom_strings.empty()) {
-      RE2::Options o;
-      o.set_log_errors(false);
-      o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
-      o.set_max_mem(64 << 20);
-      atoms = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-      for (const auto& a : atom_strings)
-        if (atoms->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
-      if (!atoms->Compile()) return;
-    }
-    usable = true;
+    filter.Compile(&atoms);
   }
 
-  void add_candidates(std::string_view text, std::vector<int>& out) const {
+  void add_all(std::vector<int>& out) const { out.insert(out.end(), index_of_id.begin(), index_of_id.end()); }
+
+  void add_candidates(const std::vector<int>& matched_atoms, std::vector<int>& out) const {
     std::vector<int> ids;
-    bool filtered = false;
-    if (usable) {
-      std::vector<int> matched_atoms;
-      RE2::Set::ErrorInfo error{};
-      if (!atoms || atoms->Match(text, &matched_atoms, &error) || error.kind == RE2::Set::kNoError) {
-        filter.AllPotentials(matched_atoms, &ids);
-        filtered = true;
-      }
-    }
-    if (!filtered) {  // the atom set's DFA ran out of memory: every pattern
-      ids.resize(index_of_id.size());
-      for (std::size_t id = 0; id < ids.size(); ++id) ids[id] = static_cast<int>(id);
-    }
+    filter.AllPotentials(matched_atoms, &ids);
     for (int id : ids) out.push_back(index_of_id[static_cast<std::size_t>(id)]);
   }
 };
+
+// One set of the atoms of every shard, so a text is read once whatever the
+// number of shards.
+void Prefilter::build_atom_set() {
+  std::map<std::string, std::size_t> unique;
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
+  o.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (std::size_t k = 0; k < shards_.size(); ++k) {
+    const auto& atoms = shards_[k]->atoms;
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      auto [it, added] = unique.emplace(atoms[a], atom_owners_.size());
+      if (added) {
+        if (set->Add(RE2::QuoteMeta(atoms[a]), nullptr) < 0) return;
+        atom_owners_.emplace_back();
+      }
+      atom_owners_[it->second].emplace_back(k, static_cast<int>(a));
+    }
+  }
+  if (!atom_owners_.empty()) {
+    if (!set->Compile()) return;
+    atoms_ = std::move(set);
+  }
+  usable_ = true;
+}
 
 Prefilter::Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads)
     : Prefilter(patterns, std::vector<RE2::Options>(patterns.size(), options), threads) {}
@@ -93,6 +97,7 @@ Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector
   for (std::size_t k = 1; k < shards_.size(); ++k) workers.emplace_back(build, k);
   build(0);
   for (auto& w : workers) w.join();
+  build_atom_set();
 }
 
 Prefilter::~Prefilter() = default;
@@ -104,7 +109,17 @@ const RE2& Prefilter::regex(std::size_t i) const {
 
 std::vector<int> Prefilter::candidates(std::string_view text) const {
   std::vector<int> out;
-  for (const auto& shard : shards_) shard->add_candidates(text, out);
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{};
+  bool filtered = usable_ && (!atoms_ || atoms_->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError);
+  if (!filtered) {  // the atom set could not be built or ran out of memory: every pattern
+    for (const auto& shard : shards_) shard->add_all(out);
+  } else {
+    std::vector<std::vector<int>> by_shard(shards_.size());
+    for (int a : matched)
+      for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)]) by_shard[shard].push_back(atom);
+    for (std::size_t k = 0; k < shards_.size(); ++k) shards_[k]->add_candidates(by_shard[k], out);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

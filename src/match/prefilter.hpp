@@ -43,7 +43,12 @@ class Prefilter {
 
  private:
   struct Shard;
+  void build_atom_set();
+
   std::vector<std::unique_ptr<Shard>> shards_;
+  std::unique_ptr<RE2::Set> atoms_;  // every shard's atoms; null when there are none
+  std::vector<std::vector<std::pair<std::size_t, int>>> atom_owners_;  // set index -> (shard, atom index)
+  bool usable_ = false;              // false: every compiled pattern is a candidate
   std::vector<std::pair<std::size_t, int>> where_;  // pattern index -> (shard, FilteredRE2 id); id -1 when it did not compile
   std::vector<std::string> errors_;
 };
