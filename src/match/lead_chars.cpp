@@ -254,10 +254,13 @@ std::optional<LeadChars> LeadChars::of(std::string_view pattern) {
   lead.ranges_ = std::move(f.chars);
   normalize(lead.ranges_);
   if (lead.size() > kMaxLeadChars) return std::nullopt;
+  lead.bmp_.assign(kBmp / 64, 0);
+  for (auto [b, e] : lead.ranges_)
+    for (char32_t c = b; c <= e && c < kBmp; ++c) lead.bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
   return lead;
 }
 
-bool LeadChars::contains(char32_t c) const {
+bool LeadChars::contains_beyond_bmp(char32_t c) const {
   auto it = std::upper_bound(ranges_.begin(), ranges_.end(), c,
                              [](char32_t x, const std::pair<char32_t, char32_t>& r) { return x < r.first; });
   return it != ranges_.begin() && std::prev(it)->second >= c;

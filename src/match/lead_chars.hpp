@@ -13,6 +13,7 @@
 // anything else it gives up, and the caller searches as before.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -28,11 +29,20 @@ class LeadChars {
   // would not pay.
   static std::optional<LeadChars> of(std::string_view pattern);
 
-  bool contains(char32_t c) const;
+  bool contains(char32_t c) const {
+    if (c < kBmp) return (bmp_[c >> 6] >> (c & 63)) & 1;
+    return contains_beyond_bmp(c);
+  }
   std::size_t size() const;  // number of characters
 
  private:
+  static constexpr char32_t kBmp = 0x10000;
+  bool contains_beyond_bmp(char32_t c) const;
+
   std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, disjoint, inclusive
+  // The same for the Basic Multilingual Plane as a bitmap (8 KB): tested at
+  // every character of every sentence a rule is tried on.
+  std::vector<std::uint64_t> bmp_;
 };
 
 }  // namespace zhibiao::match
