@@ -39,16 +39,35 @@ measure() {  # measure NAME COMMAND...
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2/1024}' build-bench/time.txt)
   facts=$(( $(wc -l <build-bench/out.txt) - 1 ))
   [ "$name" = "read+split floor" ] && facts=0
+  printf '%s %s\n' "$name" "$wall" >>build-bench/table.txt
   printf '%-22s %8.2f %9.1f %10.0f %11.0f %9.1f\n' "$name" "$wall" \
     "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$docs / $wall" | bc -l)" \
     "$(echo "$facts / $wall" | bc -l)" "$rss"
 }
 
+: >build-bench/table.txt
 measure "read+split floor" build-bench/bench/zhibiao_read_floor "$input"
 measure "extract -j 1" build-bench/extract -j 1 "$input"
 cp build-bench/out.txt build-bench/out-j1.csv
 measure "extract -j 2" build-bench/extract -j 2 "$input"
 if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is identical to -j 1)"; else echo "WARNING: -j 2 output differs from -j 1"; fi
+
+# What two cores give on this machine at all: two separate one-thread
+# processes, each on half the documents. -j 2 cannot scale past this.
+half=$(( docs / 2 ))
+head -n "$half" "$input" >build-bench/half1.jsonl
+tail -n +"$(( half + 1 ))" "$input" >build-bench/half2.jsonl
+start=$(date +%s.%N)
+build-bench/extract -j 1 build-bench/half1.jsonl >/dev/null &
+build-bench/extract -j 1 build-bench/half2.jsonl >/dev/null
+wait
+wall=$(echo "$(date +%s.%N) - $start" | bc -l)
+j1=$(awk '$1 == "extract" && $2 == "-j" && $3 == "1" {print $4}' build-bench/table.txt)
+j2=$(awk '$1 == "extract" && $2 == "-j" && $3 == "2" {print $4}' build-bench/table.txt)
+printf '%-22s %8.2f %9.1f\n' "2 processes, 1/2 each" "$wall" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
+printf 'scaling: -j 2 is %.2fx -j 1; two separate processes are %.2fx (the machine'"'"'s ceiling)\n' \
+  "$(echo "$j1 / $j2" | bc -l)" "$(echo "$j1 / $wall" | bc -l)"
+rm -f build-bench/half1.jsonl build-bench/half2.jsonl
 
 echo
 echo "start-up:"
