@@ -3,8 +3,8 @@
 
 #include <re2/re2.h>
 
-#include <string_view>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -26,11 +26,6 @@ struct Hit {
   }
 };
 
-// Calls visit(const Hit&) for each match, left to right. When visit returns
-// a position (it returns std::size_t), the scan goes on from there rather
-// than from the match's end: a caller that voids a match can let a later,
-// overlapping one be found. An empty match, or a position not past the
-// match's start, advances by one character so the scan always ends.
 namespace scan_detail {
 
 // The position after a match that visit was given: what it returned, or
@@ -52,6 +47,11 @@ std::size_t visit_hit(Visit& visit, const Hit& hit, std::string_view text, std::
 
 }  // namespace scan_detail
 
+// Calls visit(const Hit&) for each match, left to right. When visit returns
+// a position (it returns std::size_t), the scan goes on from there rather
+// than from the match's end: a caller that voids a match can let a later,
+// overlapping one be found. An empty match, or a position not past the
+// match's start, advances by one character so the scan always ends.
 template <typename Visit>
 void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from = 0, std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();

@@ -59,8 +59,8 @@ RE2::Options regex_options(int64_t max_mem = 512 << 10) {
 
 // A rule's memory: its programs and its DFA states grow with the pattern,
 // so a large rule (a figure on each side of every name) gets more than a
-// small one. Measured with bench/run.sh: this keeps peak RSS near 52 MB at
-// the speed of a flat 2 MB a rule (92 MB).
+// small one. Measured with bench/run.sh: a flat 2 MB a rule is about 10%
+// faster but peaks at 92 MB; this keeps the process under 64 MB.
 int64_t rule_memory(const std::string& pattern) {
   constexpr int64_t kBase = 128 << 10;
   constexpr int64_t kPerPatternByte = 64;
@@ -68,8 +68,8 @@ int64_t rule_memory(const std::string& pattern) {
 }
 
 // Compiling the rules is most of a pack's load time; it is spread over the
-// machine's cores (a few at most: beyond that the shards' atom sets cost
-// more at match time than the threads save once).
+// machine's cores (a few at most: every shard is asked about every
+// sentence).
 unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 // The few patterns that scan whole documents (the quantity finder and its
