@@ -134,12 +134,26 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return true;
     };
 
-    for (int r : pack.rule_filter->candidates(sentence_text)) {
-      const auto& rule = pack.rules[static_cast<std::size_t>(r)];
+    // Where each indicator's names occur in this sentence, on demand.
+    std::map<std::size_t, std::vector<NameAt>> names_of;
+    auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& {
+      auto it = names_of.find(indicator);
+      if (it == names_of.end())
+        it = names_of.emplace(indicator, find_names(pack.indicators[indicator].names, folded, sentence.begin,
+                                                    sentence.end)).first;
+      return it->second;
+    };
+
+    std::vector<std::size_t> rules;
+    for (int f : pack.rule_filter->candidates(sentence_text))
+      for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)]) rules.push_back(r);
+    std::sort(rules.begin(), rules.end());
+    for (std::size_t r : rules) {
+      const auto& rule = pack.rules[r];
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
       auto on_hit = [&](const Hit& h) -> std::size_t {
-        Candidate c{&rule, rule.indicator, static_cast<std::size_t>(r), h.begin, h.end, 0, 0, npos, npos, npos, npos,
+        Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos,
                     false, {}};
         if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
         c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
@@ -173,7 +187,12 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
         }
         return h.end;
       };
-      scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
+      if (rule.rest) {
+        const auto& names = names_in_sentence(rule.indicator_index);
+        if (!names.empty()) scan_after_names(*rule.rest, names, folded, on_hit, sentence.begin, sentence.end);
+      } else {
+        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
+      }
     }
   }
   return all;

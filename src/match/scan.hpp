@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "match/lead_chars.hpp"
+#include "match/name_finder.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -100,6 +101,49 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
     if (!re.Match(text, hit.begin, hit.end, RE2::ANCHOR_BOTH, hit.groups.data(), n))
       re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
+  }
+}
+
+// The same matches as scan() of "(?P<name>(?:n1|n2|...))" + rest, where
+// `names` are where n1, n2, ... occur (find_names): at each start, left to
+// right, each name that occurs there in the alternation's order, then
+// `rest` anchored right after it; the first that matches is what the whole
+// pattern's leftmost-first match would be. The hit's groups are numbered as
+// in the whole pattern: 1 is the name, 1 + k is rest's group k.
+template <typename Visit>
+void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::string_view text, Visit&& visit,
+                      std::size_t from = 0, std::size_t to = std::string_view::npos) {
+  if (to > text.size()) to = text.size();
+  int n = rest.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> rest_groups(static_cast<std::size_t>(n));
+  Hit hit;
+  hit.groups.resize(static_cast<std::size_t>(n) + 1);
+  std::size_t pos = from;
+  re2::StringPiece tail;
+  for (std::size_t i = 0; i < names.size();) {
+    std::size_t start = names[i].begin;
+    std::size_t same_start = i;
+    while (same_start < names.size() && names[same_start].begin == start) ++same_start;
+    if (start < pos || names[i].end > to) {
+      i = same_start;
+      continue;
+    }
+    bool matched = false;
+    for (std::size_t k = i; k < same_start && !matched; ++k) {
+      std::size_t name_end = names[k].end;
+      if (name_end > to || !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1)) continue;
+      std::size_t end = name_end + tail.size();
+      if (!rest.Match(text, name_end, end, RE2::ANCHOR_BOTH, rest_groups.data(), n))
+        rest.Match(text, name_end, to, RE2::ANCHOR_START, rest_groups.data(), n);
+      hit.begin = start;
+      hit.end = end;
+      hit.groups[0] = re2::StringPiece(text.data() + start, end - start);
+      hit.groups[1] = re2::StringPiece(text.data() + start, name_end - start);
+      for (int g = 1; g < n; ++g) hit.groups[static_cast<std::size_t>(g) + 1] = rest_groups[static_cast<std::size_t>(g)];
+      pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
+      matched = true;
+    }
+    i = same_start;
   }
 }
 

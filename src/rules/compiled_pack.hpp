@@ -108,7 +108,15 @@ struct CompiledRule {
   std::string indicator;  // empty for a rule that inherits it (see inherits)
   Measure measure = Measure::level;
   SourceLocation where;
-  const RE2* pattern = nullptr;  // owned by CompiledPack::rule_filter
+  std::string expanded;  // the whole pattern, macros expanded
+  // How the rule is matched: the whole pattern (owned by rule_filter), or,
+  // for a rule that begins with its indicator's name, that name among the
+  // indicator's names and then `rest`, a remainder shared by the rules of
+  // the same template (see match/name_finder.hpp).
+  const RE2* pattern = nullptr;
+  const RE2* rest = nullptr;
+  std::size_t indicator_index = 0;  // with rest: the indicator in CompiledPack::indicators
+  std::size_t filter = 0;           // the pattern (or remainder) rule_filter knows it by
   // The characters a match begins with, when they are few enough to try
   // anchored matches there instead of searching (see match/lead_chars.hpp).
   std::optional<match::LeadChars> lead;
@@ -133,6 +141,7 @@ struct IndicatorInfo {
   std::string id;
   SourceLocation where;
   std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
+  std::vector<std::string> names;  // the same as words in the alternation's order; empty with a name_pattern
   bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
   std::vector<std::optional<match::LeadChars>> exclude_leads;  // per exclude, see match/lead_chars.hpp
@@ -168,6 +177,7 @@ struct CompiledPack {
   // Which rules (which period phrases) can match a sentence (a paragraph),
   // found in one pass over it instead of one per pattern.
   std::unique_ptr<match::Prefilter> rule_filter;
+  std::vector<std::vector<std::size_t>> rules_by_filter;  // rule_filter's pattern -> the rules matched with it
   std::unique_ptr<match::Prefilter> period_filter;
 
   const IndicatorInfo* indicator(const std::string& id) const {

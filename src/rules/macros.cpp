@@ -77,14 +77,18 @@ bool MacroTable::expand_into(const std::string& pattern,
   return true;
 }
 
-std::string alternation_of(std::vector<std::string> words) {
+std::vector<std::string> alternation_order(std::vector<std::string> words) {
   std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   words.erase(std::unique(words.begin(), words.end()), words.end());
+  words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+  return words;
+}
+
+std::string alternation_of(std::vector<std::string> words) {
   std::string out;
-  for (const auto& w : words) {
-    if (w.empty()) continue;
+  for (const auto& w : alternation_order(std::move(words))) {
     if (!out.empty()) out += '|';
     out += RE2::QuoteMeta(w);
   }

@@ -36,8 +36,11 @@ class MacroTable {
   std::map<std::string, std::string> bodies_;
 };
 
-// A regex alternation matching any of `words` literally, longest first so
-// that leftmost-first matching prefers the longer word.
+// The words in the order an alternation of them prefers: longest first (so
+// 规模以上工业增加值 wins over 工业增加值 at the same place), without
+// duplicates or empty words.
+std::vector<std::string> alternation_order(std::vector<std::string> words);
+// A regex alternation matching any of `words` literally, in that order.
 std::string alternation_of(std::vector<std::string> words);
 
 }  // namespace zhibiao::detail

@@ -99,6 +99,32 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
   return out;
 }
 
+// Whether `pattern` has a | outside every group and class (a|b means
+// "(a)|(b)", so it cannot be glued after another piece).
+bool has_top_level_alternation(std::string_view pattern) {
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // []...] and [^]...]: a literal ]
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class Loader {
  public:
   explicit Loader(fs::path dir) { pack_->directory = std::move(dir); }
@@ -583,8 +609,9 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), r.boolean(ind, "stock").value_or(false),
+    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), {}, r.boolean(ind, "stock").value_or(false),
                        compile_all(r, ind, "excludes", locals), {}};
+    if (names && !name_pattern) info.names = alternation_order(fold_words(*names));
     for (const auto& re : info.excludes) info.exclude_leads.push_back(match::LeadChars::of(re->pattern()));
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
@@ -646,11 +673,31 @@ class Loader {
       r.error(at, x.error, spec.id);
       return;
     }
-    PendingRule pending{spec, x.pattern, r.where(at), nullptr, nullptr};
+    PendingRule pending{spec, x.pattern, split_after_name(spec, x.pattern, locals), r.where(at), nullptr, nullptr};
     if (!spec.reject.empty() && !(pending.reject = compile_shared(r, at, spec.reject, spec.id, locals))) return;
     if (!spec.reject_base.empty() && !(pending.reject_base = compile_shared(r, at, spec.reject_base, spec.id, locals)))
       return;
     pending_rules_.push_back(std::move(pending));
+  }
+
+  // The remainder of a rule that begins with its indicator's name, matched
+  // after the name (see match/name_finder.hpp), or "" when the rule must be
+  // matched whole: it starts otherwise, its indicator has a name pattern
+  // rather than words, or the remainder would not mean the same alone (a
+  // quantifier on the name, an alternation at the top).
+  std::string split_after_name(const RuleSpec& spec, const std::string& expanded,
+                               const std::map<std::string, std::string>& locals) const {
+    constexpr std::string_view kNameFirst = "(?P<name>{NAME})";
+    const IndicatorInfo* info = pack_->indicator(spec.indicator);
+    auto name = locals.find("NAME");
+    if (!info || info->names.empty() || name == locals.end() || spec.pattern.rfind(kNameFirst, 0) != 0) return "";
+    if (name->second != alternation_of(info->names)) return "";  // {NAME} is another indicator's
+    std::string head = "(?P<name>(?:" + name->second + "))";
+    if (expanded.rfind(head, 0) != 0) return "";
+    std::string rest = expanded.substr(head.size());
+    if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return "";
+    if (has_top_level_alternation(rest)) return "";
+    return rest;
   }
 
   // Compiles the period patterns in one Prefilter, which owns them, as for
@@ -676,31 +723,46 @@ class Loader {
   // Compiles every rule pattern in one Prefilter (which owns them) and
   // completes the rules: capture groups, list items, checks.
   void compile_rules() {
+    // The patterns RE2 compiles: each whole rule, and each distinct
+    // remainder once however many indicators share it.
     std::vector<std::string> patterns;
     std::vector<RE2::Options> options;
+    std::map<std::string, std::size_t> index_of;
+    std::vector<std::size_t> filter_of_rule;
     for (const auto& p : pending_rules_) {
-      patterns.push_back(p.pattern);
+      const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
+      auto [it, added] = index_of.emplace(compiled, patterns.size());
+      filter_of_rule.push_back(it->second);
+      if (!added) continue;
+      patterns.push_back(compiled);
       // A continuation has no name to start at: it is tried at every
-      // clause of every sentence with a figure, so its DFA meets far more
-      // kinds of text than a rule tried at its indicator's names.
-      options.push_back(regex_options(p.spec.indicator == kInherit ? kSharedMemory : rule_memory(p.pattern)));
+      // clause of every sentence with a figure; a shared remainder is tried
+      // after the names of every indicator that shares it. Their DFAs meet
+      // far more kinds of text than a rule tried at one indicator's names.
+      bool busy = p.spec.indicator == kInherit || !p.rest.empty();
+      options.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
     }
     pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
+    pack_->rules_by_filter.assign(patterns.size(), {});
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
+      std::size_t filter = filter_of_rule[i];
       auto report = [&](const std::string& message) {
         errors_.push_back({p.where.file, p.where.line, p.where.column, spec.id, message});
       };
-      if (!pack_->rule_filter->error(i).empty()) {
-        report("RE2 rejects the pattern: " + pack_->rule_filter->error(i));
+      if (!pack_->rule_filter->error(filter).empty()) {
+        report("RE2 rejects the pattern: " + pack_->rule_filter->error(filter));
         continue;
       }
-      const RE2& re = pack_->rule_filter->regex(i);
+      const RE2& re = pack_->rule_filter->regex(filter);
       const auto& groups = re.NamedCapturingGroups();
+      // A remainder's groups come after the name's, as in the whole pattern.
+      int offset = p.rest.empty() ? 0 : 1;
       auto group = [&](const std::string& name) {
+        if (offset == 1 && name == "name") return 1;
         auto it = groups.find(name);
-        return it == groups.end() ? 0 : it->second;
+        return it == groups.end() ? 0 : it->second + offset;
       };
       CompiledRule rule;
       rule.id = spec.id;
@@ -708,8 +770,15 @@ class Loader {
       rule.indicator = rule.inherits ? "" : spec.indicator;
       rule.measure = spec.measure;
       rule.where = p.where;
-      rule.pattern = &re;
-      rule.lead = match::LeadChars::of(re.pattern());
+      rule.expanded = std::move(p.pattern);
+      rule.filter = filter;
+      if (p.rest.empty()) {
+        rule.pattern = &re;
+        rule.lead = match::LeadChars::of(re.pattern());
+      } else {
+        rule.rest = &re;
+        rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
+      }
       rule.reject = std::move(p.reject);
       rule.reject_base = std::move(p.reject_base);
       rule.group_q = group("q");
@@ -744,6 +813,7 @@ class Loader {
         report("the pattern has no (?P<q>...) group for the figure");
         continue;
       }
+      pack_->rules_by_filter[filter].push_back(pack_->rules.size());
       pack_->rules.push_back(std::move(rule));
     }
   }
@@ -849,6 +919,7 @@ class Loader {
   struct PendingRule {
     RuleSpec spec;
     std::string pattern;  // expanded
+    std::string rest;     // what follows the name, when matched apart (see split_after_name)
     SourceLocation where;
     std::shared_ptr<const RE2> reject, reject_base;
   };
