@@ -141,7 +141,10 @@ struct IndicatorInfo {
   std::string id;
   SourceLocation where;
   std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
-  std::vector<std::string> names;  // the same as words in the alternation's order; empty with a name_pattern
+  std::string name_alternation;    // the pattern {NAME} stands for in its rules
+  // The same as words, in the order the alternation prefers them; empty
+  // when a name pattern cannot be spelled out as words.
+  std::vector<std::string> names;
   bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
   std::vector<std::optional<match::LeadChars>> exclude_leads;  // per exclude, see match/lead_chars.hpp

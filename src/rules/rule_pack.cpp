@@ -18,6 +18,7 @@
 
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
+#include "rules/pattern_words.hpp"
 #include "rules/toml_reader.hpp"
 #include "text/utf8.hpp"
 
@@ -609,9 +610,14 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    IndicatorInfo info{*id, r.where(ind), compile(r, ind, alternation, *id), {}, r.boolean(ind, "stock").value_or(false),
-                       compile_all(r, ind, "excludes", locals), {}};
-    if (names && !name_pattern) info.names = alternation_order(fold_words(*names));
+    IndicatorInfo info{*id,
+                       r.where(ind),
+                       compile(r, ind, alternation, *id),
+                       alternation,
+                       name_words(names, name_pattern),
+                       r.boolean(ind, "stock").value_or(false),
+                       compile_all(r, ind, "excludes", locals),
+                       {}};
     for (const auto& re : info.excludes) info.exclude_leads.push_back(match::LeadChars::of(re->pattern()));
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
@@ -680,6 +686,23 @@ class Loader {
     pending_rules_.push_back(std::move(pending));
   }
 
+  // An indicator's names as words, in the order its alternation prefers
+  // them: its words, then what its name pattern spells out. Empty when the
+  // pattern cannot be spelled out (its rules are then matched whole).
+  std::vector<std::string> name_words(const std::optional<std::vector<std::string>>& names,
+                                      const std::optional<std::string>& name_pattern) const {
+    std::vector<std::string> words = names ? alternation_order(fold_words(*names)) : std::vector<std::string>{};
+    if (name_pattern) {
+      auto spelled = pattern_words(fold_pattern(*name_pattern, *fold_));
+      if (!spelled) return {};
+      for (auto& w : *spelled) {
+        if (w.empty()) return {};  // a name that can be nothing is not a word to look for
+        if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(std::move(w));
+      }
+    }
+    return words;
+  }
+
   // The remainder of a rule that begins with its indicator's name, matched
   // after the name (see match/name_finder.hpp), or "" when the rule must be
   // matched whole: it starts otherwise, its indicator has a name pattern
@@ -691,7 +714,7 @@ class Loader {
     const IndicatorInfo* info = pack_->indicator(spec.indicator);
     auto name = locals.find("NAME");
     if (!info || info->names.empty() || name == locals.end() || spec.pattern.rfind(kNameFirst, 0) != 0) return "";
-    if (name->second != alternation_of(info->names)) return "";  // {NAME} is another indicator's
+    if (name->second != info->name_alternation) return "";  // {NAME} is another indicator's
     std::string head = "(?P<name>(?:" + name->second + "))";
     if (expanded.rfind(head, 0) != 0) return "";
     std::string rest = expanded.substr(head.size());

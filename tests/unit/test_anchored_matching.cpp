@@ -6,6 +6,7 @@
 
 #include "bundled_pack.hpp"
 #include "match/lead_chars.hpp"
+#include "rules/pattern_words.hpp"
 #include "match/scan.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
@@ -46,6 +47,20 @@ BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
   BOOST_TEST(!LeadChars::of("\\pN+"));          // a Unicode class not read here
   BOOST_TEST(!LeadChars::of("(a"));             // malformed
   BOOST_TEST(!LeadChars::of("[a"));
+}
+
+BOOST_AUTO_TEST_CASE(spells_out_a_small_pattern_in_the_order_it_prefers) {
+  using zhibiao::detail::pattern_words;
+  using V = std::vector<std::string>;
+  BOOST_TEST(*pattern_words("第一产业(?:累计)?(?:实现|完成)增加值") ==
+             (V{"第一产业累计实现增加值", "第一产业累计完成增加值", "第一产业实现增加值", "第一产业完成增加值"}));
+  BOOST_TEST(*pattern_words("a??b") == (V{"b", "ab"}));    // lazy: without first
+  BOOST_TEST(*pattern_words("x{1,2}") == (V{"xx", "x"}));  // greedy: more first
+  BOOST_TEST(*pattern_words("[12]月|1月") == (V{"1月", "2月"}));  // no duplicates
+  BOOST_TEST(!pattern_words("a+"));                       // unbounded
+  BOOST_TEST(!pattern_words("[^a]b"));
+  BOOST_TEST(!pattern_words("\\d{1,2}-\\d{1,2}月", 100));  // 12,100 strings
+  BOOST_TEST(!pattern_words("(?i)gdp"));
 }
 
 // The property the engine relies on: for every rule of the bundled pack,
