@@ -144,9 +144,22 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return it->second;
     };
 
+    // The indicators named in this sentence; a rule matched as its name and
+    // a remainder needs its indicator among them.
+    std::vector<bool> named(pack.indicators.size(), pack.name_set == nullptr);
+    if (pack.name_set) {
+      std::vector<int> found;
+      RE2::Set::ErrorInfo error{};
+      if (pack.name_set->Match(sentence_text, &found, &error) || error.kind == RE2::Set::kNoError) {
+        for (int i : found) named[pack.name_set_owner[static_cast<std::size_t>(i)]] = true;
+      } else {
+        named.assign(named.size(), true);  // out of memory: try them all
+      }
+    }
     std::vector<std::size_t> rules;
     for (int f : pack.rule_filter->candidates(sentence_text))
-      for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)]) rules.push_back(r);
+      for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)])
+        if (!pack.rules[r].rest || named[pack.rules[r].indicator_index]) rules.push_back(r);
     std::sort(rules.begin(), rules.end());
     for (std::size_t r : rules) {
       const auto& rule = pack.rules[r];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <filesystem>
@@ -181,6 +182,11 @@ struct CompiledPack {
   // found in one pass over it instead of one per pattern.
   std::unique_ptr<match::Prefilter> rule_filter;
   std::vector<std::vector<std::size_t>> rules_by_filter;  // rule_filter's pattern -> the rules matched with it
+  // Which indicators' names (IndicatorInfo::names) a sentence holds, in one
+  // pass: pattern i of the set is the names of indicator name_set_owner[i].
+  // The rule filter only knows a split rule by its remainder.
+  std::unique_ptr<RE2::Set> name_set;
+  std::vector<std::size_t> name_set_owner;
   std::unique_ptr<match::Prefilter> period_filter;
 
   const IndicatorInfo* indicator(const std::string& id) const {

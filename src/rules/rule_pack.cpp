@@ -148,6 +148,7 @@ class Loader {
     check_duplicate_rule_ids();
     if (!errors_.empty()) throw RulePackError(std::move(errors_));
     build_prefilters();
+    build_name_set();
     return pack_;
   }
 
@@ -889,6 +890,18 @@ class Loader {
       test.expect.push_back(std::move(rec));
     }
     pack_->tests.push_back(std::move(test));
+  }
+
+  // One set of every indicator's names (see CompiledPack::name_set).
+  void build_name_set() {
+    auto set = std::make_unique<RE2::Set>(regex_options(kSharedMemory), RE2::UNANCHORED);
+    for (std::size_t i = 0; i < pack_->indicators.size(); ++i) {
+      const auto& names = pack_->indicators[i].names;
+      if (names.empty()) continue;
+      if (set->Add(alternation_of(names), nullptr) < 0) return;  // then every split rule is tried
+      pack_->name_set_owner.push_back(i);
+    }
+    if (!pack_->name_set_owner.empty() && set->Compile()) pack_->name_set = std::move(set);
   }
 
   // One alternation of the quantity exclusions, so they are one pass over a
