@@ -4,10 +4,10 @@
 // compatibility forms to their plain form (NFKC of a single code point, so
 // full-width １２３％ become 123%), traditional Han to simplified (ICU's
 // Traditional-Simplified transform), then the rule pack's own extra pairs
-// (dash variants, character variants ICU leaves alone). Building the table
-// costs a few tens of milliseconds once per process; looking a character up
-// is one array access, so no document ever goes through ICU's
-// transliterator.
+// (dash variants, character variants ICU leaves alone). The ICU part is
+// computed when the library is built (text/icu_fold.hpp); filling the table
+// takes a few milliseconds once per process, and looking a character up is
+// one array access, so no document ever goes through ICU's transliterator.
 #pragma once
 
 #include <bitset>

@@ -4,6 +4,7 @@
 #include "bundled_pack.hpp"
 
 #include "rules/compiled_pack.hpp"
+#include "text/icu_fold.hpp"
 #include "text/normalizer.hpp"
 #include "text/utf8.hpp"
 #include "zhibiao/rule_pack.hpp"
@@ -26,6 +27,19 @@ std::string original_of(const std::string& original, const text::NormalizedText&
 }
 
 }  // namespace
+
+// The table built into the library (at build time) is what this machine's
+// ICU computes now: a library built against another ICU would show here.
+BOOST_AUTO_TEST_CASE(built_in_folding_table_matches_icu) {
+  auto base = zhibiao::text::CharFold::base();
+  std::vector<char32_t> icu = zhibiao::text::icu_fold_table();
+  std::size_t differences = 0;
+  for (char32_t cp = 0; cp < icu.size(); ++cp)
+    if (base->fold(cp) != icu[cp]) ++differences;
+  BOOST_TEST(differences == 0u);
+  BOOST_TEST((base->fold(U'國') == U'国'));
+  BOOST_TEST((base->fold(U'５') == U'5'));
+}
 
 BOOST_AUTO_TEST_CASE(traditional_folds_to_simplified) {
   BOOST_TEST(norm("地區生產總值193.2億元").text == "地区生产总值193.2亿元");
