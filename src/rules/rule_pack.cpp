@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <set>
 #include <thread>
@@ -141,6 +142,7 @@ class Loader {
     std::vector<FileScope> scopes;
     for (auto& f : files) scopes.push_back(compile_indicator_table(f));
     for (std::size_t i = 0; i < files.size(); ++i) compile_rules_and_tests(files[i], scopes[i]);
+    compile_deferred();
     compile_rules();
     compile_periods();
     if (pack_->quantity.parts == nullptr && errors_.empty())
@@ -439,6 +441,47 @@ class Loader {
     return re;
   }
 
+  // Expands `pattern` and queues it for compile_deferred, which puts it in
+  // indicator `indicator`'s name (exclude -1) or exclusion `exclude`. The
+  // expansion, or nullopt (an error reported) when it fails.
+  std::optional<std::string> defer(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                                   const std::string& rule, const std::map<std::string, std::string>& locals,
+                                   std::size_t indicator, int exclude) {
+    MacroExpansion x = macros_.expand(pattern, locals);
+    if (!x.error.empty()) {
+      r.error(at, x.error, rule);
+      return std::nullopt;
+    }
+    deferred_.push_back({x.pattern, r.where(at), rule, indicator, exclude});
+    return x.pattern;
+  }
+
+  // Compiles the queued patterns on several threads; errors in queue order.
+  void compile_deferred() {
+    std::vector<std::unique_ptr<RE2>> compiled(deferred_.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < deferred_.size(); i = next++)
+        compiled[i] = std::make_unique<RE2>(deferred_[i].pattern, regex_options(1 << 20));
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < compile_threads(); ++t) workers.emplace_back(work);
+    work();
+    for (auto& w : workers) w.join();
+    for (std::size_t i = 0; i < deferred_.size(); ++i) {
+      const DeferredRegex& d = deferred_[i];
+      if (!compiled[i]->ok()) {
+        errors_.push_back({d.where.file, d.where.line, d.where.column, d.rule,
+                           "RE2 rejects the pattern: " + compiled[i]->error()});
+        continue;
+      }
+      IndicatorInfo& info = pack_->indicators[d.indicator];
+      if (d.exclude < 0) info.name = std::move(compiled[i]);
+      else info.excludes[static_cast<std::size_t>(d.exclude)] = std::move(compiled[i]);
+    }
+    deferred_.clear();
+  }
+
   // A reject pattern comes from a template, so most indicators share the
   // same one: compiled once, its DFA warmed by every rule that uses it.
   std::shared_ptr<const RE2> compile_shared(const TomlReader& r, const toml::node& at, const std::string& pattern,
@@ -611,15 +654,21 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    IndicatorInfo info{*id,
-                       r.where(ind),
-                       compile(r, ind, alternation, *id),
-                       alternation,
-                       name_words(names, name_pattern),
-                       r.boolean(ind, "stock").value_or(false),
-                       compile_all(r, ind, "excludes", locals),
-                       {}};
-    for (const auto& re : info.excludes) info.exclude_leads.push_back(match::LeadChars::of(re->pattern()));
+    // The name and exclusion patterns compile later, all indicators' at
+    // once on several threads (compile_deferred).
+    std::size_t index = pack_->indicators.size();
+    IndicatorInfo info{*id, r.where(ind), nullptr, alternation, name_words(names, name_pattern),
+                       r.boolean(ind, "stock").value_or(false), {}, {}};
+    defer(r, ind, alternation, *id, {}, index, -1);
+    if (auto excludes = r.strings(ind, "excludes", false)) {
+      for (const auto& p : *excludes) {
+        int k = static_cast<int>(info.excludes.size());
+        if (auto expanded = defer(r, *ind.get("excludes"), fold_pattern(p, *fold_), "", locals, index, k)) {
+          info.excludes.emplace_back();
+          info.exclude_leads.push_back(match::LeadChars::of(*expanded));
+        }
+      }
+    }
     pack_->indicators.push_back(std::move(info));
     if (auto templates = r.strings(ind, "templates", false, *id)) {
       for (const auto& name : *templates) {
@@ -960,6 +1009,14 @@ class Loader {
     std::shared_ptr<const RE2> reject, reject_base;
   };
   std::vector<PendingRule> pending_rules_;
+  struct DeferredRegex {
+    std::string pattern;  // expanded
+    SourceLocation where;
+    std::string rule;
+    std::size_t indicator;
+    int exclude;  // -1: the indicator's names
+  };
+  std::vector<DeferredRegex> deferred_;
   std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
 };
 
