@@ -1,5 +1,8 @@
 #include "match/name_finder.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -10,8 +13,30 @@ std::vector<NameAt> find_names(const std::vector<std::string>& names, std::strin
   for (std::size_t pos = from; pos < to; pos += text::decode_at(text, pos).size) {
     for (const auto& name : names) {
       if (name.empty() || name.size() > to - pos || text[pos] != name[0]) continue;
-      if (text.compare(pos, name.size(), name) == 0) out.push_back({pos, pos + name.size()});
+      if (text.compare(pos, name.size(), name) == 0) out.push_back({pos, pos, pos + name.size()});
     }
+  }
+  return out;
+}
+
+std::vector<NameAt> with_optional_prefix(const std::vector<NameAt>& prefixes, const std::vector<NameAt>& names) {
+  auto names_at = [&](std::size_t pos) {
+    auto first = std::lower_bound(names.begin(), names.end(), pos,
+                                  [](const NameAt& n, std::size_t p) { return n.begin < p; });
+    auto last = first;
+    while (last != names.end() && last->begin == pos) ++last;
+    return std::pair(first, last);
+  };
+  std::vector<NameAt> out;
+  auto p = prefixes.begin();
+  auto n = names.begin();
+  while (p != prefixes.end() || n != names.end()) {
+    std::size_t start = std::min(p != prefixes.end() ? p->begin : SIZE_MAX, n != names.end() ? n->begin : SIZE_MAX);
+    for (; p != prefixes.end() && p->begin == start; ++p) {
+      auto [first, last] = names_at(p->end);
+      for (auto it = first; it != last; ++it) out.push_back({start, it->begin, it->end});
+    }
+    for (; n != names.end() && n->begin == start; ++n) out.push_back(*n);
   }
   return out;
 }

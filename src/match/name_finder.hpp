@@ -13,8 +13,9 @@
 
 namespace zhibiao::match {
 
+// Where a match can begin (begin), and the name in it: [name_begin, end).
 struct NameAt {
-  std::size_t begin, end;
+  std::size_t begin, name_begin, end;
 };
 
 // Occurrences of `names` (literal words, in the order an alternation of them
@@ -22,5 +23,11 @@ struct NameAt {
 // boundaries: ordered by start, and at one start in the order of `names`.
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to);
+
+// Where a rule written (?:PREFIX)?(?P<name>NAMES) can begin, given where
+// its prefix words and its names occur (find_names): at each start, first
+// each prefix word there followed by each name right after it, then each
+// name alone, the order in which a greedy ? tries them.
+std::vector<NameAt> with_optional_prefix(const std::vector<NameAt>& prefixes, const std::vector<NameAt>& names);
 
 }  // namespace zhibiao::match

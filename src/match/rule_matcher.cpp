@@ -202,7 +202,14 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       };
       if (rule.rest) {
         const auto& names = names_in_sentence(rule.indicator_index);
-        if (!names.empty()) scan_after_names(*rule.rest, names, folded, on_hit, sentence.begin, sentence.end);
+        if (names.empty()) continue;
+        if (rule.prefix_words.empty()) {
+          scan_after_names(*rule.rest, names, folded, on_hit, sentence.begin, sentence.end);
+        } else {
+          auto prefixes = find_names(rule.prefix_words, folded, sentence.begin, sentence.end);
+          scan_after_names(*rule.rest, with_optional_prefix(prefixes, names), folded, on_hit, sentence.begin,
+                           sentence.end);
+        }
       } else {
         scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
       }

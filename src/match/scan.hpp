@@ -105,9 +105,10 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
 }
 
 // The same matches as scan() of "(?P<name>(?:n1|n2|...))" + rest, where
-// `names` are where n1, n2, ... occur (find_names): at each start, left to
-// right, each name that occurs there in the alternation's order, then
-// `rest` anchored right after it; the first that matches is what the whole
+// `names` are where n1, n2, ... occur (find_names, or with_optional_prefix
+// for a rule with a prefix before the name): at each start, left to right,
+// each name that occurs there in the alternation's order, then `rest`
+// anchored right after it; the first that matches is what the whole
 // pattern's leftmost-first match would be. The hit's groups are numbered as
 // in the whole pattern: 1 is the name, 1 + k is rest's group k.
 template <typename Visit>
@@ -124,7 +125,7 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
     std::size_t start = names[i].begin;
     std::size_t same_start = i;
     while (same_start < names.size() && names[same_start].begin == start) ++same_start;
-    if (start < pos || names[i].end > to) {
+    if (start < pos) {
       i = same_start;
       continue;
     }
@@ -138,7 +139,7 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
       hit.begin = start;
       hit.end = end;
       hit.groups[0] = re2::StringPiece(text.data() + start, end - start);
-      hit.groups[1] = re2::StringPiece(text.data() + start, name_end - start);
+      hit.groups[1] = re2::StringPiece(text.data() + names[k].name_begin, name_end - names[k].name_begin);
       for (int g = 1; g < n; ++g) hit.groups[static_cast<std::size_t>(g) + 1] = rest_groups[static_cast<std::size_t>(g)];
       pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
       matched = true;

@@ -116,6 +116,7 @@ struct CompiledRule {
   // the same template (see match/name_finder.hpp).
   const RE2* pattern = nullptr;
   const RE2* rest = nullptr;
+  std::vector<std::string> prefix_words;  // with rest: an optional prefix's words, before the name
   std::size_t indicator_index = 0;  // with rest: the indicator in CompiledPack::indicators
   std::size_t filter = 0;           // the pattern (or remainder) rule_filter knows it by
   // The characters a match begins with, when they are few enough to try

@@ -729,7 +729,9 @@ class Loader {
       r.error(at, x.error, spec.id);
       return;
     }
-    PendingRule pending{spec, x.pattern, split_after_name(spec, x.pattern, locals), r.where(at), nullptr, nullptr};
+    Split split = split_after_name(spec, x.pattern, locals);
+    PendingRule pending{spec, x.pattern, std::move(split.rest), std::move(split.prefix_words), r.where(at), nullptr,
+                        nullptr};
     if (!spec.reject.empty() && !(pending.reject = compile_shared(r, at, spec.reject, spec.id, locals))) return;
     if (!spec.reject_base.empty() && !(pending.reject_base = compile_shared(r, at, spec.reject_base, spec.id, locals)))
       return;
@@ -753,24 +755,45 @@ class Loader {
     return words;
   }
 
-  // The remainder of a rule that begins with its indicator's name, matched
-  // after the name (see match/name_finder.hpp), or "" when the rule must be
-  // matched whole: it starts otherwise, its indicator has a name pattern
-  // rather than words, or the remainder would not mean the same alone (a
-  // quantifier on the name, an alternation at the top).
-  std::string split_after_name(const RuleSpec& spec, const std::string& expanded,
-                               const std::map<std::string, std::string>& locals) const {
+  // How a rule that begins with its indicator's name is matched apart (see
+  // match/name_finder.hpp): the remainder after the name, and the words of
+  // an optional prefix before it ((?:{increment_word})?(?P<name>{NAME})...).
+  // An empty remainder: the rule is matched whole, because it starts
+  // otherwise, its indicator's names are no words, or the remainder would
+  // not mean the same alone (a quantifier on the name, an alternation at
+  // the top).
+  struct Split {
+    std::string rest;
+    std::vector<std::string> prefix_words;
+  };
+
+  Split split_after_name(const RuleSpec& spec, const std::string& expanded,
+                         const std::map<std::string, std::string>& locals) const {
     constexpr std::string_view kNameFirst = "(?P<name>{NAME})";
     const IndicatorInfo* info = pack_->indicator(spec.indicator);
     auto name = locals.find("NAME");
-    if (!info || info->names.empty() || name == locals.end() || spec.pattern.rfind(kNameFirst, 0) != 0) return "";
-    if (name->second != info->name_alternation) return "";  // {NAME} is another indicator's
-    std::string head = "(?P<name>(?:" + name->second + "))";
-    if (expanded.rfind(head, 0) != 0) return "";
-    std::string rest = expanded.substr(head.size());
-    if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return "";
-    if (has_top_level_alternation(rest)) return "";
-    return rest;
+    if (!info || info->names.empty() || name == locals.end()) return {};
+    if (name->second != info->name_alternation) return {};  // {NAME} is another indicator's
+    // An optional prefix of plain words: (?:{macro})? right before the name.
+    static const RE2 kOptionalPrefix(R"(\(\?:(\{[A-Za-z_][A-Za-z0-9_]*\})\)\?)");
+    re2::StringPiece pattern(spec.pattern);
+    std::string prefix_macro;
+    std::string head;
+    Split split;
+    if (RE2::Consume(&pattern, kOptionalPrefix, &prefix_macro)) {
+      MacroExpansion prefix = macros_.expand(prefix_macro, locals);
+      auto words = prefix.error.empty() ? pattern_words(prefix.pattern) : std::nullopt;
+      if (!words || words->empty() || std::find(words->begin(), words->end(), "") != words->end()) return {};
+      split.prefix_words = std::move(*words);
+      head = "(?:" + prefix.pattern + ")?";
+    }
+    if (!pattern.starts_with(re2::StringPiece(kNameFirst.data(), kNameFirst.size()))) return {};
+    head += "(?P<name>(?:" + name->second + "))";
+    if (expanded.rfind(head, 0) != 0) return {};
+    split.rest = expanded.substr(head.size());
+    if (!split.rest.empty() && std::string_view("*+?{").find(split.rest[0]) != std::string_view::npos) return {};
+    if (has_top_level_alternation(split.rest)) return {};
+    return split;
   }
 
   // Compiles the period patterns in one Prefilter, which owns them, as for
@@ -850,6 +873,7 @@ class Loader {
         rule.lead = match::LeadChars::of(re.pattern());
       } else {
         rule.rest = &re;
+        rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }
       rule.reject = std::move(p.reject);
@@ -1005,6 +1029,7 @@ class Loader {
     RuleSpec spec;
     std::string pattern;  // expanded
     std::string rest;     // what follows the name, when matched apart (see split_after_name)
+    std::vector<std::string> prefix_words;  // and the words of an optional prefix before the name
     SourceLocation where;
     std::shared_ptr<const RE2> reject, reject_base;
   };

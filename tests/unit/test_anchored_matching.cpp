@@ -63,6 +63,20 @@ BOOST_AUTO_TEST_CASE(spells_out_a_small_pattern_in_the_order_it_prefers) {
   BOOST_TEST(!pattern_words("(?i)gdp"));
 }
 
+BOOST_AUTO_TEST_CASE(an_optional_prefix_is_tried_before_the_name_alone) {
+  using zhibiao::match::NameAt;
+  // Byte positions only: prefix words at 0 and 6, names at 0 and 6.
+  std::vector<NameAt> prefixes = {{0, 0, 6}, {6, 6, 12}};
+  std::vector<NameAt> names = {{0, 0, 12}, {6, 6, 18}};
+  std::vector<std::string> got;
+  for (const auto& s : zhibiao::match::with_optional_prefix(prefixes, names))
+    got.push_back(std::to_string(s.begin) + "/" + std::to_string(s.name_begin) + "-" + std::to_string(s.end));
+  // At 0: the prefix and the name after it, then the name alone. At 6: no
+  // name follows that prefix; the name alone.
+  std::vector<std::string> expected = {"0/6-18", "0/0-12", "6/6-18"};
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+}
+
 // The property the engine relies on: for every rule of the bundled pack,
 // anchored tries at its lead characters (or its name, then its remainder)
 // find exactly the matches an unanchored search of the whole pattern finds,
@@ -94,9 +108,11 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       BOOST_REQUIRE(whole.ok());
       Found searched, after_names;
       zhibiao::match::scan(whole, folded, record(searched));
-      const auto& names = pack.indicators[rule.indicator_index].names;
-      zhibiao::match::scan_after_names(*rule.rest, zhibiao::match::find_names(names, folded, 0, folded.size()), folded,
-                                       record(after_names));
+      using zhibiao::match::find_names;
+      auto names = find_names(pack.indicators[rule.indicator_index].names, folded, 0, folded.size());
+      if (!rule.prefix_words.empty())
+        names = zhibiao::match::with_optional_prefix(find_names(rule.prefix_words, folded, 0, folded.size()), names);
+      zhibiao::match::scan_after_names(*rule.rest, names, folded, record(after_names));
       BOOST_TEST(searched == after_names, rule.id);
       matches += searched.size();
       continue;
