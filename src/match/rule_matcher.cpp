@@ -90,6 +90,28 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
 }
 
 
+// The rules worth trying on a sentence, in rule order: those the rule
+// filter picks, less the rules matched after a name (see
+// match/name_finder.hpp) whose indicator the sentence does not name.
+std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack) {
+  std::vector<bool> named(pack.indicators.size(), pack.name_set == nullptr);
+  if (pack.name_set) {
+    std::vector<int> found;
+    RE2::Set::ErrorInfo error{};
+    if (pack.name_set->Match(sentence, &found, &error) || error.kind == RE2::Set::kNoError) {
+      for (int i : found) named[pack.name_set_owner[static_cast<std::size_t>(i)]] = true;
+    } else {
+      named.assign(named.size(), true);  // out of memory: try them all
+    }
+  }
+  std::vector<std::size_t> rules;
+  for (int f : pack.rule_filter->candidates(sentence))
+    for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)])
+      if (!pack.rules[r].rest || named[pack.rules[r].indicator_index]) rules.push_back(r);
+  std::sort(rules.begin(), rules.end());
+  return rules;
+}
+
 std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segments& segments,
                                       const detail::CompiledPack& pack, const QuantityScan& quantities) {
   std::vector<Candidate> all;
@@ -144,30 +166,12 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return it->second;
     };
 
-    // The indicators named in this sentence; a rule matched as its name and
-    // a remainder needs its indicator among them.
-    std::vector<bool> named(pack.indicators.size(), pack.name_set == nullptr);
-    if (pack.name_set) {
-      std::vector<int> found;
-      RE2::Set::ErrorInfo error{};
-      if (pack.name_set->Match(sentence_text, &found, &error) || error.kind == RE2::Set::kNoError) {
-        for (int i : found) named[pack.name_set_owner[static_cast<std::size_t>(i)]] = true;
-      } else {
-        named.assign(named.size(), true);  // out of memory: try them all
-      }
-    }
-    std::vector<std::size_t> rules;
-    for (int f : pack.rule_filter->candidates(sentence_text))
-      for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)])
-        if (!pack.rules[r].rest || named[pack.rules[r].indicator_index]) rules.push_back(r);
-    std::sort(rules.begin(), rules.end());
-    for (std::size_t r : rules) {
+    for (std::size_t r : rules_to_try(sentence_text, pack)) {
       const auto& rule = pack.rules[r];
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
       auto on_hit = [&](const Hit& h) -> std::size_t {
-        Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos,
-                    false, {}};
+        Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
         if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
         c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
         if (rule.list_items.empty()) {
