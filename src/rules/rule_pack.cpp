@@ -78,7 +78,8 @@ unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency
 // exclusions) get room for a large DFA.
 constexpr int64_t kWholeTextMemory = 8 << 20;
 // Patterns tried far more often than the others (shared reject patterns,
-// continuations) get a larger DFA.
+// continuations, remainders shared by the indicators of a template) get a
+// larger DFA.
 constexpr int64_t kSharedMemory = 4 << 20;
 
 // Folds a pattern's non-ASCII characters like document text, so a rule
