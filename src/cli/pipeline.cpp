@@ -1,7 +1,6 @@
 #include "cli/pipeline.hpp"
 
-#include <atomic>
-#include <thread>
+#include "core/parallel.hpp"
 
 namespace zhibiao::cli {
 namespace {
@@ -29,21 +28,9 @@ void Pipeline::finish() { flush(); }
 void Pipeline::flush() {
   if (batch_.empty()) return;
   std::vector<Formatted> results(batch_.size());
-  // Each thread takes the next document not yet taken: documents differ in
-  // length by a hundred times, so a fixed share per thread would leave one
-  // thread working while the others wait.
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < batch_.size(); i = next++) results[i] = format_(batch_[i]);
-  };
-  if (jobs_ == 1 || batch_.size() == 1) {
-    work();
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs_ && t < batch_.size(); ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
-  }
+  // Documents differ in length by a hundred times: each thread takes the
+  // next one left rather than a fixed share.
+  detail::parallel_for(batch_.size(), jobs_, [&](std::size_t i) { results[i] = format_(batch_[i]); });
   std::size_t records = 0;
   for (const auto& r : results) {
     out_ << r.records;

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 namespace zhibiao::match {
 namespace {
@@ -92,11 +93,8 @@ Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector
     shards_.push_back(std::make_unique<Shard>());
     shards_.back()->first = k == 0 ? 0 : ends[k - 1];
   }
-  auto build = [&](std::size_t k) { shards_[k]->build(patterns, ends[k], options, where_, errors_, k); };
-  std::vector<std::thread> workers;
-  for (std::size_t k = 1; k < shards_.size(); ++k) workers.emplace_back(build, k);
-  build(0);
-  for (auto& w : workers) w.join();
+  detail::parallel_for(shards_.size(), static_cast<unsigned>(shards_.size()),
+                       [&](std::size_t k) { shards_[k]->build(patterns, ends[k], options, where_, errors_, k); });
   build_atom_set();
 }
 

@@ -94,20 +94,23 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
 // filter picks, less the rules matched after a name (see
 // match/name_finder.hpp) whose indicator the sentence does not name.
 std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack) {
-  std::vector<bool> named(pack.indicators.size(), pack.name_set == nullptr);
-  if (pack.name_set) {
+  std::vector<std::size_t> rules;
+  bool any_after_name = false;
+  for (int f : pack.rule_filter->candidates(sentence)) {
+    for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)]) {
+      rules.push_back(r);
+      any_after_name = any_after_name || pack.rules[r].rest;
+    }
+  }
+  if (any_after_name && pack.name_set) {
+    std::vector<bool> named(pack.indicators.size(), false);
     std::vector<int> found;
     RE2::Set::ErrorInfo error{};
     if (pack.name_set->Match(sentence, &found, &error) || error.kind == RE2::Set::kNoError) {
       for (int i : found) named[pack.name_set_owner[static_cast<std::size_t>(i)]] = true;
-    } else {
-      named.assign(named.size(), true);  // out of memory: try them all
-    }
+      std::erase_if(rules, [&](std::size_t r) { return pack.rules[r].rest && !named[pack.rules[r].indicator_index]; });
+    }  // else out of memory: try them all
   }
-  std::vector<std::size_t> rules;
-  for (int f : pack.rule_filter->candidates(sentence))
-    for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)])
-      if (!pack.rules[r].rest || named[pack.rules[r].indicator_index]) rules.push_back(r);
   std::sort(rules.begin(), rules.end());
   return rules;
 }

@@ -12,11 +12,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <set>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
 #include "rules/pattern_words.hpp"
@@ -77,6 +77,9 @@ unsigned compile_threads() { return std::clamp(std::thread::hardware_concurrency
 // The few patterns that scan whole documents (the quantity finder and its
 // exclusions) get room for a large DFA.
 constexpr int64_t kWholeTextMemory = 8 << 20;
+// Any other pattern of the pack (indicator names and exclusions, quantity
+// grammar, lexicon exclusions).
+constexpr int64_t kPatternMemory = 1 << 20;
 // Patterns tried far more often than the others (shared reject patterns,
 // continuations, remainders shared by the indicators of a template) get a
 // larger DFA.
@@ -426,15 +429,22 @@ class Loader {
     return measure;
   }
 
+  // `pattern` with its macros expanded, or nullopt once the error is
+  // reported at `at`.
+  std::optional<std::string> expand(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                                    const std::string& rule, const std::map<std::string, std::string>& locals = {}) const {
+    MacroExpansion x = macros_.expand(pattern, locals);
+    if (x.error.empty()) return std::move(x.pattern);
+    r.error(at, x.error, rule);
+    return std::nullopt;
+  }
+
   std::unique_ptr<RE2> compile(const TomlReader& r, const toml::node& at, const std::string& pattern,
                                const std::string& rule, const std::map<std::string, std::string>& locals = {},
-                               int64_t max_mem = 1 << 20) {
-    MacroExpansion x = macros_.expand(pattern, locals);
-    if (!x.error.empty()) {
-      r.error(at, x.error, rule);
-      return nullptr;
-    }
-    auto re = std::make_unique<RE2>(x.pattern, regex_options(max_mem));
+                               int64_t max_mem = kPatternMemory) {
+    auto expanded = expand(r, at, pattern, rule, locals);
+    if (!expanded) return nullptr;
+    auto re = std::make_unique<RE2>(*expanded, regex_options(max_mem));
     if (!re->ok()) {
       r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
       return nullptr;
@@ -448,27 +458,17 @@ class Loader {
   std::optional<std::string> defer(const TomlReader& r, const toml::node& at, const std::string& pattern,
                                    const std::string& rule, const std::map<std::string, std::string>& locals,
                                    std::size_t indicator, int exclude) {
-    MacroExpansion x = macros_.expand(pattern, locals);
-    if (!x.error.empty()) {
-      r.error(at, x.error, rule);
-      return std::nullopt;
-    }
-    deferred_.push_back({x.pattern, r.where(at), rule, indicator, exclude});
-    return x.pattern;
+    auto expanded = expand(r, at, pattern, rule, locals);
+    if (expanded) deferred_.push_back({*expanded, r.where(at), rule, indicator, exclude});
+    return expanded;
   }
 
   // Compiles the queued patterns on several threads; errors in queue order.
   void compile_deferred() {
     std::vector<std::unique_ptr<RE2>> compiled(deferred_.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i = next++; i < deferred_.size(); i = next++)
-        compiled[i] = std::make_unique<RE2>(deferred_[i].pattern, regex_options(1 << 20));
-    };
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < compile_threads(); ++t) workers.emplace_back(work);
-    work();
-    for (auto& w : workers) w.join();
+    parallel_for(deferred_.size(), compile_threads(), [&](std::size_t i) {
+      compiled[i] = std::make_unique<RE2>(deferred_[i].pattern, regex_options(kPatternMemory));
+    });
     for (std::size_t i = 0; i < deferred_.size(); ++i) {
       const DeferredRegex& d = deferred_[i];
       if (!compiled[i]->ok()) {
@@ -487,17 +487,14 @@ class Loader {
   // same one: compiled once, its DFA warmed by every rule that uses it.
   std::shared_ptr<const RE2> compile_shared(const TomlReader& r, const toml::node& at, const std::string& pattern,
                                             const std::string& rule, const std::map<std::string, std::string>& locals) {
-    MacroExpansion x = macros_.expand(pattern, locals);
-    if (!x.error.empty()) {
-      r.error(at, x.error, rule);
-      return nullptr;
-    }
-    auto& shared = shared_regexes_[x.pattern];
+    auto expanded = expand(r, at, pattern, rule, locals);
+    if (!expanded) return nullptr;
+    auto& shared = shared_regexes_[*expanded];
     if (!shared) {
-      auto re = std::make_shared<RE2>(x.pattern, regex_options(kSharedMemory));
+      auto re = std::make_shared<RE2>(*expanded, regex_options(kSharedMemory));
       if (!re->ok()) {
         r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
-        shared_regexes_.erase(x.pattern);
+        shared_regexes_.erase(*expanded);
         return nullptr;
       }
       shared = std::move(re);
@@ -618,12 +615,9 @@ class Loader {
     rule.id = *id;
     rule.where = r.where(p);
     // Compiled with the other period patterns in compile_periods().
-    MacroExpansion x = macros_.expand(fold_pattern(*pattern, *fold_));
-    if (!x.error.empty()) {
-      r.error(*p.get("pattern"), x.error, *id);
-      return;
-    }
-    rule.expanded = std::move(x.pattern);
+    auto expanded = expand(r, *p.get("pattern"), fold_pattern(*pattern, *fold_), *id);
+    if (!expanded) return;
+    rule.expanded = std::move(*expanded);
     rule.is_date = r.boolean(p, "date").value_or(false);
     rule.cumulative = r.boolean(p, "cumulative").value_or(false);
     rule.scoped = r.boolean(p, "scoped").value_or(false);
@@ -725,13 +719,10 @@ class Loader {
   // (see compile_rules), where the rule is completed.
   void add_rule(const TomlReader& r, const toml::node& at, const RuleSpec& spec,
                 const std::map<std::string, std::string>& locals) {
-    MacroExpansion x = macros_.expand(spec.pattern, locals);
-    if (!x.error.empty()) {
-      r.error(at, x.error, spec.id);
-      return;
-    }
-    Split split = split_after_name(spec, x.pattern, locals);
-    PendingRule pending{spec, x.pattern, std::move(split.rest), std::move(split.prefix_words), r.where(at), nullptr,
+    auto expanded = expand(r, at, spec.pattern, spec.id, locals);
+    if (!expanded) return;
+    Split split = split_after_name(spec, *expanded, locals);
+    PendingRule pending{spec, *expanded, std::move(split.rest), std::move(split.prefix_words), r.where(at), nullptr,
                         nullptr};
     if (!spec.reject.empty() && !(pending.reject = compile_shared(r, at, spec.reject, spec.id, locals))) return;
     if (!spec.reject_base.empty() && !(pending.reject_base = compile_shared(r, at, spec.reject_base, spec.id, locals)))
