@@ -15,15 +15,15 @@ bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 MacroExpansion MacroTable::expand(const std::string& pattern,
                                   const std::map<std::string, std::string>& locals) const {
   MacroExpansion result;
-  std::vector<std::string> stack;
-  if (!expand_into(pattern, locals, stack, result.pattern, result.error)) result.pattern.clear();
+  std::vector<std::string> stack, looked_up;
+  if (!expand_into(pattern, locals, stack, looked_up, result.pattern, result.error)) result.pattern.clear();
   return result;
 }
 
 bool MacroTable::expand_into(const std::string& pattern,
                              const std::map<std::string, std::string>& locals,
-                             std::vector<std::string>& stack, std::string& out,
-                             std::string& error) const {
+                             std::vector<std::string>& stack, std::vector<std::string>& looked_up,
+                             std::string& out, std::string& error) const {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {  // an escaped character is literal
@@ -50,6 +50,23 @@ bool MacroTable::expand_into(const std::string& pattern,
       continue;
     }
     std::string name = pattern.substr(i + 1, j - i - 1);
+    looked_up.push_back(name);
+    // A cached expansion succeeded, so it holds no cycle through a macro
+    // being expanded now: a cycle is always found the first time.
+    if (auto cached = expanded_.find(name); cached != expanded_.end() && !locals.count(name) &&
+        std::none_of(cached->second.names.begin(), cached->second.names.end(),
+                     [&](const std::string& n) { return locals.count(n) != 0; })) {
+      out += "(?:";
+      out += cached->second.pattern;
+      out += ")";
+      looked_up.insert(looked_up.end(), cached->second.names.begin(), cached->second.names.end());
+      if (out.size() > kMaxExpansion) {
+        error = "macro {" + name + "} expands to more than " + std::to_string(kMaxExpansion >> 20) + " MB";
+        return false;
+      }
+      i = j;
+      continue;
+    }
     const std::string* body = nullptr;
     if (auto it = locals.find(name); it != locals.end()) body = &it->second;
     else if (auto jt = bodies_.find(name); jt != bodies_.end()) body = &jt->second;
@@ -65,7 +82,17 @@ bool MacroTable::expand_into(const std::string& pattern,
     }
     stack.push_back(name);
     out += "(?:";
-    if (!expand_into(*body, locals, stack, out, error)) return false;
+    std::size_t body_begin = out.size();
+    std::vector<std::string> names;
+    if (!expand_into(*body, locals, stack, names, out, error)) return false;
+    bool uses_locals = locals.count(name) != 0 ||
+                       std::any_of(names.begin(), names.end(), [&](const std::string& n) { return locals.count(n) != 0; });
+    if (!uses_locals) {
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+      expanded_[name] = {out.substr(body_begin), names};
+    }
+    looked_up.insert(looked_up.end(), names.begin(), names.end());
     out += ")";
     stack.pop_back();
     if (out.size() > kMaxExpansion) {

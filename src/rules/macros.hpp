@@ -24,16 +24,28 @@ class MacroTable {
  public:
   static constexpr std::size_t kMaxExpansion = 4 << 20;
 
-  void define(const std::string& name, const std::string& body) { bodies_[name] = body; }
+  void define(const std::string& name, const std::string& body) {
+    bodies_[name] = body;
+    expanded_.clear();
+  }
   bool defined(const std::string& name) const { return bodies_.count(name) != 0; }
   // `locals` shadow the table (an indicator's {NAME}).
   MacroExpansion expand(const std::string& pattern,
                         const std::map<std::string, std::string>& locals = {}) const;
 
  private:
+  // A macro's full expansion, kept for the next pattern that uses it (the
+  // number grammar is in every rule), with every name it looked up on the
+  // way: it holds only while no local shadows one of them.
+  struct Expanded {
+    std::string pattern;
+    std::vector<std::string> names;
+  };
   bool expand_into(const std::string& pattern, const std::map<std::string, std::string>& locals,
-                   std::vector<std::string>& stack, std::string& out, std::string& error) const;
+                   std::vector<std::string>& stack, std::vector<std::string>& looked_up, std::string& out,
+                   std::string& error) const;
   std::map<std::string, std::string> bodies_;
+  mutable std::map<std::string, Expanded> expanded_;  // by macro name; not thread-safe, as the loader is not
 };
 
 // The words in the order an alternation of them prefers: longest first (so
