@@ -169,8 +169,15 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return it->second;
     };
 
-    for (std::size_t r : rules_to_try(sentence_text, pack)) {
+    // A continuation (a rule that inherits its indicator) is accepted only
+    // after a fact of the same sentence (see match_rules), so its rules are
+    // tried last, and only when the others found a candidate here.
+    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
+    std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
+    std::size_t candidates_before = all.size();
+    for (std::size_t r : rules) {
       const auto& rule = pack.rules[r];
+      if (rule.inherits && all.size() == candidates_before) break;
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
       auto on_hit = [&](const Hit& h) -> std::size_t {
