@@ -185,9 +185,12 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
         if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
         c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
         if (rule.list_items.empty()) {
+          if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
+          // Past an excluded name, whatever else matched (as name_voided says
+          // for the rules matched after a name).
+          if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return c.name_end;
           std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
           if (c.q_begin == npos) return h.end;
-          if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
           if (finish(c)) {
             all.push_back(std::move(c));
             return h.end;
@@ -217,12 +220,13 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       if (rule.rest) {
         const auto& names = names_in_sentence(rule.indicator_index);
         if (names.empty()) continue;
+        auto name_voided = [&](const NameAt& at) { return name_excluded(rule.indicator, at.name_begin, at.end); };
         if (rule.prefix_words.empty()) {
-          scan_after_names(*rule.rest, names, folded, on_hit, sentence.begin, sentence.end);
+          scan_after_names(*rule.rest, names, folded, on_hit, name_voided, sentence.begin, sentence.end);
         } else {
           auto prefixes = find_names(rule.prefix_words, folded, sentence.begin, sentence.end);
-          scan_after_names(*rule.rest, with_optional_prefix(prefixes, names), folded, on_hit, sentence.begin,
-                           sentence.end);
+          scan_after_names(*rule.rest, with_optional_prefix(prefixes, names), folded, on_hit, name_voided,
+                           sentence.begin, sentence.end);
         }
       } else {
         scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);

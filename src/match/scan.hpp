@@ -111,9 +111,14 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
 // anchored right after it; the first that matches is what the whole
 // pattern's leftmost-first match would be. The hit's groups are numbered as
 // in the whole pattern: 1 is the name, 1 + k is rest's group k.
-template <typename Visit>
+//
+// voided(const NameAt&) is asked first about each match: true when the
+// caller would void any match that begins with this name (an excluded
+// name). Its groups, the costly part, are then never computed, and the scan
+// goes on right after the name, as when visit returns the name's end.
+template <typename Visit, typename Voided>
 void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::string_view text, Visit&& visit,
-                      std::size_t from = 0, std::size_t to = std::string_view::npos) {
+                      Voided&& voided, std::size_t from = 0, std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = rest.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> rest_groups(static_cast<std::size_t>(n));
@@ -133,6 +138,11 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
     for (std::size_t k = i; k < same_start && !matched; ++k) {
       std::size_t name_end = names[k].end;
       if (name_end > to || !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1)) continue;
+      if (voided(names[k])) {
+        pos = name_end;  // a name is never empty: past the start
+        matched = true;
+        continue;
+      }
       std::size_t end = name_end + tail.size();
       if (!rest.Match(text, name_end, end, RE2::ANCHOR_BOTH, rest_groups.data(), n))
         rest.Match(text, name_end, to, RE2::ANCHOR_START, rest_groups.data(), n);

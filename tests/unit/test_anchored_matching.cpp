@@ -77,6 +77,43 @@ BOOST_AUTO_TEST_CASE(an_optional_prefix_is_tried_before_the_name_alone) {
   BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
+// A voided name (an excluded one) costs no groups and moves the scan past
+// the name, exactly as a visit of the whole pattern that voids the match
+// and returns the name's end.
+BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
+  using zhibiao::match::Hit;
+  using zhibiao::match::NameAt;
+  std::string text = "农业产值增长5%，产值增长8%";
+  RE2 whole("(?P<name>农业产值|产值)(增长(\\d+)%)");
+  RE2 rest("(增长(\\d+)%)");
+  auto is_excluded = [&](std::size_t name_begin) { return text.compare(name_begin, 6, "农业") == 0; };
+  std::vector<std::string> searched, after_names;
+  zhibiao::match::scan(whole, text, [&](const Hit& h) -> std::size_t {
+    auto [b, e] = h.group(text, 1);
+    if (is_excluded(b)) return e;
+    searched.push_back(text.substr(h.begin, h.end - h.begin));
+    return h.end;
+  });
+  auto names = zhibiao::match::find_names({"农业产值", "产值"}, text, 0, text.size());
+  std::size_t voided = 0;
+  zhibiao::match::scan_after_names(
+      rest, names, text,
+      [&](const Hit& h) {
+        BOOST_TEST(!is_excluded(static_cast<std::size_t>(h.groups[1].data() - text.data())));
+        after_names.push_back(text.substr(h.begin, h.end - h.begin));
+      },
+      [&](const NameAt& at) {
+        voided += is_excluded(at.name_begin);
+        return is_excluded(at.name_begin);
+      });
+  // 农业产值 is voided; the scan goes on after it, so the 产值 inside it is
+  // not tried again, and the second sentence's figure is found.
+  std::vector<std::string> expected = {"产值增长8%"};
+  BOOST_TEST(searched == expected, boost::test_tools::per_element());
+  BOOST_TEST(after_names == expected, boost::test_tools::per_element());
+  BOOST_TEST(voided == 1u);
+}
+
 // The property the engine relies on: for every rule of the bundled pack,
 // anchored tries at its lead characters (or its name, then its remainder)
 // find exactly the matches an unanchored search of the whole pattern finds,
@@ -112,7 +149,8 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       auto names = find_names(pack.indicators[rule.indicator_index].names, folded, 0, folded.size());
       if (!rule.prefix_words.empty())
         names = zhibiao::match::with_optional_prefix(find_names(rule.prefix_words, folded, 0, folded.size()), names);
-      zhibiao::match::scan_after_names(*rule.rest, names, folded, record(after_names));
+      zhibiao::match::scan_after_names(*rule.rest, names, folded, record(after_names),
+                                       [](const zhibiao::match::NameAt&) { return false; });
       BOOST_TEST(searched == after_names, rule.id);
       matches += searched.size();
       continue;
