@@ -19,6 +19,33 @@ std::vector<NameAt> find_names(const std::vector<std::string>& names, std::strin
   return out;
 }
 
+NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : indicators_(names_of.size()) {
+  for (std::size_t i = 0; i < names_of.size(); ++i) {
+    for (const auto& word : names_of[i]) {
+      if (word.empty()) continue;  // find_names never finds an empty word
+      char32_t first = text::decode_at(word, 0).cp;
+      by_first_[first].push_back({i, word});
+      if (first < first_chars_.size()) first_chars_.set(first);
+    }
+  }
+}
+
+std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
+  std::vector<std::vector<NameAt>> found(indicators_);
+  for (std::size_t pos = from; pos < to;) {
+    text::Decoded d = text::decode_at(text, pos);
+    if (d.cp >= first_chars_.size() || first_chars_.test(d.cp)) {
+      if (auto it = by_first_.find(d.cp); it != by_first_.end()) {
+        for (const Name& name : it->second)
+          if (name.word.size() <= to - pos && text.compare(pos, name.word.size(), name.word) == 0)
+            found[name.indicator].push_back({pos, pos, pos + name.word.size()});
+      }
+    }
+    pos += d.size;
+  }
+  return found;
+}
+
 std::vector<NameAt> with_optional_prefix(const std::vector<NameAt>& prefixes, const std::vector<NameAt>& names) {
   auto names_at = [&](std::size_t pos) {
     auto first = std::lower_bound(names.begin(), names.end(), pos,

@@ -7,8 +7,10 @@
 // indicator, and its DFA is warmed by all of them.
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace zhibiao::match {
@@ -23,6 +25,32 @@ struct NameAt {
 // boundaries: ordered by start, and at one start in the order of `names`.
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to);
+
+// The names of many indicators, found in one pass over a sentence: for
+// each indicator, what find_names gives for its names. A sentence is read a
+// character at a time and only the names that begin with that character
+// are compared. (RE2::Set would say which indicators a sentence names, but
+// not where; this gives both in the same pass.)
+class NameIndex {
+ public:
+  NameIndex() = default;
+  // names_of[i]: indicator i's names, in the order its alternation prefers.
+  explicit NameIndex(const std::vector<std::vector<std::string>>& names_of);
+
+  // found[i]: where indicator i's names occur in text[from, to), as
+  // find_names(names_of[i], text, from, to) gives them.
+  std::vector<std::vector<NameAt>> find(std::string_view text, std::size_t from, std::size_t to) const;
+
+ private:
+  struct Name {
+    std::size_t indicator;
+    std::string word;
+  };
+  std::size_t indicators_ = 0;
+  // By first character, in (indicator, preference) order.
+  std::unordered_map<char32_t, std::vector<Name>> by_first_;
+  std::bitset<0x10000> first_chars_;  // the BMP part of by_first_'s keys, for the common miss
+};
 
 // Where a rule written (?:PREFIX)?(?P<name>NAMES) can begin, given where
 // its prefix words and its names occur (find_names): at each start, first

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "match/scan.hpp"
 
@@ -91,25 +92,13 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
 
 
 // The rules worth trying on a sentence, in rule order: those the rule
-// filter picks, less the rules matched after a name (see
-// match/name_finder.hpp) whose indicator the sentence does not name.
+// filter picks. (A rule matched after a name is then skipped when the
+// sentence does not name its indicator.)
 std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack) {
   std::vector<std::size_t> rules;
-  bool any_after_name = false;
   for (int f : pack.rule_filter->candidates(sentence)) {
-    for (std::size_t r : pack.rules_by_filter[static_cast<std::size_t>(f)]) {
-      rules.push_back(r);
-      any_after_name = any_after_name || pack.rules[r].rest;
-    }
-  }
-  if (any_after_name && pack.name_set) {
-    std::vector<bool> named(pack.indicators.size(), false);
-    std::vector<int> found;
-    RE2::Set::ErrorInfo error{};
-    if (pack.name_set->Match(sentence, &found, &error) || error.kind == RE2::Set::kNoError) {
-      for (int i : found) named[pack.name_set_owner[static_cast<std::size_t>(i)]] = true;
-      std::erase_if(rules, [&](std::size_t r) { return pack.rules[r].rest && !named[pack.rules[r].indicator_index]; });
-    }  // else out of memory: try them all
+    const auto& of_filter = pack.rules_by_filter[static_cast<std::size_t>(f)];
+    rules.insert(rules.end(), of_filter.begin(), of_filter.end());
   }
   std::sort(rules.begin(), rules.end());
   return rules;
@@ -159,14 +148,12 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return true;
     };
 
-    // Where each indicator's names occur in this sentence, on demand.
-    std::map<std::size_t, std::vector<NameAt>> names_of;
+    // Where each indicator's names occur in this sentence, found for all
+    // indicators at the first rule that needs them.
+    std::optional<std::vector<std::vector<NameAt>>> names_of;
     auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& {
-      auto it = names_of.find(indicator);
-      if (it == names_of.end())
-        it = names_of.emplace(indicator, find_names(pack.indicators[indicator].names, folded, sentence.begin,
-                                                    sentence.end)).first;
-      return it->second;
+      if (!names_of) names_of = pack.names.find(folded, sentence.begin, sentence.end);
+      return (*names_of)[indicator];
     };
 
     // A continuation (a rule that inherits its indicator) is accepted only

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <array>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "match/lead_chars.hpp"
+#include "match/name_finder.hpp"
 #include "match/prefilter.hpp"
 #include "text/char_fold.hpp"
 #include "text/segmenter.hpp"
@@ -183,11 +183,10 @@ struct CompiledPack {
   // found in one pass over it instead of one per pattern.
   std::unique_ptr<match::Prefilter> rule_filter;
   std::vector<std::vector<std::size_t>> rules_by_filter;  // rule_filter's pattern -> the rules matched with it
-  // Which indicators' names (IndicatorInfo::names) a sentence holds, in one
-  // pass: pattern i of the set is the names of indicator name_set_owner[i].
-  // The rule filter only knows a split rule by its remainder.
-  std::unique_ptr<RE2::Set> name_set;
-  std::vector<std::size_t> name_set_owner;
+  // Where each indicator's names (IndicatorInfo::names) occur in a
+  // sentence, in one pass. The rule filter only knows a rule matched after
+  // a name by its remainder; these say whether, and where, to try it.
+  match::NameIndex names;
   std::unique_ptr<match::Prefilter> period_filter;
 
   const IndicatorInfo* indicator(const std::string& id) const {

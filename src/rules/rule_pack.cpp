@@ -154,7 +154,7 @@ class Loader {
     check_duplicate_rule_ids();
     if (!errors_.empty()) throw RulePackError(std::move(errors_));
     build_prefilters();
-    build_name_set();
+    build_name_index();
     return pack_;
   }
 
@@ -876,10 +876,10 @@ class Loader {
       rule.group_neg = group("neg");
       rule.priority = spec.priority;
       rule.list_indicators = spec.list_indicators;
-      for (int n = 1; n <= 9; ++n) {
-        int q = group("q" + std::to_string(n));
+      for (char n = '1'; n <= '9'; ++n) {
+        int q = group(std::string{'q', n});
         if (q == 0) break;
-        rule.list_items.push_back({q, group("n" + std::to_string(n))});
+        rule.list_items.push_back({q, group(std::string{'n', n})});
       }
       if (spec.indicator == kList) {
         if (rule.list_items.empty()) {
@@ -957,16 +957,11 @@ class Loader {
     pack_->tests.push_back(std::move(test));
   }
 
-  // One set of every indicator's names (see CompiledPack::name_set).
-  void build_name_set() {
-    auto set = std::make_unique<RE2::Set>(regex_options(kSharedMemory), RE2::UNANCHORED);
-    for (std::size_t i = 0; i < pack_->indicators.size(); ++i) {
-      const auto& names = pack_->indicators[i].names;
-      if (names.empty()) continue;
-      if (set->Add(alternation_of(names), nullptr) < 0) return;  // then every split rule is tried
-      pack_->name_set_owner.push_back(i);
-    }
-    if (!pack_->name_set_owner.empty() && set->Compile()) pack_->name_set = std::move(set);
+  // Every indicator's names, found together (see CompiledPack::names).
+  void build_name_index() {
+    std::vector<std::vector<std::string>> names_of;
+    for (const auto& info : pack_->indicators) names_of.push_back(info.names);
+    pack_->names = match::NameIndex(names_of);
   }
 
   // One alternation of the quantity exclusions, so they are one pass over a

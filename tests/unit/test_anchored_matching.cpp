@@ -77,6 +77,49 @@ BOOST_AUTO_TEST_CASE(an_optional_prefix_is_tried_before_the_name_alone) {
   BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicator) {
+  using zhibiao::match::NameAt;
+  auto as_text = [](const std::vector<NameAt>& found) {
+    std::vector<std::string> out;
+    for (const auto& n : found) out.push_back(std::to_string(n.begin) + "-" + std::to_string(n.end));
+    return out;
+  };
+  // Overlapping names, names of two indicators that begin alike, a name at
+  // the very end, and a range that cuts a name off.
+  std::vector<std::vector<std::string>> names_of = {{"工业增加值", "增加值"}, {"工业总产值", "产值"}, {}};
+  zhibiao::match::NameIndex index(names_of);
+  std::string text = "工业增加值增长5%,工业总产值和产值";
+  for (auto [from, to] : {std::pair<std::size_t, std::size_t>{0, text.size()}, {3, text.size() - 3}}) {
+    auto found = index.find(text, from, to);
+    BOOST_REQUIRE(found.size() == names_of.size());
+    for (std::size_t i = 0; i < names_of.size(); ++i)
+      BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(names_of[i], text, from, to)),
+                 boost::test_tools::per_element());
+  }
+  auto whole = index.find(text, 0, text.size());
+  BOOST_TEST(whole[0].size() == 2u);  // 工业增加值, and 增加值 inside it
+  BOOST_TEST(whole[1].size() == 3u);  // 工业总产值, 产值 inside it, 产值 at the end
+  BOOST_TEST(whole[2].empty());
+
+  // The same for every bundled indicator over the seed and the rule tests.
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
+  std::stringstream seed;
+  seed << in.rdbuf();
+  std::string corpus = seed.str();
+  for (const auto& t : pack.tests) corpus += "\n" + t.text;
+  std::string folded = zhibiao::text::normalize(corpus, *pack.fold).text;
+  auto bundled = pack.names.find(folded, 0, folded.size());
+  BOOST_REQUIRE(bundled.size() == pack.indicators.size());
+  std::size_t occurrences = 0;
+  for (std::size_t i = 0; i < pack.indicators.size(); ++i) {
+    auto expected = zhibiao::match::find_names(pack.indicators[i].names, folded, 0, folded.size());
+    BOOST_TEST(as_text(bundled[i]) == as_text(expected), pack.indicators[i].id);
+    occurrences += expected.size();
+  }
+  BOOST_TEST(occurrences > 500u);
+}
+
 // A voided name (an excluded one) costs no groups and moves the scan past
 // the name, exactly as a visit of the whole pattern that voids the match
 // and returns the name's end.
