@@ -19,27 +19,39 @@ std::vector<NameAt> find_names(const std::vector<std::string>& names, std::strin
   return out;
 }
 
-NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : indicators_(names_of.size()) {
+NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of)
+    : indicators_(names_of.size()), bucket_of_(0x10000, 0) {
   for (std::size_t i = 0; i < names_of.size(); ++i) {
     for (const auto& word : names_of[i]) {
       if (word.empty()) continue;  // find_names never finds an empty word
       char32_t first = text::decode_at(word, 0).cp;
-      by_first_[first].push_back({i, word});
-      if (first < first_chars_.size()) first_chars_.set(first);
+      if (first >= bucket_of_.size()) {
+        beyond_bmp_[first].push_back({i, word});
+        continue;
+      }
+      if (bucket_of_[first] == 0) {  // at most one bucket per BMP character: it fits
+        buckets_.emplace_back();
+        bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
+      }
+      buckets_[bucket_of_[first] - 1u].push_back({i, word});
     }
   }
+}
+
+const std::vector<NameIndex::Name>* NameIndex::starting_with(char32_t c) const {
+  if (c < bucket_of_.size()) return bucket_of_[c] == 0 ? nullptr : &buckets_[bucket_of_[c] - 1u];
+  auto it = beyond_bmp_.find(c);
+  return it == beyond_bmp_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
   std::vector<std::vector<NameAt>> found(indicators_);
   for (std::size_t pos = from; pos < to;) {
     text::Decoded d = text::decode_at(text, pos);
-    if (d.cp >= first_chars_.size() || first_chars_.test(d.cp)) {
-      if (auto it = by_first_.find(d.cp); it != by_first_.end()) {
-        for (const Name& name : it->second)
-          if (name.word.size() <= to - pos && text.compare(pos, name.word.size(), name.word) == 0)
-            found[name.indicator].push_back({pos, pos, pos + name.word.size()});
-      }
+    if (const auto* names = starting_with(d.cp)) {
+      for (const Name& name : *names)
+        if (name.word.size() <= to - pos && text.compare(pos, name.word.size(), name.word) == 0)
+          found[name.indicator].push_back({pos, pos, pos + name.word.size()});
     }
     pos += d.size;
   }

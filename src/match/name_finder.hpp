@@ -7,7 +7,7 @@
 // indicator, and its DFA is warmed by all of them.
 #pragma once
 
-#include <bitset>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,10 +46,16 @@ class NameIndex {
     std::size_t indicator;
     std::string word;
   };
+  const std::vector<Name>* starting_with(char32_t c) const;
+
   std::size_t indicators_ = 0;
-  // By first character, in (indicator, preference) order.
-  std::unordered_map<char32_t, std::vector<Name>> by_first_;
-  std::bitset<0x10000> first_chars_;  // the BMP part of by_first_'s keys, for the common miss
+  // The names that begin with a character, in (indicator, preference)
+  // order: for a character of the BMP, buckets_[bucket_of_[c] - 1] (0: no
+  // name begins with it), one lookup per character of the sentence; other
+  // characters are rare enough for a map.
+  std::vector<std::vector<Name>> buckets_;
+  std::vector<std::uint16_t> bucket_of_;
+  std::unordered_map<char32_t, std::vector<Name>> beyond_bmp_;
 };
 
 // Where a rule written (?:PREFIX)?(?P<name>NAMES) can begin, given where
