@@ -29,7 +29,9 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of)
         beyond_bmp_[first].push_back({i, word});
         continue;
       }
-      if (bucket_of_[first] == 0) {  // at most one bucket per BMP character: it fits
+      // One bucket per BMP character that begins a name: fewer than 2^16,
+      // since no character decodes to a surrogate.
+      if (bucket_of_[first] == 0) {
         buckets_.emplace_back();
         bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
       }
