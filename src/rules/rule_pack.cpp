@@ -13,10 +13,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
 #include "rules/pattern_words.hpp"
@@ -181,17 +183,25 @@ class Loader {
       if (it->is_regular_file() && it->path().extension() == ".toml") paths.push_back(it->path());
     }
     std::sort(paths.begin(), paths.end());
-    std::vector<LoadedFile> files;
-    for (const auto& p : paths) {
+    // The files parse on several threads (each into its own slot); files
+    // and errors then follow in path order.
+    std::vector<std::optional<LoadedFile>> parsed(paths.size());
+    std::vector<std::optional<RuleError>> malformed(paths.size());
+    parallel_for(paths.size(), compile_threads(), [&](std::size_t i) {
       // Named as the user would open it: the pack path they gave plus the file.
-      std::string name = p.lexically_normal().string();
+      std::string name = paths[i].lexically_normal().string();
       try {
-        files.push_back({name, toml::parse_file(p.string())});
+        parsed[i] = LoadedFile{name, toml::parse_file(paths[i].string())};
       } catch (const toml::parse_error& e) {
-        errors_.push_back({name, static_cast<int>(e.source().begin.line),
-                           static_cast<int>(e.source().begin.column), "",
-                           "malformed TOML: " + std::string(e.description())});
+        malformed[i] = RuleError{name, static_cast<int>(e.source().begin.line),
+                                 static_cast<int>(e.source().begin.column), "",
+                                 "malformed TOML: " + std::string(e.description())};
       }
+    });
+    std::vector<LoadedFile> files;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (parsed[i]) files.push_back(std::move(*parsed[i]));
+      if (malformed[i]) errors_.push_back(std::move(*malformed[i]));
     }
     if (files.empty() && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no .toml rule files in the directory"});
@@ -459,18 +469,25 @@ class Loader {
                                    const std::string& rule, const std::map<std::string, std::string>& locals,
                                    std::size_t indicator, int exclude) {
     auto expanded = expand(r, at, pattern, rule, locals);
-    if (expanded) deferred_.push_back({*expanded, r.where(at), rule, indicator, exclude});
+    if (expanded) {
+      deferred_.push_back({*expanded, r.where(at), rule, indicator, exclude});
+      background_.add(*expanded, regex_options(kPatternMemory));
+    }
     return expanded;
   }
 
-  // Compiles the queued patterns on several threads; errors in queue order.
+  // Takes the queued patterns (names, exclusions, shared reject patterns)
+  // from the background compiler, most compiled while the rest of the pack
+  // was read, and puts them in place; errors in queue order.
   void compile_deferred() {
-    std::vector<std::unique_ptr<RE2>> compiled(deferred_.size());
-    parallel_for(deferred_.size(), compile_threads(), [&](std::size_t i) {
-      compiled[i] = std::make_unique<RE2>(deferred_[i].pattern, regex_options(kPatternMemory));
-    });
+    std::vector<std::unique_ptr<RE2>> compiled = background_.finish();
     for (std::size_t i = 0; i < deferred_.size(); ++i) {
       const DeferredRegex& d = deferred_[i];
+      if (d.exclude == kSharedReject) {  // reported at each rule that uses it (compile_rules)
+        if (compiled[i]->ok()) shared_regexes_[d.pattern] = std::move(compiled[i]);
+        else shared_errors_[d.pattern] = compiled[i]->error();
+        continue;
+      }
       if (!compiled[i]->ok()) {
         errors_.push_back({d.where.file, d.where.line, d.where.column, d.rule,
                            "RE2 rejects the pattern: " + compiled[i]->error()});
@@ -484,22 +501,18 @@ class Loader {
   }
 
   // A reject pattern comes from a template, so most indicators share the
-  // same one: compiled once, its DFA warmed by every rule that uses it.
-  std::shared_ptr<const RE2> compile_shared(const TomlReader& r, const toml::node& at, const std::string& pattern,
-                                            const std::string& rule, const std::map<std::string, std::string>& locals) {
+  // same one: compiled once (in the background, see compile_deferred), its
+  // DFA warmed by every rule that uses it. The expansion, the pattern's key
+  // in shared_regexes_, or nullopt (an error reported) when it fails.
+  std::optional<std::string> share(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                                   const std::string& rule, const std::map<std::string, std::string>& locals) {
     auto expanded = expand(r, at, pattern, rule, locals);
-    if (!expanded) return nullptr;
-    auto& shared = shared_regexes_[*expanded];
-    if (!shared) {
-      auto re = std::make_shared<RE2>(*expanded, regex_options(kSharedMemory));
-      if (!re->ok()) {
-        r.error(at, "RE2 rejects the pattern: " + re->error(), rule);
-        shared_regexes_.erase(*expanded);
-        return nullptr;
-      }
-      shared = std::move(re);
+    if (!expanded) return std::nullopt;
+    if (shared_regexes_.emplace(*expanded, nullptr).second) {
+      deferred_.push_back({*expanded, r.where(at), rule, 0, kSharedReject});
+      background_.add(*expanded, regex_options(kSharedMemory));
     }
-    return shared;
+    return expanded;
   }
 
   std::vector<std::unique_ptr<RE2>> compile_all(const TomlReader& r, const toml::table& t, std::string_view key,
@@ -722,11 +735,9 @@ class Loader {
     auto expanded = expand(r, at, spec.pattern, spec.id, locals);
     if (!expanded) return;
     Split split = split_after_name(spec, *expanded, locals);
-    PendingRule pending{spec, *expanded, std::move(split.rest), std::move(split.prefix_words), r.where(at), nullptr,
-                        nullptr};
-    if (!spec.reject.empty() && !(pending.reject = compile_shared(r, at, spec.reject, spec.id, locals))) return;
-    if (!spec.reject_base.empty() && !(pending.reject_base = compile_shared(r, at, spec.reject_base, spec.id, locals)))
-      return;
+    PendingRule pending{spec, *expanded, std::move(split.rest), std::move(split.prefix_words), r.where(at), {}, {}};
+    if (!spec.reject.empty() && !(pending.reject = share(r, at, spec.reject, spec.id, locals))) return;
+    if (!spec.reject_base.empty() && !(pending.reject_base = share(r, at, spec.reject_base, spec.id, locals))) return;
     pending_rules_.push_back(std::move(pending));
   }
 
@@ -868,8 +879,16 @@ class Loader {
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }
-      rule.reject = std::move(p.reject);
-      rule.reject_base = std::move(p.reject_base);
+      auto shared = [&](const std::optional<std::string>& key, std::shared_ptr<const RE2>& to) {
+        if (!key) return true;
+        if (auto error = shared_errors_.find(*key); error != shared_errors_.end()) {
+          report("RE2 rejects the pattern: " + error->second);
+          return false;
+        }
+        to = shared_regexes_.at(*key);
+        return true;
+      };
+      if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base)) continue;
       rule.group_q = group("q");
       rule.group_name = group("name");
       rule.group_base = group("base");
@@ -1018,7 +1037,7 @@ class Loader {
     std::string rest;     // what follows the name, when matched apart (see split_after_name)
     std::vector<std::string> prefix_words;  // and the words of an optional prefix before the name
     SourceLocation where;
-    std::shared_ptr<const RE2> reject, reject_base;
+    std::optional<std::string> reject, reject_base;  // keys in shared_regexes_
   };
   std::vector<PendingRule> pending_rules_;
   struct DeferredRegex {
@@ -1026,10 +1045,14 @@ class Loader {
     SourceLocation where;
     std::string rule;
     std::size_t indicator;
-    int exclude;  // -1: the indicator's names
+    int exclude;  // -1: the indicator's names; kSharedReject: a shared reject pattern
   };
+  static constexpr int kSharedReject = -2;
   std::vector<DeferredRegex> deferred_;
+  // Compiles deferred_ on the second core while the first reads on.
+  BackgroundCompiler background_{compile_threads() > 1};
   std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
+  std::map<std::string, std::string> shared_errors_;                 // those RE2 rejected, with its message
 };
 
 }  // namespace

@@ -103,6 +103,17 @@ BOOST_AUTO_TEST_CASE(bad_rules) {
                        "no (?P<q>...) group", 1, "r6"));
 }
 
+BOOST_AUTO_TEST_CASE(a_reject_pattern_re2_rejects_is_reported_at_each_rule_using_it) {
+  // Shared reject patterns compile in the background: the error still names
+  // the rule, its line, and every rule that uses the pattern.
+  auto errors = errors_of("[[rule]]\nid = \"r8\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+                          "pattern = '(?P<q>{money})'\nreject = '(?:占'\n\n"
+                          "[[rule]]\nid = \"r9\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+                          "pattern = '(?P<q>{percent})'\nreject = '(?:占'\n");
+  BOOST_TEST(any_error(errors, "RE2 rejects the pattern", 1, "r8"));
+  BOOST_TEST(any_error(errors, "RE2 rejects the pattern", 8, "r9"));
+}
+
 BOOST_AUTO_TEST_CASE(macros_that_refer_to_themselves) {
   auto errors = errors_of("[macros]\nloop_a = '{loop_b}'\nloop_b = '{loop_a}'\n\n[[rule]]\nid = \"r7\"\n"
                           "indicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?P<q>{loop_a})'\n");
