@@ -662,8 +662,8 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    // The name and exclusion patterns compile later, all indicators' at
-    // once on several threads (compile_deferred).
+    // The name and exclusion patterns compile in the background while the
+    // pack is read on; compile_deferred puts them in place.
     std::size_t index = pack_->indicators.size();
     IndicatorInfo info{*id, r.where(ind), nullptr, alternation, name_words(names, name_pattern),
                        r.boolean(ind, "stock").value_or(false), {}, {}};
