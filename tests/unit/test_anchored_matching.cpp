@@ -13,6 +13,21 @@
 
 using zhibiao::match::LeadChars;
 
+namespace {
+
+// The seed article and every rule-file test text, folded like a document:
+// text on which the bundled rules and names are known to occur.
+std::string folded_seed_and_rule_tests(const zhibiao::detail::CompiledPack& pack) {
+  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
+  std::stringstream seed;
+  seed << in.rdbuf();
+  std::string corpus = seed.str();
+  for (const auto& t : pack.tests) corpus += "\n" + t.text;
+  return zhibiao::text::normalize(corpus, *pack.fold).text;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(reads_the_first_characters_of_alternations_groups_and_classes) {
   auto lead = LeadChars::of("(?:新增|净增)?(?P<name>营业收入|营收)[^,]*?(?P<q>\\d+)亿元");
   BOOST_REQUIRE(lead);
@@ -103,12 +118,7 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
 
   // The same for every bundled indicator over the seed and the rule tests.
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
-  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
-  std::stringstream seed;
-  seed << in.rdbuf();
-  std::string corpus = seed.str();
-  for (const auto& t : pack.tests) corpus += "\n" + t.text;
-  std::string folded = zhibiao::text::normalize(corpus, *pack.fold).text;
+  std::string folded = folded_seed_and_rule_tests(pack);
   auto bundled = pack.names.find(folded, 0, folded.size());
   BOOST_REQUIRE(bundled.size() == pack.indicators.size());
   std::size_t occurrences = 0;
@@ -163,12 +173,7 @@ BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
 // groups included.
 BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_bundled_rule) {
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
-  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
-  std::stringstream seed;
-  seed << in.rdbuf();
-  std::string corpus = seed.str();
-  for (const auto& t : pack.tests) corpus += "\n" + t.text;
-  std::string folded = zhibiao::text::normalize(corpus, *pack.fold).text;
+  std::string folded = folded_seed_and_rule_tests(pack);
 
   using Found = std::vector<std::vector<std::string>>;
   auto record = [](Found& out) {
