@@ -131,11 +131,11 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return false;
     };
 
-    // Completes a candidate from its figure: exclusions, reject, the figure's
-    // value and its fit to the measure. False when the match is void.
+    // Completes a candidate whose name is not excluded from its figure: the
+    // figure's exclusions, reject, its value and its fit to the measure.
+    // False when the match is void.
     auto finish = [&](Candidate& c) {
       const auto& rule = *c.rule;
-      if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return false;
       if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
       if (rejected(rule, folded, c)) return false;
       // Most figures are mentions the quantity scan has already read.
@@ -200,6 +200,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
             item.indicator = rule.list_indicators[i];
           }
           if (item.indicator.empty()) continue;
+          if (item.name_begin != npos && name_excluded(item.indicator, item.name_begin, item.name_end)) continue;
           if (finish(item)) all.push_back(std::move(item));
         }
         return h.end;
