@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "match/scan.hpp"
+#include "resolve/quantity_memo.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -42,7 +42,7 @@ QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack
     out.excluded = std::move(merged);
   }
 
-  std::unordered_map<std::string_view, std::optional<resolve::ParsedQuantity>> parsed;
+  resolve::QuantityMemo parsed(pack);
   scan(*pack.quantity.finder, folded, [&](const Hit& h) {
     if (out.touches_excluded(h.begin, h.end)) return;
     // A single numeral character (一是, 三农) is a number only when it stands
@@ -54,11 +54,7 @@ QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack
     bool one_chinese_char = static_cast<unsigned char>(folded[h.begin]) >= 0x80 &&
                             text::decode_at(folded, h.begin).size == h.end - h.begin;
     if (one_chinese_char && !alone_on_line) return;
-    // A document repeats its mentions (一个, 5%, 两个): each is parsed once.
-    std::string_view mention = folded.substr(h.begin, h.end - h.begin);
-    auto [known, first_time] = parsed.try_emplace(mention);
-    if (first_time) known->second = resolve::parse_quantity(mention, pack);
-    const auto& q = known->second;
+    const auto& q = parsed.parse(folded.substr(h.begin, h.end - h.begin));
     if (!q) return;
     if (q->lone_numeral && !alone_on_line) return;
     out.quantities.push_back({h.begin, h.end, *q});

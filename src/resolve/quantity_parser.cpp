@@ -13,16 +13,33 @@ constexpr std::size_t kInlineGroups = 48;
 
 }  // namespace
 
-std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack) {
+std::optional<QuantityParts> split_quantity(std::string_view mention, const detail::CompiledPack& pack) {
   const RE2& grammar = *pack.quantity.parts;
   auto n = static_cast<std::size_t>(grammar.NumberOfCapturingGroups()) + 1;
   std::array<re2::StringPiece, kInlineGroups> inline_groups;
   std::vector<re2::StringPiece> more_groups(n > kInlineGroups ? n : 0);
   re2::StringPiece* groups = n > kInlineGroups ? more_groups.data() : inline_groups.data();
   if (!grammar.Match(mention, 0, mention.size(), RE2::ANCHOR_BOTH, groups, static_cast<int>(n))) return std::nullopt;
+  QuantityParts out;
+  for (std::size_t i = 0; i < out.at.size(); ++i) {
+    int k = pack.quantity.part_groups[i];
+    if (k <= 0 || groups[k].data() == nullptr) continue;
+    out.at[i] = {static_cast<std::uint32_t>(groups[k].data() - mention.data()),
+                 static_cast<std::uint32_t>(groups[k].size())};
+  }
+  return out;
+}
+
+std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack) {
+  auto parts = split_quantity(mention, pack);
+  if (!parts) return std::nullopt;
+  return read_quantity(mention, *parts, pack);
+}
+
+std::optional<ParsedQuantity> read_quantity(std::string_view mention, const QuantityParts& parts,
+                                            const detail::CompiledPack& pack) {
   std::array<std::string_view, detail::kQuantityParts.size()> g{};
-  for (std::size_t i = 0; i < g.size(); ++i)
-    if (int k = pack.quantity.part_groups[i]; k > 0) g[i] = std::string_view(groups[k]);
+  for (std::size_t i = 0; i < g.size(); ++i) g[i] = mention.substr(parts.at[i].first, parts.at[i].second);
   auto [pre, unitpre, pctpre, den, num, unit1, num_max, mid, scale, unit, post] = g;
 
   ParsedQuantity out;

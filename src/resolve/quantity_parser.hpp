@@ -14,6 +14,8 @@
 //   post     a qualifier after the unit         (以上, 左右)
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -32,6 +34,19 @@ struct ParsedQuantity {
   bool lone_numeral = false;  // a single Chinese numeral character with no unit (一是, 三农)
 };
 
+// Where the grammar's groups lie in a mention: for each of
+// detail::kQuantityParts, its offset and length in bytes (length 0 when
+// the group took no part).
+struct QuantityParts {
+  std::array<std::pair<std::uint32_t, std::uint32_t>, detail::kQuantityParts.size()> at{};
+};
+
+// The mention split by the grammar, or nullopt when it does not match.
+std::optional<QuantityParts> split_quantity(std::string_view mention, const detail::CompiledPack& pack);
+// The value, unit, kind and qualifier of a mention split into `parts`.
+std::optional<ParsedQuantity> read_quantity(std::string_view mention, const QuantityParts& parts,
+                                            const detail::CompiledPack& pack);
+// Both in one.
 std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack);
 
 }  // namespace zhibiao::resolve

@@ -57,6 +57,7 @@ struct QuantityGrammar {
   std::unique_ptr<RE2> finder;                  // unanchored, finds mentions
   std::unique_ptr<RE2> parts;                   // anchored, named groups
   std::array<int, kQuantityParts.size()> part_groups{};  // group number of each of kQuantityParts, 0 when absent
+  bool parts_treat_digits_alike = false;       // see rules/pattern_digits.hpp
   std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
   std::unique_ptr<RE2> any_exclude;             // all of them in one pattern, for one pass
   std::map<std::string, Qualifier> qualifier_words;

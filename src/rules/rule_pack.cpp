@@ -21,6 +21,7 @@
 #include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
+#include "rules/pattern_digits.hpp"
 #include "rules/pattern_words.hpp"
 #include "rules/toml_reader.hpp"
 #include "text/utf8.hpp"
@@ -586,6 +587,7 @@ class Loader {
       if (!names.count("num")) r.error(*q.get("parts"), "the quantity grammar needs a (?P<num>...) group");
       for (std::size_t i = 0; i < kQuantityParts.size(); ++i)
         if (auto it = names.find(kQuantityParts[i]); it != names.end()) pack_->quantity.part_groups[i] = it->second;
+      pack_->quantity.parts_treat_digits_alike = treats_digits_alike(pack_->quantity.parts->pattern());
     }
     pack_->quantity.excludes = compile_all(r, q, "excludes");
   }
