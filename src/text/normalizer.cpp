@@ -45,6 +45,15 @@ void NormalizedText::append(char32_t cp, std::size_t from, std::size_t to) {
   next_original_ = to;
 }
 
+void NormalizedText::append_unchanged(std::string_view original, std::size_t from, std::size_t to) {
+  // As append() for each character: only the first can break the step.
+  if (last_was_special_ || from != next_original_)
+    anchors_.push_back({static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(from), 0u});
+  text.append(original.substr(from, to - from));
+  last_was_special_ = false;
+  next_original_ = to;
+}
+
 const NormalizedText::Anchor& NormalizedText::anchor_at(std::size_t b) const {
   auto it = std::upper_bound(anchors_.begin(), anchors_.end(), b,
                              [](std::size_t pos, const Anchor& a) { return pos < a.folded; });
@@ -85,13 +94,32 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   std::size_t pending_space = std::string_view::npos;  // original start of a held-back run of spaces
   std::size_t pending_space_end = 0;                   // and its end
 
+  // Most characters fold to themselves and need nothing else: a run of them
+  // is copied in one piece.
+  std::size_t run = std::string_view::npos;  // original start of such a run
+  auto end_run = [&](std::size_t at) {
+    if (run == std::string_view::npos) return;
+    out.append_unchanged(original, run, at);
+    run = std::string_view::npos;
+  };
+
   std::size_t i = 0;
   // A UTF-8 byte order mark at the very start is not text.
   if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
     Decoded d = decode_at(original, i);
-    if (!d.valid) out.invalid.push_back({i});
     char32_t c = fold.fold(d.cp);
+    bool as_is = d.valid && c == d.cp && c != '\r' && !(c == '(' && last_was_han) && !fold.is_space(c) &&
+                 pending_space == std::string_view::npos;
+    if (as_is) {
+      if (run == std::string_view::npos) run = i;
+      last = c;
+      last_was_han = fold.is_han(d.cp);
+      i += d.size;
+      continue;
+    }
+    end_run(i);
+    if (!d.valid) out.invalid.push_back({i});
 
     if (last_was_han && c == '(') {
       if (std::size_t skip = pinyin_annotation_at(original, i, fold)) {
@@ -128,6 +156,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
     last_was_han = fold.is_han(d.cp);
     i += d.size;
   }
+  end_run(i);
   return out;
 }
 

@@ -47,8 +47,10 @@ class NormalizedText {
   std::size_t original_begin(std::size_t b) const;
   std::size_t original_end_of_char(std::size_t b) const;
 
-  // Used by normalize(): appends one character.
+  // Used by normalize(): appends one character, or a run of original
+  // characters that fold to themselves (copied as they are).
   void append(char32_t cp, std::size_t original_begin, std::size_t original_end);
+  void append_unchanged(std::string_view original, std::size_t original_begin, std::size_t original_end);
   void reserve(std::size_t n) { text.reserve(n); }
 
  private:
