@@ -1,6 +1,8 @@
 #include "text/segmenter.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string>
 
 #include "text/utf8.hpp"
 
@@ -14,6 +16,14 @@ std::size_t Segments::sentence_at(std::size_t pos) const {
 
 Segments segment(std::string_view text, const SegmentOptions& options) {
   Segments out;
+  // Only a character whose first byte some sentence end shares is decoded;
+  // the rest (most Han characters) are counted by their first byte alone.
+  std::array<bool, 256> may_end{};
+  for (char32_t c : options.sentence_end) {
+    std::string encoded;
+    append_utf8(encoded, c);
+    may_end[static_cast<unsigned char>(encoded[0])] = true;
+  }
   auto is_end = [&](char32_t c) {
     return std::find(options.sentence_end.begin(), options.sentence_end.end(), c) !=
            options.sentence_end.end();
@@ -27,6 +37,15 @@ Segments segment(std::string_view text, const SegmentOptions& options) {
     std::size_t chars = 0;
     bool has_end = false;
     for (std::size_t i = line_start; i < line_end;) {
+      auto byte = static_cast<unsigned char>(text[i]);
+      if (!may_end[byte]) {
+        // Skips this character's continuation bytes, as decode_at would for
+        // well-formed UTF-8 (the normaliser's output always is).
+        ++i;
+        while (i < line_end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+        ++chars;
+        continue;
+      }
       Decoded d = decode_at(text, i);
       i += d.size;
       ++chars;
