@@ -1,5 +1,8 @@
 #include "cli/pipeline.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 #include "core/parallel.hpp"
 
 namespace zhibiao::cli {
@@ -29,8 +32,17 @@ void Pipeline::flush() {
   if (batch_.empty()) return;
   std::vector<Formatted> results(batch_.size());
   // Documents differ in length by a hundred times: each thread takes the
-  // next one left rather than a fixed share.
-  detail::parallel_for(batch_.size(), jobs_, [&](std::size_t i) { results[i] = format_(batch_[i]); });
+  // next one left rather than a fixed share, longest first, so the batch
+  // does not end with one thread on a long document and the others idle.
+  std::vector<std::size_t> longest_first(batch_.size());
+  std::iota(longest_first.begin(), longest_first.end(), std::size_t{0});
+  if (jobs_ > 1)
+    std::stable_sort(longest_first.begin(), longest_first.end(),
+                     [&](std::size_t a, std::size_t b) { return batch_[a].text.size() > batch_[b].text.size(); });
+  detail::parallel_for(batch_.size(), jobs_, [&](std::size_t k) {
+    std::size_t i = longest_first[k];
+    results[i] = format_(batch_[i]);
+  });
   std::size_t records = 0;
   for (const auto& r : results) {
     out_ << r.records;

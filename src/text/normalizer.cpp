@@ -107,7 +107,8 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   // A UTF-8 byte order mark at the very start is not text.
   if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
-    Decoded d = decode_at(original, i);
+    auto byte = static_cast<unsigned char>(original[i]);
+    Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : decode_at(original, i);
     char32_t c = fold.fold(d.cp);
     bool as_is = d.valid && c == d.cp && c != '\r' && !(c == '(' && last_was_han) && !fold.is_space(c) &&
                  pending_space == std::string_view::npos;
