@@ -7,13 +7,33 @@
 
 namespace zhibiao::match {
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// word_at for a word that may hold kAnyDigit, byte by byte.
+bool word_with_digits_at(std::string_view text, std::size_t pos, std::string_view word) {
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (word[k] == kAnyDigit ? !is_digit(text[pos + k]) : text[pos + k] != word[k]) return false;
+  return true;
+}
+
+}  // namespace
+
+bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
+  if (word.size() > text.size() - pos) return false;
+  if (word.find(kAnyDigit) != std::string_view::npos) return word_with_digits_at(text, pos, word);
+  return text.compare(pos, word.size(), word) == 0;
+}
+
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to) {
   std::vector<NameAt> out;
   for (std::size_t pos = from; pos < to; pos += text::decode_at(text, pos).size) {
     for (const auto& name : names) {
-      if (name.empty() || name.size() > to - pos || text[pos] != name[0]) continue;
-      if (text.compare(pos, name.size(), name) == 0) out.push_back({pos, pos, pos + name.size()});
+      if (name.empty() || name.size() > to - pos) continue;
+      if (name[0] != kAnyDigit && text[pos] != name[0]) continue;
+      if (word_at(text, pos, name)) out.push_back({pos, pos, pos + name.size()});
     }
   }
   return out;
@@ -24,20 +44,28 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of)
   for (std::size_t i = 0; i < names_of.size(); ++i) {
     for (const auto& word : names_of[i]) {
       if (word.empty()) continue;  // find_names never finds an empty word
-      char32_t first = text::decode_at(word, 0).cp;
-      if (first >= bucket_of_.size()) {
-        beyond_bmp_[first].push_back({i, word});
+      Name name{i, word, word.find(kAnyDigit) != std::string::npos};
+      if (word[0] == kAnyDigit) {  // a name that begins with any digit is looked for at each
+        for (char32_t digit = '0'; digit <= '9'; ++digit) add(digit, name);
         continue;
       }
-      // One bucket per BMP character that begins a name: fewer than 2^16,
-      // since no character decodes to a surrogate.
-      if (bucket_of_[first] == 0) {
-        buckets_.emplace_back();
-        bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
-      }
-      buckets_[bucket_of_[first] - 1u].push_back({i, word});
+      add(text::decode_at(word, 0).cp, name);
     }
   }
+}
+
+void NameIndex::add(char32_t first, const Name& name) {
+  if (first >= bucket_of_.size()) {
+    beyond_bmp_[first].push_back(name);
+    return;
+  }
+  // One bucket per BMP character that begins a name: fewer than 2^16,
+  // since no character decodes to a surrogate.
+  if (bucket_of_[first] == 0) {
+    buckets_.emplace_back();
+    bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
+  }
+  buckets_[bucket_of_[first] - 1u].push_back(name);
 }
 
 const std::vector<NameIndex::Name>* NameIndex::starting_with(char32_t c) const {
@@ -51,9 +79,12 @@ std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::siz
   for (std::size_t pos = from; pos < to;) {
     text::Decoded d = text::decode_at(text, pos);
     if (const auto* names = starting_with(d.cp)) {
-      for (const Name& name : *names)
-        if (name.word.size() <= to - pos && text.compare(pos, name.word.size(), name.word) == 0)
-          found[name.indicator].push_back({pos, pos, pos + name.word.size()});
+      for (const Name& name : *names) {
+        if (name.word.size() > to - pos) continue;
+        bool here = name.any_digit ? word_with_digits_at(text, pos, name.word)
+                                   : text.compare(pos, name.word.size(), name.word) == 0;
+        if (here) found[name.indicator].push_back({pos, pos, pos + name.word.size()});
+      }
     }
     pos += d.size;
   }

@@ -15,6 +15,14 @@
 
 namespace zhibiao::match {
 
+// In a name word, this byte stands for any one ASCII digit: a name written
+// with \d (财政\d{1,2}月收入) is a handful of words rather than hundreds.
+// It is never a byte of UTF-8 text.
+inline constexpr char kAnyDigit = '\xFF';
+
+// Whether `word` (kAnyDigit included) occurs in text at pos.
+bool word_at(std::string_view text, std::size_t pos, std::string_view word);
+
 // Where a match can begin (begin), and the name in it: [name_begin, end).
 struct NameAt {
   std::size_t begin, name_begin, end;
@@ -45,7 +53,9 @@ class NameIndex {
   struct Name {
     std::size_t indicator;
     std::string word;
+    bool any_digit;  // has a kAnyDigit byte: compared byte by byte
   };
+  void add(char32_t first, const Name& name);
   const std::vector<Name>* starting_with(char32_t c) const;
 
   std::size_t indicators_ = 0;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "match/name_finder.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::detail {
@@ -134,11 +135,8 @@ class Reader {
     return w;
   }
 
-  static Words digits() {
-    Words w;
-    for (char d = '0'; d <= '9'; ++d) w.emplace_back(1, d);
-    return w;
-  }
+  // \d: one word whose byte stands for any digit (match::kAnyDigit).
+  static Words digits() { return {std::string(1, match::kAnyDigit)}; }
 
   // A class of listed characters ([年月], [0-9]); negated classes and ranges
   // beyond ASCII give up.

@@ -20,7 +20,8 @@ namespace zhibiao::detail {
 // The strings `pattern` matches as a whole, most preferred first (for a|b
 // every string of a before those of b; for x? those with x first), without
 // duplicates; nullopt when there would be more than `limit` of them or the
-// pattern uses syntax not read here.
+// pattern uses syntax not read here. \d is one byte, match::kAnyDigit, that
+// stands for each digit in turn (see match/name_finder.hpp).
 std::optional<std::vector<std::string>> pattern_words(std::string_view pattern, std::size_t limit = 256);
 
 }  // namespace zhibiao::detail

@@ -74,7 +74,11 @@ BOOST_AUTO_TEST_CASE(spells_out_a_small_pattern_in_the_order_it_prefers) {
   BOOST_TEST(*pattern_words("[12]月|1月") == (V{"1月", "2月"}));  // no duplicates
   BOOST_TEST(!pattern_words("a+"));                       // unbounded
   BOOST_TEST(!pattern_words("[^a]b"));
-  BOOST_TEST(!pattern_words("\\d{1,2}-\\d{1,2}月", 100));  // 12,100 strings
+  BOOST_TEST(!pattern_words("[a-z]{1,2}[a-z]", 100));       // 18,278 strings
+  // \d is one byte that stands for any digit: four words, not 12,100.
+  const std::string d(1, zhibiao::match::kAnyDigit);
+  BOOST_TEST(*pattern_words("\\d{1,2}-\\d{1,2}月", 100) == (V{d + d + "-" + d + d + "月", d + d + "-" + d + "月",
+                                                                d + "-" + d + d + "月", d + "-" + d + "月"}));
   BOOST_TEST(!pattern_words("(?i)gdp"));
 }
 
@@ -111,6 +115,19 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
       BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(names_of[i], text, from, to)),
                  boost::test_tools::per_element());
   }
+  // Words with the any-digit byte, also as the first byte.
+  const std::string d(1, zhibiao::match::kAnyDigit);
+  std::vector<std::vector<std::string>> digit_names = {{"财政" + d + d + "月收入", "财政" + d + "月收入"}, {d + "月"}};
+  zhibiao::match::NameIndex digit_index(digit_names);
+  std::string months = "财政1月收入,财政12月收入,财政x月收入,3月";
+  auto digit_found = digit_index.find(months, 0, months.size());
+  for (std::size_t i = 0; i < digit_names.size(); ++i)
+    BOOST_TEST(as_text(digit_found[i]) == as_text(zhibiao::match::find_names(digit_names[i], months, 0, months.size())),
+               boost::test_tools::per_element());
+  BOOST_TEST(as_text(digit_found[0]) == (std::vector<std::string>{"0-16", "17-34"}), boost::test_tools::per_element());
+  BOOST_TEST(as_text(digit_found[1]) == (std::vector<std::string>{"6-10", "24-28", "52-56"}),
+             boost::test_tools::per_element());
+
   auto whole = index.find(text, 0, text.size());
   BOOST_TEST(whole[0].size() == 2u);  // 工业增加值, and 增加值 inside it
   BOOST_TEST(whole[1].size() == 3u);  // 工业总产值, 产值 inside it, 产值 at the end
