@@ -29,7 +29,7 @@ bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to) {
   std::vector<NameAt> out;
-  for (std::size_t pos = from; pos < to; pos += text::decode_at(text, pos).size) {
+  for (std::size_t pos = from; pos < to; pos += text::decode_valid_at(text, pos).size) {
     for (const auto& name : names) {
       if (name.empty() || name.size() > to - pos) continue;
       if (name[0] != kAnyDigit && text[pos] != name[0]) continue;
@@ -77,7 +77,7 @@ const std::vector<NameIndex::Name>* NameIndex::starting_with(char32_t c) const {
 std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
   std::vector<std::vector<NameAt>> found(indicators_);
   for (std::size_t pos = from; pos < to;) {
-    text::Decoded d = text::decode_at(text, pos);
+    text::Decoded d = text::decode_valid_at(text, pos);
     if (const auto* names = starting_with(d.cp)) {
       for (const Name& name : *names) {
         if (name.word.size() > to - pos) continue;

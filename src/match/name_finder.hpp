@@ -31,6 +31,8 @@ struct NameAt {
 // Occurrences of `names` (literal words, in the order an alternation of them
 // prefers: see detail::alternation_order) in text[from, to), on character
 // boundaries: ordered by start, and at one start in the order of `names`.
+// The text is well-formed UTF-8 (folded text always is), here and in
+// NameIndex::find.
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to);
 

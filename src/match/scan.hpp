@@ -74,7 +74,8 @@ void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from 
 
 // The same matches as scan(), for a pattern whose matches begin only with
 // `lead` characters (never empty): an anchored match is tried at each such
-// character, left to right, so the first that matches is the leftmost.
+// character, left to right, so the first that matches is the leftmost. The
+// text is well-formed UTF-8 (folded text always is).
 template <typename Visit>
 void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit, std::size_t from = 0,
                    std::size_t to = std::string_view::npos) {
@@ -85,7 +86,7 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
   std::size_t pos = from;
   re2::StringPiece whole;
   while (pos < to) {
-    text::Decoded d = text::decode_at(text, pos);
+    text::Decoded d = text::decode_valid_at(text, pos);
     // Whether it matches here and where it ends: RE2 answers that with its
     // DFA when no groups are asked for. With groups, an anchored match
     // skips the DFA and backtracks over the rest of the sentence.

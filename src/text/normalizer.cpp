@@ -1,5 +1,7 @@
 #include "text/normalizer.hpp"
 
+#include <simdjson.h>
+
 #include <algorithm>
 
 #include "text/utf8.hpp"
@@ -94,6 +96,10 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   std::size_t pending_space = std::string_view::npos;  // original start of a held-back run of spaces
   std::size_t pending_space_end = 0;                   // and its end
 
+  // Nearly every document is well-formed UTF-8: checked once, in bulk, so
+  // that its characters are read without a check each.
+  const bool well_formed = simdjson::validate_utf8(original.data(), original.size());
+
   // Most characters fold to themselves and need nothing else: a run of them
   // is copied in one piece.
   std::size_t run = std::string_view::npos;  // original start of such a run
@@ -108,7 +114,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
     auto byte = static_cast<unsigned char>(original[i]);
-    Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : decode_at(original, i);
+    Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : well_formed ? decode_valid_at(original, i) : decode_at(original, i);
     char32_t c = fold.fold(d.cp);
     bool as_is = d.valid && c == d.cp && c != '\r' && !(c == '(' && last_was_han) && !fold.is_space(c) &&
                  pending_space == std::string_view::npos;

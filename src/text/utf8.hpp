@@ -30,6 +30,16 @@ inline Decoded decode_at(std::string_view s, std::size_t pos) {
   return {static_cast<char32_t>(c), used, true};
 }
 
+// The same for text known to be well-formed UTF-8 (the normaliser's output,
+// or a document simdjson::validate_utf8 accepted): ICU's U8_NEXT_UNSAFE,
+// without the checks, which are most of the cost of reading a character.
+inline Decoded decode_valid_at(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  UChar32 c = 0;
+  U8_NEXT_UNSAFE(reinterpret_cast<const uint8_t*>(s.data()), i, c);
+  return {static_cast<char32_t>(c), i - pos, true};
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
   uint8_t buf[4];
   int32_t n = 0;
