@@ -1,7 +1,6 @@
 #include "text/segmenter.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
 
 #include "text/utf8.hpp"
@@ -16,13 +15,29 @@ std::size_t Segments::sentence_at(std::size_t pos) const {
 
 Segments segment(std::string_view text, const SegmentOptions& options) {
   Segments out;
-  // The first bytes of the sentence ends: no other character is decoded.
-  std::array<bool, 256> may_end{};
+  // Where the next character that may end a sentence begins: found with
+  // memchr, for each first byte the sentence ends have, each position kept
+  // until the scan passes it. No other character is read.
+  std::vector<unsigned char> first_bytes;
   for (char32_t c : options.sentence_end) {
     std::string encoded;
     append_utf8(encoded, c);
-    may_end[static_cast<unsigned char>(encoded[0])] = true;
+    auto b = static_cast<unsigned char>(encoded[0]);
+    if (std::find(first_bytes.begin(), first_bytes.end(), b) == first_bytes.end()) first_bytes.push_back(b);
   }
+  std::vector<std::size_t> next_at(first_bytes.size(), 0);
+  std::vector<bool> looked(first_bytes.size(), false);
+  auto next_candidate = [&](std::size_t pos) {
+    std::size_t nearest = std::string_view::npos;
+    for (std::size_t k = 0; k < first_bytes.size(); ++k) {
+      if (!looked[k] || (next_at[k] != std::string_view::npos && next_at[k] < pos)) {
+        looked[k] = true;
+        next_at[k] = text.find(static_cast<char>(first_bytes[k]), pos);
+      }
+      nearest = std::min(nearest, next_at[k]);
+    }
+    return nearest;
+  };
   // At most heading_max_chars characters (each is one to four bytes).
   auto is_short = [&](std::string_view line) {
     if (line.size() > 4 * options.heading_max_chars) return false;
@@ -41,13 +56,9 @@ Segments segment(std::string_view text, const SegmentOptions& options) {
     Paragraph para{{line_start, line_end}, false, out.sentences.size()};
     std::size_t sentence_start = line_start;
     bool has_end = false;
-    // Byte by byte: a continuation byte is never a character's first byte,
-    // so only characters that may end a sentence are decoded.
-    for (std::size_t i = line_start; i < line_end;) {
-      if (!may_end[static_cast<unsigned char>(text[i])]) {
-        ++i;
-        continue;
-      }
+    // A continuation byte is never a character's first byte, so each
+    // candidate starts a character.
+    for (std::size_t i = next_candidate(line_start); i < line_end; i = next_candidate(i)) {
       Decoded d = decode_at(text, i);
       i += d.size;
       if (is_end(d.cp)) {
