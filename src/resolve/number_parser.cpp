@@ -44,25 +44,25 @@ std::optional<Decimal> arabic_value(std::string_view text) {
   return Decimal::parse(digits);
 }
 
-// The longest lexicon word at `pos`, as a token.
+// The longest lexicon word at `pos`, as a token (the first tried of equal
+// length).
 std::optional<Token> word_at(std::string_view s, std::size_t pos, const detail::NumberLexicon& lex) {
-  std::optional<Token> best;
-  std::size_t length = 0;
-  auto consider = [&](const std::string& word, Token t) {
-    if (word.size() > length && s.substr(pos, word.size()) == word) {
-      length = word.size();
-      t.text = s.substr(pos, word.size());
-      best = t;
-    }
-  };
-  for (const auto& [w, v] : lex.digits) consider(w, {TokenType::chinese_digit, 0, Decimal::from_int(v), {}});
-  for (const auto& [w, p] : lex.small_units) consider(w, {TokenType::small_unit, p, {}, {}});
-  for (const auto& [w, p] : lex.large_units) consider(w, {TokenType::large_unit, p, {}, {}});
-  for (const auto& [w, v] : lex.fractions) consider(w, {TokenType::fraction, 0, v, {}});
-  for (const auto& w : lex.points) consider(w, {TokenType::point, 0, {}, {}});
-  for (const auto& w : lex.minus) consider(w, {TokenType::minus, 0, {}, {}});
-  for (const auto& [w, v] : lex.tens) consider(w, {TokenType::chinese_digit, 1, Decimal::from_int(v), {}});
-  return best;
+  using Kind = detail::NumberLexicon::Kind;
+  const detail::NumberLexicon::Word* best = nullptr;
+  for (const auto& w : lex.by_first_byte[static_cast<unsigned char>(s[pos])])
+    if ((!best || w.text.size() > best->text.size()) && s.compare(pos, w.text.size(), w.text) == 0) best = &w;
+  if (!best) return std::nullopt;
+  std::string_view text = s.substr(pos, best->text.size());
+  switch (best->kind) {
+    case Kind::digit: return Token{TokenType::chinese_digit, 0, Decimal::from_int(best->number), text};
+    case Kind::small_unit: return Token{TokenType::small_unit, best->number, {}, text};
+    case Kind::large_unit: return Token{TokenType::large_unit, best->number, {}, text};
+    case Kind::fraction: return Token{TokenType::fraction, 0, best->fraction, text};
+    case Kind::point: return Token{TokenType::point, 0, {}, text};
+    case Kind::minus: return Token{TokenType::minus, 0, {}, text};
+    case Kind::tens: return Token{TokenType::chinese_digit, 1, Decimal::from_int(best->number), text};
+  }
+  return std::nullopt;
 }
 
 std::optional<std::vector<Token>> tokenize(std::string_view s, const detail::NumberLexicon& lex) {
@@ -251,6 +251,22 @@ std::optional<ParsedNumber> parse_number(std::string_view s, const detail::Numbe
   if (i != tokens->size()) return std::nullopt;
   out.value = negative ? value->negated() : *value;
   return out;
+}
+
+void index_number_words(detail::NumberLexicon& lex) {
+  using Kind = detail::NumberLexicon::Kind;
+  for (auto& bucket : lex.by_first_byte) bucket.clear();
+  auto add = [&](const std::string& text, Kind kind, int number, Decimal fraction = {}) {
+    if (text.empty()) return;
+    lex.by_first_byte[static_cast<unsigned char>(text[0])].push_back({text, kind, number, std::move(fraction)});
+  };
+  for (const auto& [w, v] : lex.digits) add(w, Kind::digit, v);
+  for (const auto& [w, p] : lex.small_units) add(w, Kind::small_unit, p);
+  for (const auto& [w, p] : lex.large_units) add(w, Kind::large_unit, p);
+  for (const auto& [w, v] : lex.fractions) add(w, Kind::fraction, 0, v);
+  for (const auto& w : lex.points) add(w, Kind::point, 0);
+  for (const auto& w : lex.minus) add(w, Kind::minus, 0);
+  for (const auto& [w, v] : lex.tens) add(w, Kind::tens, v);
 }
 
 }  // namespace zhibiao::resolve

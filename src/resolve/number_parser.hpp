@@ -39,6 +39,10 @@ struct ParsedNumber {
 
 std::optional<ParsedNumber> parse_number(std::string_view folded, const detail::NumberLexicon& lexicon);
 
+// Fills lexicon.by_first_byte from its word lists; parse_number reads words
+// only through it.
+void index_number_words(detail::NumberLexicon& lexicon);
+
 // Reads unit words alone ("亿" after 多 in 30多亿): their power of ten.
 std::optional<int> parse_scale(std::string_view folded, const detail::NumberLexicon& lexicon);
 

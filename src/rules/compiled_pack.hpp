@@ -38,6 +38,19 @@ struct NumberLexicon {
   std::map<std::string, Decimal> fractions;  // 半 → 0.5
   std::vector<std::string> minus;            // 负
   std::map<std::string, int> tens;           // 廿 → 2 (two tens)
+
+  // Every word above by its first byte, in the order the number parser
+  // tries them (digits, small units, large units, fractions, points, minus,
+  // tens): filled by resolve::index_number_words once the pack is read, so
+  // reading a character compares the few words that can begin with it.
+  enum class Kind { digit, small_unit, large_unit, fraction, point, minus, tens };
+  struct Word {
+    std::string text;
+    Kind kind;
+    int number = 0;  // a digit's value, a unit's power of ten, a tens word's tens
+    Decimal fraction;
+  };
+  std::array<std::vector<Word>, 256> by_first_byte;
 };
 
 // A unit word after a number: a currency, a percent sign, a counter.

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "resolve/number_parser.hpp"
 #include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
@@ -316,6 +317,7 @@ class Loader {
         else pack_->numbers.fractions[fold_word(k)] = *d;
       }
     }
+    resolve::index_number_words(pack_->numbers);
   }
 
   void read_unit(const TomlReader& r, const toml::table& u) {
