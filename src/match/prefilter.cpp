@@ -46,29 +46,40 @@ struct Prefilter::Shard {
 };
 
 // One set of the atoms of every shard, so a text is read once whatever the
-// number of shards.
+// number of shards: a LiteralSet, or an RE2::Set when an atom needs more
+// than ASCII case folding.
 void Prefilter::build_atom_set() {
   std::map<std::string, std::size_t> unique;
-  RE2::Options o;
-  o.set_log_errors(false);
-  o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
-  o.set_max_mem(64 << 20);
-  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  std::vector<std::string> unique_atoms;  // by index in the set
   for (std::size_t k = 0; k < shards_.size(); ++k) {
     const auto& atoms = shards_[k]->atoms;
     for (std::size_t a = 0; a < atoms.size(); ++a) {
       auto [it, added] = unique.emplace(atoms[a], atom_owners_.size());
       if (added) {
-        if (set->Add(RE2::QuoteMeta(atoms[a]), nullptr) < 0) return;
         atom_owners_.emplace_back();
+        unique_atoms.push_back(atoms[a]);
       }
       atom_owners_[it->second].emplace_back(k, static_cast<int>(a));
     }
   }
-  if (!atom_owners_.empty()) {
-    if (!set->Compile()) return;
-    atoms_ = std::move(set);
+  if (unique_atoms.empty()) {
+    usable_ = true;
+    return;
   }
+  literal_atoms_ = LiteralSet(unique_atoms);
+  if (literal_atoms_.usable()) {
+    usable_ = true;
+    return;
+  }
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
+  o.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const auto& atom : unique_atoms)
+    if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) return;
+  if (!set->Compile()) return;
+  atoms_ = std::move(set);
   usable_ = true;
 }
 
@@ -109,7 +120,9 @@ std::vector<int> Prefilter::candidates(std::string_view text) const {
   std::vector<int> out;
   std::vector<int> matched;
   RE2::Set::ErrorInfo error{};
-  bool filtered = usable_ && (!atoms_ || atoms_->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError);
+  bool filtered = usable_;
+  if (filtered && literal_atoms_.usable()) literal_atoms_.find(text, matched);
+  else if (filtered && atoms_) filtered = atoms_->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError;
   if (!filtered) {  // the atom set could not be built or ran out of memory: every pattern
     for (const auto& shard : shards_) shard->add_all(out);
   } else {

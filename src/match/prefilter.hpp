@@ -2,9 +2,9 @@
 //
 // RE2's FilteredRE2 works out, for each pattern, the literal strings
 // ("atoms") any match must contain (a rule built on {NAME} needs one of the
-// indicator's names; a money figure needs a currency word). One RE2::Set of
-// all atoms finds, in a single pass, which atoms a sentence contains, and
-// FilteredRE2 turns that into the patterns worth running. A pattern with no
+// indicator's names; a money figure needs a currency word). One pass finds
+// which atoms a sentence contains (a LiteralSet, else an RE2::Set of them),
+// and FilteredRE2 turns that into the patterns worth running. A pattern with no
 // usable atoms is always a candidate, so the filter can only cost speed,
 // never a match.
 //
@@ -21,6 +21,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "match/literal_set.hpp"
 
 namespace zhibiao::match {
 
@@ -46,7 +48,8 @@ class Prefilter {
   void build_atom_set();
 
   std::vector<std::unique_ptr<Shard>> shards_;
-  std::unique_ptr<RE2::Set> atoms_;  // every shard's atoms; null when there are none
+  LiteralSet literal_atoms_;         // every shard's atoms, when usable()
+  std::unique_ptr<RE2::Set> atoms_;  // else the same atoms in an RE2::Set; null when neither is needed
   std::vector<std::vector<std::pair<std::size_t, int>>> atom_owners_;  // set index -> (shard, atom index)
   bool usable_ = false;              // false: every compiled pattern is a candidate
   std::vector<std::pair<std::size_t, int>> where_;  // pattern index -> (shard, FilteredRE2 id); id -1 when it did not compile

@@ -1,0 +1,47 @@
+// Which of many literal words occur in a text, found in one pass.
+//
+// The rule prefilter (prefilter.hpp) asks this of every sentence with a
+// figure, for the literals ("atoms") FilteredRE2 derives from the rules. An
+// RE2::Set of the atoms answers it too, but builds DFA states for each new
+// mix of partial atoms it meets in a sentence; comparing, at each character,
+// the few words that begin with it costs a third as much (see README, Speed
+// and memory). FilteredRE2 lower-cases its atoms and expects them matched
+// case-insensitively: ASCII letters here match in either case. A word with
+// another cased letter (Greek, Cyrillic) would need Unicode case folding;
+// such a set is not usable() and the caller keeps the RE2::Set.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhibiao::match {
+
+class LiteralSet {
+ public:
+  LiteralSet() = default;
+  // Words in UTF-8, ASCII letters in lower case.
+  explicit LiteralSet(const std::vector<std::string>& words);
+
+  bool usable() const { return usable_; }
+  // Appends the index of every word that occurs in `text` (well-formed
+  // UTF-8), each once, in no particular order.
+  void find(std::string_view text, std::vector<int>& out) const;
+
+ private:
+  struct Word {
+    int index;
+    std::string text;
+  };
+  bool usable_ = false;
+  std::size_t size_ = 0;
+  // The words that begin with a code point (lower-cased when ASCII):
+  // buckets_[bucket_of_[c] - 1], 0 when none does; beyond the BMP, rare,
+  // in beyond_bmp_.
+  std::vector<std::vector<Word>> buckets_;
+  std::vector<std::uint16_t> bucket_of_;
+  std::vector<std::pair<char32_t, std::vector<Word>>> beyond_bmp_;
+};
+
+}  // namespace zhibiao::match
