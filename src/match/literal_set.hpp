@@ -6,10 +6,9 @@
 // mix of partial atoms it meets in a sentence; comparing, at each character,
 // the few words that begin with it takes half the instructions on the
 // corpus (bench/callgrind.sh). FilteredRE2 lower-cases its atoms and expects
-// them matched
-// case-insensitively: ASCII letters here match in either case. A word with
-// another cased letter (Greek, Cyrillic) would need Unicode case folding;
-// such a set is not usable() and the caller keeps the RE2::Set.
+// them matched case-insensitively: ASCII letters here match in either case.
+// A word with another cased letter (Greek, Cyrillic) would need Unicode case
+// folding; such a set is not usable() and the caller keeps the RE2::Set.
 #pragma once
 
 #include <cstdint>
