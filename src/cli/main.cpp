@@ -45,7 +45,10 @@ std::vector<std::string_view> columns_to_write(const cli::Options& options) {
     auto it = std::find(all.begin(), all.end(), c);
     if (it == all.end()) {
       std::string known;
-      for (auto k : all) known += (known.empty() ? "" : ",") + std::string(k);
+      for (auto k : all) {
+        if (!known.empty()) known += ',';
+        known += k;
+      }
       throw std::invalid_argument("unknown column '" + c + "' (known: " + known + ")");
     }
     chosen.push_back(*it);

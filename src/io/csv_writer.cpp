@@ -20,7 +20,10 @@ class CsvWriter : public RecordWriter {
   explicit CsvWriter(std::ostream& out) : out_(out) {}
   void header(const std::vector<std::string_view>& columns) override {
     std::string line;
-    for (auto c : columns) line += (line.empty() ? "" : ",") + csv_escape(c);
+    for (auto c : columns) {
+      if (!line.empty()) line += ',';
+      line += csv_escape(c);
+    }
     out_ << line << '\n';
   }
   void record(const Fields& fields) override {

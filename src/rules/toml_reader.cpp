@@ -1,5 +1,7 @@
 #include "rules/toml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace zhibiao::detail {
@@ -19,7 +21,10 @@ void TomlReader::check_keys(const toml::table& table, const std::vector<std::str
   for (const auto& [key, value] : table) {
     if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
       std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      for (auto a : allowed) {
+        if (!list.empty()) list += ", ";
+        list += a;
+      }
       error(value, "unknown key '" + std::string(key.str()) + "' in " + what + " (known: " + list + ")", rule);
     }
   }
@@ -29,11 +34,11 @@ std::optional<std::string> TomlReader::string(const toml::table& t, std::string_
                                               const std::string& rule) const {
   const toml::node* node = t.get(key);
   if (!node) {
-    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    if (required) error(t, fmt::format("missing required key '{}'", key), rule);
     return std::nullopt;
   }
   if (auto s = node->value<std::string>(); s && node->is_string()) return *s;
-  error(*node, "'" + std::string(key) + "' must be a string", rule);
+  error(*node, fmt::format("'{}' must be a string", key), rule);
   return std::nullopt;
 }
 
@@ -41,11 +46,11 @@ std::optional<std::int64_t> TomlReader::integer(const toml::table& t, std::strin
                                                 const std::string& rule) const {
   const toml::node* node = t.get(key);
   if (!node) {
-    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    if (required) error(t, fmt::format("missing required key '{}'", key), rule);
     return std::nullopt;
   }
   if (node->is_integer()) return node->value<std::int64_t>();
-  error(*node, "'" + std::string(key) + "' must be an integer", rule);
+  error(*node, fmt::format("'{}' must be an integer", key), rule);
   return std::nullopt;
 }
 
@@ -53,7 +58,7 @@ std::optional<bool> TomlReader::boolean(const toml::table& t, std::string_view k
   const toml::node* node = t.get(key);
   if (!node) return std::nullopt;
   if (node->is_boolean()) return node->value<bool>();
-  error(*node, "'" + std::string(key) + "' must be true or false");
+  error(*node, fmt::format("'{}' must be true or false", key));
   return std::nullopt;
 }
 
@@ -61,18 +66,18 @@ std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& t
                                                             bool required, const std::string& rule) const {
   const toml::node* node = t.get(key);
   if (!node) {
-    if (required) error(t, "missing required key '" + std::string(key) + "'", rule);
+    if (required) error(t, fmt::format("missing required key '{}'", key), rule);
     return std::nullopt;
   }
   const toml::array* arr = node->as_array();
   if (!arr) {
-    error(*node, "'" + std::string(key) + "' must be an array of strings", rule);
+    error(*node, fmt::format("'{}' must be an array of strings", key), rule);
     return std::nullopt;
   }
   std::vector<std::string> out;
   for (const auto& item : *arr) {
     if (!item.is_string()) {
-      error(item, "'" + std::string(key) + "' must hold only strings", rule);
+      error(item, fmt::format("'{}' must hold only strings", key), rule);
       return std::nullopt;
     }
     out.push_back(*item.value<std::string>());
@@ -87,7 +92,7 @@ std::optional<std::map<std::string, std::string>> TomlReader::string_map(const t
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : *sub) {
     if (!v.is_string()) {
-      error(v, "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string");
+      error(v, fmt::format("'{}.{}' must be a string", key, k.str()));
       continue;
     }
     out[std::string(k.str())] = *v.value<std::string>();
@@ -99,7 +104,7 @@ const toml::table* TomlReader::table(const toml::table& t, std::string_view key)
   const toml::node* node = t.get(key);
   if (!node) return nullptr;
   if (const toml::table* sub = node->as_table()) return sub;
-  error(*node, "'" + std::string(key) + "' must be a table");
+  error(*node, fmt::format("'{}' must be a table", key));
   return nullptr;
 }
 
@@ -108,7 +113,7 @@ const toml::array* TomlReader::array_of_tables(const toml::table& t, std::string
   if (!node) return nullptr;
   const toml::array* arr = node->as_array();
   if (!arr || !arr->is_array_of_tables()) {
-    error(*node, "'" + std::string(key) + "' must be an array of tables ([[" + std::string(key) + "]])");
+    error(*node, fmt::format("'{0}' must be an array of tables ([[{0}]])", key));
     return nullptr;
   }
   return arr;
