@@ -39,6 +39,7 @@ std::shared_ptr<const CharFold> CharFold::base() {
       t->space_[cp] = cp != '\n' && cp != '\r' && u_isUWhiteSpace(c);
     }
     for (auto [from, to] : kIcuFolds) t->table_[from] = to;
+    t->find_unchanged();
     table = std::move(t);
   });
   return table;
@@ -54,7 +55,12 @@ std::shared_ptr<const CharFold> CharFold::with_overrides(const std::map<char32_t
       if (t->table_[cp] == from) t->table_[cp] = to;
     t->table_[from] = to;
   }
+  t->find_unchanged();
   return t;
+}
+
+void CharFold::find_unchanged() {
+  for (char32_t cp = 0; cp < kTableSize; ++cp) unchanged_[cp] = table_[cp] == cp && !space_[cp];
 }
 
 std::string CharFold::fold_string(const std::string& s) const {

@@ -31,6 +31,10 @@ class CharFold {
   // annotation is made of.
   bool is_pinyin_letter(char32_t cp) const { return cp < kTableSize && pinyin_[cp]; }
   bool is_space(char32_t cp) const { return cp < kTableSize && space_[cp]; }
+  // Folds to itself and is no space: the normaliser copies it as it is.
+  // One bit per character, so the common case does not read the 256 KB
+  // table.
+  bool is_unchanged(char32_t cp) const { return cp >= kTableSize || unchanged_[cp]; }
 
   // Folds a whole string (used on rule text when the pack loads).
   std::string fold_string(const std::string& s) const;
@@ -38,7 +42,8 @@ class CharFold {
  private:
   static constexpr char32_t kTableSize = 0x10000;
   std::vector<char32_t> table_;
-  std::bitset<kTableSize> han_, pinyin_, space_;
+  void find_unchanged();
+  std::bitset<kTableSize> han_, pinyin_, space_, unchanged_;
 };
 
 }  // namespace zhibiao::text

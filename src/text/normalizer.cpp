@@ -115,18 +115,18 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   while (i < original.size()) {
     auto byte = static_cast<unsigned char>(original[i]);
     Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : well_formed ? decode_valid_at(original, i) : decode_at(original, i);
-    char32_t c = fold.fold(d.cp);
-    bool as_is = d.valid && c == d.cp && c != '\r' && !(c == '(' && last_was_han) && !fold.is_space(c) &&
+    bool as_is = d.valid && fold.is_unchanged(d.cp) && d.cp != '\r' && !(d.cp == '(' && last_was_han) &&
                  pending_space == std::string_view::npos;
     if (as_is) {
       if (run == std::string_view::npos) run = i;
-      last = c;
+      last = d.cp;
       last_was_han = fold.is_han(d.cp);
       i += d.size;
       continue;
     }
     end_run(i);
     if (!d.valid) out.invalid.push_back({i});
+    char32_t c = fold.fold(d.cp);
 
     if (last_was_han && c == '(') {
       if (std::size_t skip = pinyin_annotation_at(original, i, fold)) {
