@@ -11,20 +11,21 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// word_at for a word that may hold kAnyDigit, byte by byte.
+// Whether `word`, which fits in the text from pos and may hold kAnyDigit,
+// occurs there: byte by byte.
 bool word_with_digits_at(std::string_view text, std::size_t pos, std::string_view word) {
   for (std::size_t k = 0; k < word.size(); ++k)
     if (word[k] == kAnyDigit ? !is_digit(text[pos + k]) : text[pos + k] != word[k]) return false;
   return true;
 }
 
-}  // namespace
-
+// The same for any word that fits.
 bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
-  if (word.size() > text.size() - pos) return false;
   if (word.find(kAnyDigit) != std::string_view::npos) return word_with_digits_at(text, pos, word);
   return text.compare(pos, word.size(), word) == 0;
 }
+
+}  // namespace
 
 std::vector<NameAt> find_names(const std::vector<std::string>& names, std::string_view text, std::size_t from,
                                std::size_t to) {

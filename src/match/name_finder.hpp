@@ -20,9 +20,6 @@ namespace zhibiao::match {
 // It is never a byte of UTF-8 text.
 inline constexpr char kAnyDigit = '\xFF';
 
-// Whether `word` (kAnyDigit included) occurs in text at pos.
-bool word_at(std::string_view text, std::size_t pos, std::string_view word);
-
 // Where a match can begin (begin), and the name in it: [name_begin, end).
 struct NameAt {
   std::size_t begin, name_begin, end;

@@ -4,9 +4,9 @@
 // ("atoms") any match must contain (a rule built on {NAME} needs one of the
 // indicator's names; a money figure needs a currency word). One pass finds
 // which atoms a sentence contains (a LiteralSet, else an RE2::Set of them),
-// and FilteredRE2 turns that into the patterns worth running. A pattern with no
-// usable atoms is always a candidate, so the filter can only cost speed,
-// never a match.
+// and FilteredRE2 turns that into the patterns worth running. A pattern
+// with no usable atoms is always a candidate, so the filter can only cost
+// speed, never a match.
 //
 // The filter also owns the compiled patterns: FilteredRE2 compiles each one
 // anyway, and compiling them a second time for matching would double the

@@ -46,7 +46,7 @@ struct NumberLexicon {
   enum class Kind { digit, small_unit, large_unit, fraction, point, minus, tens };
   struct Word {
     std::string text;
-    Kind kind;
+    Kind kind = Kind::digit;
     int number = 0;  // a digit's value, a unit's power of ten, a tens word's tens
     Decimal fraction;
   };
