@@ -20,6 +20,7 @@ struct Prefilter::Shard {
   re2::FilteredRE2 filter{kMinAtomBytes};
   std::vector<int> index_of_id;         // FilteredRE2 id -> pattern index
   std::vector<std::string> atoms;       // the literals FilteredRE2 asks about, by its atom index
+  std::vector<int> unfiltered;          // the patterns that are candidates with no atom at all
 
   void build(const std::vector<std::string>& patterns, std::size_t end, const std::vector<RE2::Options>& options,
              std::vector<std::pair<std::size_t, int>>& where, std::vector<std::string>& errors, std::size_t shard) {
@@ -34,11 +35,19 @@ struct Prefilter::Shard {
       }
     }
     filter.Compile(&atoms);
+    add_candidates_of(std::vector<int>{}, unfiltered);
   }
 
   void add_all(std::vector<int>& out) const { out.insert(out.end(), index_of_id.begin(), index_of_id.end()); }
 
+  // A fifth of the texts hold none of a shard's atoms: those get the
+  // patterns FilteredRE2 would give for none, worked out once.
   void add_candidates(const std::vector<int>& matched_atoms, std::vector<int>& out) const {
+    if (matched_atoms.empty()) out.insert(out.end(), unfiltered.begin(), unfiltered.end());
+    else add_candidates_of(matched_atoms, out);
+  }
+
+  void add_candidates_of(const std::vector<int>& matched_atoms, std::vector<int>& out) const {
     std::vector<int> ids;
     filter.AllPotentials(matched_atoms, &ids);
     for (int id : ids) out.push_back(index_of_id[static_cast<std::size_t>(id)]);
