@@ -82,8 +82,8 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
 
   // Only sentences with a quantity can hold a fact; everything after this
   // reads just those sentences, their paragraphs and the headings.
-  match::QuantityScan quantities = match::scan_quantities(folded, pack);
-  if (quantities.quantities.empty()) return {};
+  match::QuantityScan quantities(folded, pack);
+  if (!quantities.any_in(0, folded.size())) return {};
   text::Segments segs = text::segment(folded, pack.segments);
   std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack, quantities);
   if (candidates.empty()) return {};
@@ -123,8 +123,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   resolve::PeriodResolver periods(
       folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs), title.period);
   resolve::ModalityResolver modality(folded, pack, sentences);
-  std::vector<std::size_t> figures;  // where each figure in the text starts, in order
-  for (const auto& q : quantities.quantities) figures.push_back(q.begin);
+  auto figure_between = [&](std::size_t after, std::size_t before) { return quantities.any_between(after, before); };
   auto subjects = resolve::find_subjects(folded, pack, &segs, paragraphs);
 
   std::vector<Fact> out;
@@ -141,9 +140,9 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figures, lead_in[segs.paragraph_of_sentence[s]]);
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figure_between, lead_in[segs.paragraph_of_sentence[s]]);
     const detail::IndicatorInfo* info = pack.indicator(f.indicator);
-    f.period = periods.period_for(c.q_begin, c.q_end, figures, info && info->stock);
+    f.period = periods.period_for(c.q_begin, c.q_end, figure_between, info && info->stock);
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))
       f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
@@ -163,7 +162,8 @@ std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<War
   text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
   report_invalid(norm, warnings);
   std::vector<Quantity> out;
-  for (auto& found : match::scan_quantities(norm.text, pack).quantities) {
+  match::QuantityScan scan(norm.text, pack);
+  for (auto& found : scan.all()) {
     Quantity q;
     q.span = norm.to_original(found.begin, found.end);
     q.text = original_text(doc.text, q.span);

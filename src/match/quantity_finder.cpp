@@ -5,60 +5,79 @@
 #include <string_view>
 
 #include "match/scan.hpp"
-#include "resolve/quantity_memo.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
 
-bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
-  // The first excluded span that ends after b; it touches when it starts before e.
-  auto it = std::lower_bound(excluded.begin(), excluded.end(), b,
-                             [](const std::pair<std::size_t, std::size_t>& s, std::size_t pos) { return s.second <= pos; });
-  return it != excluded.end() && it->first < e;
-}
-
-const FoundQuantity* QuantityScan::at(std::size_t b, std::size_t e) const {
-  auto it = std::lower_bound(quantities.begin(), quantities.end(), b,
-                             [](const FoundQuantity& q, std::size_t pos) { return q.begin < pos; });
-  return it != quantities.end() && it->begin == b && it->end == e ? &*it : nullptr;
-}
-
-QuantityScan scan_quantities(std::string_view folded, const detail::CompiledPack& pack) {
-  QuantityScan out;
+QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack)
+    : folded_(folded), memo_(pack) {
   // One pass with all exclusions in one pattern (spans come out sorted and
   // disjoint); the separate patterns only when that could not be built.
   if (pack.quantity.any_exclude) {
-    scan(*pack.quantity.any_exclude, folded, [&](const Hit& h) { out.excluded.emplace_back(h.begin, h.end); });
+    scan(*pack.quantity.any_exclude, folded, [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
   } else {
     for (const auto& re : pack.quantity.excludes)
-      scan(*re, folded, [&](const Hit& h) { out.excluded.emplace_back(h.begin, h.end); });
-    std::sort(out.excluded.begin(), out.excluded.end());
+      scan(*re, folded, [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
+    std::sort(excluded_.begin(), excluded_.end());
     // Merge overlaps so the binary search in touches_excluded holds.
     std::vector<std::pair<std::size_t, std::size_t>> merged;
-    for (auto s : out.excluded) {
+    for (auto s : excluded_) {
       if (!merged.empty() && s.first <= merged.back().second) merged.back().second = std::max(merged.back().second, s.second);
       else merged.push_back(s);
     }
-    out.excluded = std::move(merged);
+    excluded_ = std::move(merged);
   }
 
-  resolve::QuantityMemo parsed(pack);
   scan(*pack.quantity.finder, folded, [&](const Hit& h) {
-    if (out.touches_excluded(h.begin, h.end)) return;
+    if (touches_excluded(h.begin, h.end)) return;
     // A single numeral character (一是, 三农) is a number only when it stands
     // alone on its line.
     bool alone_on_line = (h.begin == 0 || folded[h.begin - 1] == '\n') &&
                          (h.end == folded.size() || folded[h.end] == '\n');
     // Most such mentions are one Chinese character inside a word (进一步):
-    // known to be lone numerals without parsing them.
+    // known to be lone numerals without reading them.
     bool one_chinese_char = static_cast<unsigned char>(folded[h.begin]) >= 0x80 &&
                             text::decode_at(folded, h.begin).size == h.end - h.begin;
     if (one_chinese_char && !alone_on_line) return;
-    const auto& q = parsed.parse(folded.substr(h.begin, h.end - h.begin));
-    if (!q) return;
-    if (q->lone_numeral && !alone_on_line) return;
-    out.quantities.push_back({h.begin, h.end, *q});
+    mentions_.push_back({h.begin, h.end, alone_on_line});
   });
+}
+
+bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
+  // The first excluded span that ends after b; it touches when it starts before e.
+  auto it = std::lower_bound(excluded_.begin(), excluded_.end(), b,
+                             [](const std::pair<std::size_t, std::size_t>& s, std::size_t pos) { return s.second <= pos; });
+  return it != excluded_.end() && it->first < e;
+}
+
+const resolve::ParsedQuantity* QuantityScan::quantity_of(Mention& m) {
+  if (!m.read) {
+    m.read = true;
+    m.parsed = &memo_.parse(folded_.substr(m.begin, m.end - m.begin));
+  }
+  const auto& q = *m.parsed;
+  if (!q || (q->lone_numeral && !m.alone_on_line)) return nullptr;
+  return &*q;
+}
+
+const resolve::ParsedQuantity* QuantityScan::at(std::size_t b, std::size_t e) {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), b,
+                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  return it != mentions_.end() && it->begin == b && it->end == e ? quantity_of(*it) : nullptr;
+}
+
+bool QuantityScan::any_in(std::size_t from, std::size_t to) {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  for (; it != mentions_.end() && it->begin < to; ++it)
+    if (quantity_of(*it)) return true;
+  return false;
+}
+
+std::vector<FoundQuantity> QuantityScan::all() {
+  std::vector<FoundQuantity> out;
+  for (auto& m : mentions_)
+    if (const auto* q = quantity_of(m)) out.push_back({m.begin, m.end, *q});
   return out;
 }
 

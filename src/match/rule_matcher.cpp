@@ -105,14 +105,11 @@ std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::C
 }
 
 std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segments& segments,
-                                      const detail::CompiledPack& pack, const QuantityScan& quantities) {
+                                      const detail::CompiledPack& pack, QuantityScan& quantities) {
   std::vector<Candidate> all;
-  std::vector<bool> live(segments.sentences.size(), false);
-  for (const auto& q : quantities.quantities) live[segments.sentence_at(q.begin)] = true;
-
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
-    if (!live[s]) continue;
     const text::Range& sentence = segments.sentences[s];
+    if (!quantities.any_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
 
     // Exclusion spans of an indicator's names in this sentence, on demand.
@@ -140,7 +137,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       if (rejected(rule, folded, c)) return false;
       // Most figures are mentions the quantity scan has already read.
       std::optional<resolve::ParsedQuantity> q;
-      if (const FoundQuantity* found = quantities.at(c.q_begin, c.q_end)) q = found->quantity;
+      if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
       else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
       if (!q || !fits_measure(rule.measure, *q)) return false;
       c.quantity = std::move(*q);
@@ -236,7 +233,7 @@ bool overlaps_any(const Accepted& accepted, const Candidate& c) {
 }  // namespace
 
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
-                                   const detail::CompiledPack& pack, const QuantityScan& quantities) {
+                                   const detail::CompiledPack& pack, QuantityScan& quantities) {
   std::vector<Candidate> all = raw_candidates(folded, segments, pack, quantities);
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
     auto key = [](const Candidate& c) {

@@ -42,6 +42,6 @@ struct Candidate {
 // Only sentences holding a quantity are tried, and in each only the rules
 // the pack's prefilter set says can match there.
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
-                                   const detail::CompiledPack& pack, const QuantityScan& quantities);
+                                   const detail::CompiledPack& pack, QuantityScan& quantities);
 
 }  // namespace zhibiao::match

@@ -27,17 +27,14 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
 }
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
-                              const std::vector<std::size_t>& figures, text::Range lead_in) const {
+                              const FigureBetween& figure_between, text::Range lead_in) const {
   std::optional<Modality> current;
   auto first = std::lower_bound(signals_.begin(), signals_.end(), sentence_begin,
                                 [](const Signal& s, std::size_t pos) { return s.begin < pos; });
   for (auto it = first; it != signals_.end(); ++it) {
     const Signal& s = *it;
     if (s.begin >= figure_begin) break;
-    if (s.word.scoped) {
-      auto next = std::upper_bound(figures.begin(), figures.end(), s.begin);
-      if (next != figures.end() && *next < figure_begin) continue;  // it named another figure's plan
-    }
+    if (s.word.scoped && figure_between(s.begin, figure_begin)) continue;  // it named another figure's plan
     bool prospective = current && *current != Modality::actual;
     if (s.word.weak && prospective) continue;
     current = s.word.modality;

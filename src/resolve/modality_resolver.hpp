@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "resolve/figures.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/segmenter.hpp"
 
@@ -27,10 +28,10 @@ class ModalityResolver {
   // Reads the signal words of the given ranges (the sentences with facts).
   ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
                    const std::vector<text::Range>& ranges);
-  // `figures`: where the text's figures (its quantities) start, in order;
-  // `lead_in`: the line introducing the figure's list, if any (empty range
-  // otherwise).
-  Modality at(std::size_t sentence_begin, std::size_t figure_begin, const std::vector<std::size_t>& figures,
+  // `figure_between`: whether a figure of the text begins between two
+  // positions; `lead_in`: the line introducing the figure's list, if any
+  // (empty range otherwise).
+  Modality at(std::size_t sentence_begin, std::size_t figure_begin, const FigureBetween& figure_between,
               text::Range lead_in = {0, 0}) const;
 
  private:

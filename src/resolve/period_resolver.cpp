@@ -196,7 +196,7 @@ const PeriodMention* PeriodResolver::heading_mention(std::size_t paragraph) cons
 }
 
 std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end,
-                                                 const std::vector<std::size_t>& figures, bool stock) const {
+                                                 const FigureBetween& figure_between, bool stock) const {
   auto as_fact = [stock](const PeriodMention& m) {
     if (stock && m.cumulative && m.period.last_month != 0) return Period::month(m.period.last_year, m.period.last_month);
     return m.period;
@@ -219,10 +219,7 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
     const PeriodMention& m = *--it;
     if (m.begin < para.begin) break;
     if (m.end > figure_begin) continue;
-    if (m.scoped) {  // 年任务75亿元: only the figure right after it
-      auto next = std::upper_bound(figures.begin(), figures.end(), m.begin);
-      if (next != figures.end() && *next < figure_begin) continue;
-    }
+    if (m.scoped && figure_between(m.begin, figure_begin)) continue;  // 年任务75亿元: only the figure right after it
     return as_fact(m);
   }
   // 4. The nearest heading above that states a period.

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "resolve/figures.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/segmenter.hpp"
 #include "zhibiao/period.hpp"
@@ -56,10 +57,10 @@ class PeriodResolver {
   PeriodResolver(std::string_view folded, const text::Segments& segments, std::vector<PeriodMention> mentions,
                  std::optional<Period> title_period);
 
-  // `figures`: where the text's figures start, in order; `stock`: the fact's
-  // indicator is a level at a point in time.
+  // `figure_between`: whether a figure of the text begins between two
+  // positions; `stock`: the fact's indicator is a level at a point in time.
   std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end,
-                                   const std::vector<std::size_t>& figures, bool stock) const;
+                                   const FigureBetween& figure_between, bool stock) const;
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -37,7 +37,10 @@ std::string period_of(const std::string& text, const std::string& figure, const 
                                    title_period);
   auto pos = norm.text.find(figure);
   BOOST_REQUIRE(pos != std::string::npos);
-  auto p = resolver.period_for(pos, pos + figure.size(), {pos}, false);
+  // The figure is the text's only one.
+  auto p = resolver.period_for(
+      pos, pos + figure.size(), [pos](std::size_t after, std::size_t before) { return after < pos && pos < before; },
+      false);
   return p ? p->to_string() : "";
 }
 
