@@ -135,7 +135,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       const auto& rule = *c.rule;
       if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
       if (rejected(rule, folded, c)) return false;
-      // Most figures are mentions the quantity scan has already read.
+      // Most figures are mentions the quantity scan knows (read now if not yet).
       std::optional<resolve::ParsedQuantity> q;
       if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
       else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
