@@ -9,13 +9,11 @@ namespace zhibiao::match {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Whether `word`, which fits in the text from pos and may hold kAnyDigit,
 // occurs there: byte by byte.
 bool word_with_digits_at(std::string_view text, std::size_t pos, std::string_view word) {
   for (std::size_t k = 0; k < word.size(); ++k)
-    if (word[k] == kAnyDigit ? !is_digit(text[pos + k]) : text[pos + k] != word[k]) return false;
+    if (word[k] == kAnyDigit ? !zhibiao::text::is_ascii_digit(text[pos + k]) : text[pos + k] != word[k]) return false;
   return true;
 }
 

@@ -7,6 +7,8 @@
 namespace zhibiao::resolve {
 namespace {
 
+using text::is_ascii_digit;
+
 enum class TokenType { chinese_digit, arabic, small_unit, large_unit, point, fraction, minus };
 
 struct Token {
@@ -16,22 +18,20 @@ struct Token {
   std::string_view text;
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // An Arabic number at `pos` (digits, thousands separators, a decimal part,
 // or a bare decimal part such as .77); its length, or 0.
 std::size_t arabic_length(std::string_view s, std::size_t pos) {
   std::size_t i = pos;
-  while (i < s.size() && is_digit(s[i])) ++i;
+  while (i < s.size() && is_ascii_digit(s[i])) ++i;
   if (i > pos) {
     // Thousands separators only in groups of three.
-    while (i + 3 < s.size() && s[i] == ',' && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
-           (i + 4 >= s.size() || !is_digit(s[i + 4])))
+    while (i + 3 < s.size() && s[i] == ',' && is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) &&
+           is_ascii_digit(s[i + 3]) && (i + 4 >= s.size() || !is_ascii_digit(s[i + 4])))
       i += 4;
   }
-  if (i < s.size() && s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])) {
+  if (i < s.size() && s[i] == '.' && i + 1 < s.size() && is_ascii_digit(s[i + 1])) {
     i += 1;
-    while (i < s.size() && is_digit(s[i])) ++i;
+    while (i < s.size() && is_ascii_digit(s[i])) ++i;
   }
   return i - pos;
 }

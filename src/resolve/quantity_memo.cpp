@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/utf8.hpp"
+
 namespace zhibiao::resolve {
 
 const std::optional<ParsedQuantity>& QuantityMemo::parse(std::string_view mention) {
@@ -14,7 +16,7 @@ const std::optional<ParsedQuantity>& QuantityMemo::parse(std::string_view mentio
 }
 
 std::optional<QuantityParts> QuantityMemo::split(std::string_view mention) {
-  bool has_digit = std::any_of(mention.begin(), mention.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool has_digit = std::any_of(mention.begin(), mention.end(), text::is_ascii_digit);
   // Without digits the shape is the mention itself, which by_text_ has seen once.
   if (!pack_.quantity.parts_treat_digits_alike || !has_digit) return split_quantity(mention, pack_);
   shape_.assign(mention);

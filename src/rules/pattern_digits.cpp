@@ -1,20 +1,20 @@
 #include "rules/pattern_digits.hpp"
 
+#include "text/utf8.hpp"
+
 namespace zhibiao::detail {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The length of the counted repetition ({m}, {m,}, {m,n}) at pattern[i], or 0.
 std::size_t repetition_at(std::string_view pattern, std::size_t i) {
   if (pattern[i] != '{') return 0;
   std::size_t j = i + 1;
   std::size_t digits = 0;
-  while (j < pattern.size() && is_digit(pattern[j])) ++j, ++digits;
+  while (j < pattern.size() && text::is_ascii_digit(pattern[j])) ++j, ++digits;
   if (digits == 0) return 0;
   if (j < pattern.size() && pattern[j] == ',') {
     ++j;
-    while (j < pattern.size() && is_digit(pattern[j])) ++j;
+    while (j < pattern.size() && text::is_ascii_digit(pattern[j])) ++j;
   }
   return j < pattern.size() && pattern[j] == '}' ? j + 1 - i : 0;
 }
@@ -29,10 +29,10 @@ bool treats_digits_alike(std::string_view pattern) {
       if (i + 1 >= pattern.size()) return false;
       char e = pattern[++i];
       // \x31 and \061 spell digits; \d, \pN, \w and the like take all ten.
-      if (is_digit(e) || e == 'x' || e == 'X') return false;
+      if (text::is_ascii_digit(e) || e == 'x' || e == 'X') return false;
       continue;
     }
-    if (is_digit(c)) return false;  // a digit in a class or a literal
+    if (text::is_ascii_digit(c)) return false;  // a digit in a class or a literal
     if (in_class) {
       // [:digit:] inside a class does not end it.
       if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {

@@ -13,6 +13,9 @@ namespace zhibiao::text {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
+// 0-9 only: what RE2's \d means, whatever the locale.
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
 struct Decoded {
   char32_t cp;       // kReplacement when the bytes were invalid
   std::size_t size;  // bytes consumed, at least 1
