@@ -11,10 +11,11 @@
 // folding; such a set is not usable() and the caller keeps the RE2::Set.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "match/char_buckets.hpp"
 
 namespace zhibiao::match {
 
@@ -36,12 +37,7 @@ class LiteralSet {
   };
   bool usable_ = false;
   std::size_t size_ = 0;
-  // The words that begin with a code point (lower-cased when ASCII):
-  // buckets_[bucket_of_[c] - 1], 0 when none does; beyond the BMP, rare,
-  // in beyond_bmp_.
-  std::vector<std::vector<Word>> buckets_;
-  std::vector<std::uint16_t> bucket_of_;
-  std::vector<std::pair<char32_t, std::vector<Word>>> beyond_bmp_;
+  CharBuckets<Word> by_first_;  // by first code point (ASCII letters in lower case)
 };
 
 }  // namespace zhibiao::match

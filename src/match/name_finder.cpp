@@ -9,18 +9,13 @@ namespace zhibiao::match {
 
 namespace {
 
-// Whether `word`, which fits in the text from pos and may hold kAnyDigit,
-// occurs there: byte by byte.
-bool word_with_digits_at(std::string_view text, std::size_t pos, std::string_view word) {
+// Whether `word`, which fits in the text from pos, occurs there; a word
+// with a kAnyDigit byte is compared byte by byte.
+bool word_at(std::string_view text, std::size_t pos, std::string_view word, bool any_digit) {
+  if (!any_digit) return text.compare(pos, word.size(), word) == 0;
   for (std::size_t k = 0; k < word.size(); ++k)
     if (word[k] == kAnyDigit ? !zhibiao::text::is_ascii_digit(text[pos + k]) : text[pos + k] != word[k]) return false;
   return true;
-}
-
-// The same for any word that fits.
-bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
-  if (word.find(kAnyDigit) != std::string_view::npos) return word_with_digits_at(text, pos, word);
-  return text.compare(pos, word.size(), word) == 0;
 }
 
 }  // namespace
@@ -32,58 +27,35 @@ std::vector<NameAt> find_names(const std::vector<std::string>& names, std::strin
     for (const auto& name : names) {
       if (name.empty() || name.size() > to - pos) continue;
       if (name[0] != kAnyDigit && text[pos] != name[0]) continue;
-      if (word_at(text, pos, name)) out.push_back({pos, pos, pos + name.size()});
+      if (word_at(text, pos, name, name.find(kAnyDigit) != std::string::npos))
+        out.push_back({pos, pos, pos + name.size()});
     }
   }
   return out;
 }
 
-NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of)
-    : indicators_(names_of.size()), bucket_of_(0x10000, 0) {
+NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : indicators_(names_of.size()) {
   for (std::size_t i = 0; i < names_of.size(); ++i) {
     for (const auto& word : names_of[i]) {
       if (word.empty()) continue;  // find_names never finds an empty word
       Name name{i, word, word.find(kAnyDigit) != std::string::npos};
       if (word[0] == kAnyDigit) {  // a name that begins with any digit is looked for at each
-        for (char32_t digit = '0'; digit <= '9'; ++digit) add(digit, name);
+        for (char32_t digit = '0'; digit <= '9'; ++digit) by_first_.add(digit, name);
         continue;
       }
-      add(text::decode_at(word, 0).cp, name);
+      by_first_.add(text::decode_at(word, 0).cp, std::move(name));
     }
   }
-}
-
-void NameIndex::add(char32_t first, const Name& name) {
-  if (first >= bucket_of_.size()) {
-    beyond_bmp_[first].push_back(name);
-    return;
-  }
-  // One bucket per BMP character that begins a name: fewer than 2^16,
-  // since no character decodes to a surrogate.
-  if (bucket_of_[first] == 0) {
-    buckets_.emplace_back();
-    bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
-  }
-  buckets_[bucket_of_[first] - 1u].push_back(name);
-}
-
-const std::vector<NameIndex::Name>* NameIndex::starting_with(char32_t c) const {
-  if (c < bucket_of_.size()) return bucket_of_[c] == 0 ? nullptr : &buckets_[bucket_of_[c] - 1u];
-  auto it = beyond_bmp_.find(c);
-  return it == beyond_bmp_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
   std::vector<std::vector<NameAt>> found(indicators_);
   for (std::size_t pos = from; pos < to;) {
     text::Decoded d = text::decode_valid_at(text, pos);
-    if (const auto* names = starting_with(d.cp)) {
-      for (const Name& name : *names) {
-        if (name.word.size() > to - pos) continue;
-        bool here = name.any_digit ? word_with_digits_at(text, pos, name.word)
-                                   : text.compare(pos, name.word.size(), name.word) == 0;
-        if (here) found[name.indicator].push_back({pos, pos, pos + name.word.size()});
-      }
+    if (const auto* names = by_first_.starting_with(d.cp)) {
+      for (const Name& name : *names)
+        if (name.word.size() <= to - pos && word_at(text, pos, name.word, name.any_digit))
+          found[name.indicator].push_back({pos, pos, pos + name.word.size()});
     }
     pos += d.size;
   }

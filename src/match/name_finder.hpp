@@ -7,11 +7,11 @@
 // indicator, and its DFA is warmed by all of them.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "match/char_buckets.hpp"
 
 namespace zhibiao::match {
 
@@ -54,17 +54,9 @@ class NameIndex {
     std::string word;
     bool any_digit;  // has a kAnyDigit byte: compared byte by byte
   };
-  void add(char32_t first, const Name& name);
-  const std::vector<Name>* starting_with(char32_t c) const;
 
   std::size_t indicators_ = 0;
-  // The names that begin with a character, in (indicator, preference)
-  // order: for a character of the BMP, buckets_[bucket_of_[c] - 1] (0: no
-  // name begins with it), one lookup per character of the sentence; other
-  // characters are rare enough for a map.
-  std::vector<std::vector<Name>> buckets_;
-  std::vector<std::uint16_t> bucket_of_;
-  std::unordered_map<char32_t, std::vector<Name>> beyond_bmp_;
+  CharBuckets<Name> by_first_;  // in (indicator, preference) order
 };
 
 // Where a rule written (?:PREFIX)?(?P<name>NAMES) can begin, given where
