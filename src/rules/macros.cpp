@@ -51,50 +51,47 @@ bool MacroTable::expand_into(const std::string& pattern,
     }
     std::string name = pattern.substr(i + 1, j - i - 1);
     looked_up.push_back(name);
+    // An expansion that looked up a name a local shadows holds for this
+    // pattern only.
+    auto shadowed = [&](const std::vector<std::string>& used) {
+      return locals.count(name) != 0 ||
+             std::any_of(used.begin(), used.end(), [&](const std::string& n) { return locals.count(n) != 0; });
+    };
+    std::vector<std::string> names;  // every name the expansion looked up
     // A cached expansion succeeded, so it holds no cycle through a macro
     // being expanded now: a cycle is always found the first time.
-    if (auto cached = expanded_.find(name); cached != expanded_.end() && !locals.count(name) &&
-        std::none_of(cached->second.names.begin(), cached->second.names.end(),
-                     [&](const std::string& n) { return locals.count(n) != 0; })) {
+    if (auto cached = expanded_.find(name); cached != expanded_.end() && !shadowed(cached->second.names)) {
       out += "(?:";
       out += cached->second.pattern;
       out += ")";
-      looked_up.insert(looked_up.end(), cached->second.names.begin(), cached->second.names.end());
-      if (out.size() > kMaxExpansion) {
-        error = "macro {" + name + "} expands to more than " + std::to_string(kMaxExpansion >> 20) + " MB";
+      names = cached->second.names;
+    } else {
+      const std::string* body = nullptr;
+      if (auto it = locals.find(name); it != locals.end()) body = &it->second;
+      else if (auto jt = bodies_.find(name); jt != bodies_.end()) body = &jt->second;
+      if (!body) {
+        error = "undefined macro {" + name + "}";
         return false;
       }
-      i = j;
-      continue;
-    }
-    const std::string* body = nullptr;
-    if (auto it = locals.find(name); it != locals.end()) body = &it->second;
-    else if (auto jt = bodies_.find(name); jt != bodies_.end()) body = &jt->second;
-    if (!body) {
-      error = "undefined macro {" + name + "}";
-      return false;
-    }
-    if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
-      std::string chain;
-      for (const auto& s : stack) chain += "{" + s + "} -> ";
-      error = "macro refers to itself: " + chain + "{" + name + "}";
-      return false;
-    }
-    stack.push_back(name);
-    out += "(?:";
-    std::size_t body_begin = out.size();
-    std::vector<std::string> names;
-    if (!expand_into(*body, locals, stack, names, out, error)) return false;
-    bool uses_locals = locals.count(name) != 0 ||
-                       std::any_of(names.begin(), names.end(), [&](const std::string& n) { return locals.count(n) != 0; });
-    if (!uses_locals) {
-      std::sort(names.begin(), names.end());
-      names.erase(std::unique(names.begin(), names.end()), names.end());
-      expanded_[name] = {out.substr(body_begin), names};
+      if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+        std::string chain;
+        for (const auto& s : stack) chain += "{" + s + "} -> ";
+        error = "macro refers to itself: " + chain + "{" + name + "}";
+        return false;
+      }
+      stack.push_back(name);
+      out += "(?:";
+      std::size_t body_begin = out.size();
+      if (!expand_into(*body, locals, stack, names, out, error)) return false;
+      if (!shadowed(names)) {
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        expanded_[name] = {out.substr(body_begin), names};
+      }
+      out += ")";
+      stack.pop_back();
     }
     looked_up.insert(looked_up.end(), names.begin(), names.end());
-    out += ")";
-    stack.pop_back();
     if (out.size() > kMaxExpansion) {
       error = "macro {" + name + "} expands to more than " + std::to_string(kMaxExpansion >> 20) + " MB";
       return false;
