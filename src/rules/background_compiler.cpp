@@ -31,24 +31,22 @@ BackgroundCompiler::Job* BackgroundCompiler::take(bool wait) {
   return &jobs_[next_++];
 }
 
-void BackgroundCompiler::work() {
-  while (Job* job = take(true)) {
-    job->compiled = std::make_unique<RE2>(job->pattern, job->options);
-    {
-      std::lock_guard lock(mutex_);
-      --running_;
-    }
-    idle_.notify_all();
+void BackgroundCompiler::compile(Job& job) {
+  job.compiled = std::make_unique<RE2>(job.pattern, job.options);
+  {
+    std::lock_guard lock(mutex_);
+    --running_;
   }
+  idle_.notify_all();
+}
+
+void BackgroundCompiler::work() {
+  while (Job* job = take(true)) compile(*job);
 }
 
 std::vector<std::unique_ptr<RE2>> BackgroundCompiler::finish() {
   // Help with what is left, then wait for the job the worker is on.
-  while (Job* job = take(false)) {
-    job->compiled = std::make_unique<RE2>(job->pattern, job->options);
-    std::lock_guard lock(mutex_);
-    --running_;
-  }
+  while (Job* job = take(false)) compile(*job);
   std::unique_lock lock(mutex_);
   idle_.wait(lock, [this] { return running_ == 0; });
   std::vector<std::unique_ptr<RE2>> out;

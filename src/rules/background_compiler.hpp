@@ -44,6 +44,8 @@ class BackgroundCompiler {
   // The next job nobody has taken, or null when there is none (or, with
   // `wait`, none and the queue is closed).
   Job* take(bool wait);
+  // Compiles a job take() gave out, and says it is done.
+  void compile(Job& job);
   void work();
 
   std::mutex mutex_;
