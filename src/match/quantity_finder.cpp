@@ -51,25 +51,24 @@ bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
 }
 
 const resolve::ParsedQuantity* QuantityScan::quantity_of(Mention& m) {
-  if (!m.read) {
-    m.read = true;
-    m.parsed = &memo_.parse(folded_.substr(m.begin, m.end - m.begin));
-  }
+  if (!m.parsed) m.parsed = &memo_.parse(folded_.substr(m.begin, m.end - m.begin));
   const auto& q = *m.parsed;
   if (!q || (q->lone_numeral && !m.alone_on_line)) return nullptr;
   return &*q;
 }
 
+std::vector<QuantityScan::Mention>::iterator QuantityScan::first_from(std::size_t pos) {
+  return std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                          [](const Mention& m, std::size_t p) { return m.begin < p; });
+}
+
 const resolve::ParsedQuantity* QuantityScan::at(std::size_t b, std::size_t e) {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), b,
-                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  auto it = first_from(b);
   return it != mentions_.end() && it->begin == b && it->end == e ? quantity_of(*it) : nullptr;
 }
 
 bool QuantityScan::any_in(std::size_t from, std::size_t to) {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
-                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
-  for (; it != mentions_.end() && it->begin < to; ++it)
+  for (auto it = first_from(from); it != mentions_.end() && it->begin < to; ++it)
     if (quantity_of(*it)) return true;
   return false;
 }

@@ -47,9 +47,10 @@ class QuantityScan {
   struct Mention {
     std::size_t begin, end;
     bool alone_on_line;   // a lone numeral is a number only there
-    bool read = false;
-    const std::optional<resolve::ParsedQuantity>* parsed = nullptr;  // in memo_, once read
+    const std::optional<resolve::ParsedQuantity>* parsed = nullptr;  // in memo_; null until read
   };
+  // The first mention that begins at or after pos.
+  std::vector<Mention>::iterator first_from(std::size_t pos);
   // Reads m once: its quantity, or nullptr when it is none.
   const resolve::ParsedQuantity* quantity_of(Mention& m);
 
