@@ -25,15 +25,13 @@ Segments segment(std::string_view text, const SegmentOptions& options) {
     auto b = static_cast<unsigned char>(encoded[0]);
     if (std::find(first_bytes.begin(), first_bytes.end(), b) == first_bytes.end()) first_bytes.push_back(b);
   }
-  std::vector<std::size_t> next_at(first_bytes.size(), 0);
-  std::vector<bool> looked(first_bytes.size(), false);
+  std::vector<std::size_t> next_at;  // per first byte: its next place at or after the scan
+  for (unsigned char b : first_bytes) next_at.push_back(text.find(static_cast<char>(b)));
   auto next_candidate = [&](std::size_t pos) {
     std::size_t nearest = std::string_view::npos;
     for (std::size_t k = 0; k < first_bytes.size(); ++k) {
-      if (!looked[k] || (next_at[k] != std::string_view::npos && next_at[k] < pos)) {
-        looked[k] = true;
+      if (next_at[k] != std::string_view::npos && next_at[k] < pos)
         next_at[k] = text.find(static_cast<char>(first_bytes[k]), pos);
-      }
       nearest = std::min(nearest, next_at[k]);
     }
     return nearest;
