@@ -1,32 +1,15 @@
 #define BOOST_TEST_MODULE anchored_matching
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "bundled_pack.hpp"
 #include "match/lead_chars.hpp"
 #include "rules/pattern_words.hpp"
 #include "match/scan.hpp"
 #include "rules/compiled_pack.hpp"
-#include "text/normalizer.hpp"
 
 using zhibiao::match::LeadChars;
 
-namespace {
-
-// The seed article and every rule-file test text, folded like a document:
-// text on which the bundled rules and names are known to occur.
-std::string folded_seed_and_rule_tests(const zhibiao::detail::CompiledPack& pack) {
-  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
-  std::stringstream seed;
-  seed << in.rdbuf();
-  std::string corpus = seed.str();
-  for (const auto& t : pack.tests) corpus += "\n" + t.text;
-  return zhibiao::text::normalize(corpus, *pack.fold).text;
-}
-
-}  // namespace
+using zhibiao::testing::folded_seed_and_rule_tests;
 
 BOOST_AUTO_TEST_CASE(reads_the_first_characters_of_alternations_groups_and_classes) {
   auto lead = LeadChars::of("(?:新增|净增)?(?P<name>营业收入|营收)[^,]*?(?P<q>\\d+)亿元");

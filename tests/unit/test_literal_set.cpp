@@ -6,13 +6,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "bundled_pack.hpp"
 #include "match/literal_set.hpp"
 #include "rules/compiled_pack.hpp"
-#include "text/normalizer.hpp"
 
 using zhibiao::match::LiteralSet;
 
@@ -72,12 +69,7 @@ BOOST_AUTO_TEST_CASE(same_as_an_re2_set_on_real_text) {
       }
   LiteralSet set(words);
   BOOST_REQUIRE(set.usable());
-  std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
-  std::stringstream seed;
-  seed << in.rdbuf();
-  std::string corpus = seed.str();
-  for (const auto& t : pack.tests) corpus += "\n" + t.text;
-  std::string folded = zhibiao::text::normalize(corpus, *pack.fold).text;
+  std::string folded = zhibiao::testing::folded_seed_and_rule_tests(pack);
   std::size_t sentences = 0, hits = 0;
   for (std::size_t b = 0; b < folded.size();) {
     std::size_t e = folded.find('\n', b);
