@@ -159,9 +159,18 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
     std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
     std::size_t candidates_before = all.size();
+    // Where the first figure of this sentence's other rules ends: a
+    // continuation that begins before it can never be accepted (see
+    // match_rules: its owner ends before it, and every owner's chain starts
+    // at one of those figures), so its groups are never needed.
+    std::optional<std::size_t> first_owner_end;
     for (std::size_t r : rules) {
       const auto& rule = pack.rules[r];
       if (rule.inherits && all.size() == candidates_before) break;
+      if (rule.inherits && !first_owner_end) {
+        first_owner_end = npos;
+        for (std::size_t i = candidates_before; i < all.size(); ++i) first_owner_end = std::min(*first_owner_end, all[i].q_end);
+      }
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
       auto on_hit = [&](const Hit& h) -> std::size_t {
@@ -213,6 +222,9 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
           scan_after_names(*rule.rest, with_optional_prefix(prefixes, names), folded, on_hit, name_voided,
                            sentence.begin, sentence.end);
         }
+      } else if (rule.inherits) {
+        auto never_owned = [&](std::size_t begin) { return begin < *first_owner_end; };
+        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end, never_owned);
       } else {
         scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
       }

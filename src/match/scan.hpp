@@ -72,13 +72,34 @@ void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from 
   }
 }
 
+// For scans whose every match the caller may use.
+struct NoneVoided {
+  bool operator()(std::size_t) const { return false; }
+};
+
+// Whether a lead character lies inside [begin, end) after its first one.
+inline bool lead_inside(const LeadChars& lead, std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t pos = begin + text::decode_valid_at(text, begin).size; pos < end;) {
+    text::Decoded d = text::decode_valid_at(text, pos);
+    if (lead.contains(d.cp)) return true;
+    pos += d.size;
+  }
+  return false;
+}
+
 // The same matches as scan(), for a pattern whose matches begin only with
 // `lead` characters (never empty): an anchored match is tried at each such
 // character, left to right, so the first that matches is the leftmost. The
 // text is well-formed UTF-8 (folded text always is).
-template <typename Visit>
+//
+// voided(begin) is true when the caller makes no use of a match that begins
+// there, whatever its groups, and would go on from no later than its end.
+// When no lead character lies inside such a match, the scan goes on from
+// its end without computing its groups (the costly part) or visiting it:
+// from anywhere inside it, the next try would be at the same place.
+template <typename Visit, typename Voided = NoneVoided>
 void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit, std::size_t from = 0,
-                   std::size_t to = std::string_view::npos) {
+                   std::size_t to = std::string_view::npos, Voided&& voided = {}) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
   Hit hit;
@@ -96,6 +117,10 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
     }
     hit.begin = pos;
     hit.end = hit.begin + whole.size();
+    if (voided(hit.begin) && !lead_inside(lead, text, hit.begin, hit.end)) {
+      pos = hit.end;
+      continue;
+    }
     // The groups of the same match, found within its exact span. The
     // leftmost-first match ends at hit.end, so it is also the first that
     // spans exactly these bytes.
@@ -159,11 +184,12 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
   }
 }
 
-// scan_at_leads() when the pattern's lead characters are known, else scan().
-template <typename Visit>
+// scan_at_leads() when the pattern's lead characters are known, else scan()
+// (which visits every match, voided or not).
+template <typename Visit, typename Voided = NoneVoided>
 void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text, Visit&& visit,
-               std::size_t from = 0, std::size_t to = std::string_view::npos) {
-  if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to);
+               std::size_t from = 0, std::size_t to = std::string_view::npos, Voided&& voided = {}) {
+  if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to, std::forward<Voided>(voided));
   else scan(re, text, std::forward<Visit>(visit), from, to);
 }
 

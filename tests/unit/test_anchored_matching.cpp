@@ -167,6 +167,46 @@ BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
   BOOST_TEST(voided == 1u);
 }
 
+// A match the caller declares voided is skipped without its groups only
+// when no lead character lies inside it; either way the matches the caller
+// uses are those of a scan that visits every match (and goes on from a
+// voided one's start, as a caller that voids a match does).
+BOOST_AUTO_TEST_CASE(a_voided_match_is_skipped_only_when_no_lead_lies_inside_it) {
+  using zhibiao::match::Hit;
+  std::string text = ",1,2%;3%,4%";  // ",1,2%" holds the lead of ",2%"
+  RE2 re("[,;](?:\\d+,)*\\d+%");
+  auto lead = LeadChars::of(re.pattern());
+  BOOST_REQUIRE(lead);
+  auto used_matches = [&](std::size_t voided_before, bool tell_voided, std::size_t& visits) {
+    std::vector<std::string> used;
+    auto visit = [&](const Hit& h) -> std::size_t {
+      ++visits;
+      if (h.begin < voided_before) return h.begin;
+      used.push_back(text.substr(h.begin, h.end - h.begin));
+      return h.end;
+    };
+    auto voided = [&](std::size_t begin) { return tell_voided && begin < voided_before; };
+    zhibiao::match::scan_at_leads(re, *lead, text, visit, 0, text.size(), voided);
+    return used;
+  };
+  std::size_t visits_all = 0, visits_told = 0;
+  // Only ",1,2%" is voided: it has a lead inside, so it is visited and ",2%" is found.
+  auto all = used_matches(2, false, visits_all);
+  auto told = used_matches(2, true, visits_told);
+  std::vector<std::string> expected = {",2%", ";3%", ",4%"};
+  BOOST_TEST(all == expected, boost::test_tools::per_element());
+  BOOST_TEST(told == expected, boost::test_tools::per_element());
+  BOOST_TEST(visits_told == visits_all);
+  // All but ",4%" voided: ",2%" and ";3%" have no lead inside and are skipped.
+  visits_all = visits_told = 0;
+  all = used_matches(8, false, visits_all);
+  told = used_matches(8, true, visits_told);
+  BOOST_TEST(all == std::vector<std::string>{",4%"}, boost::test_tools::per_element());
+  BOOST_TEST(told == all, boost::test_tools::per_element());
+  BOOST_TEST(visits_all == 4u);
+  BOOST_TEST(visits_told == 2u);
+}
+
 // The property the engine relies on: for every rule of the bundled pack,
 // anchored tries at its lead characters (or its name, then its remainder)
 // find exactly the matches an unanchored search of the whole pattern finds,
