@@ -7,10 +7,9 @@
 // can begin (at an indicator's name, a comma) gives the same leftmost-first
 // matches with a handful of reusable states.
 //
-// RE2 has no public API for a pattern's first characters, so this reads
-// them from the pattern text. It understands the syntax rule packs use
-// (literals, classes, groups, alternation, repetition, \d, ^ $ \b); for
-// anything else it gives up, and the caller searches as before.
+// RE2 has no public API for a pattern's first characters; they are read
+// from the pattern text (pattern_chars.hpp). For syntax that reader does
+// not know there are none, and the caller searches as before.
 #pragma once
 
 #include <cstdint>

@@ -11,12 +11,26 @@ namespace zhibiao::match {
 
 QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack)
     : folded_(folded), memo_(pack) {
+  const auto& grammar = pack.quantity;
+  std::vector<std::vector<text::Range>> windows;
+  if (grammar.windows.size() > 0) windows = grammar.windows.find(folded);
+  // The matches of `re` in the whole text, found only inside its windows
+  // when it has a slot (the same matches, see match/match_windows.hpp).
+  auto scan_where_it_can_match = [&](const RE2& re, std::optional<std::size_t> slot, auto&& visit) {
+    if (!slot) {
+      scan(re, folded, visit);
+      return;
+    }
+    for (const text::Range& w : windows[*slot]) scan(re, folded, visit, w.begin, w.end);
+  };
+
   // One pass with all exclusions in one pattern (spans come out sorted and
   // disjoint); the separate patterns only when that could not be built.
-  if (pack.quantity.any_exclude) {
-    scan(*pack.quantity.any_exclude, folded, [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
+  if (grammar.any_exclude) {
+    scan_where_it_can_match(*grammar.any_exclude, grammar.exclude_windows,
+                            [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
   } else {
-    for (const auto& re : pack.quantity.excludes)
+    for (const auto& re : grammar.excludes)
       scan(*re, folded, [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
     std::sort(excluded_.begin(), excluded_.end());
     // Merge overlaps so the binary search in touches_excluded holds.
@@ -28,7 +42,7 @@ QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& 
     excluded_ = std::move(merged);
   }
 
-  scan(*pack.quantity.finder, folded, [&](const Hit& h) {
+  scan_where_it_can_match(*grammar.finder, grammar.finder_windows, [&](const Hit& h) {
     if (touches_excluded(h.begin, h.end)) return;
     // A single numeral character (一是, 三农) is a number only when it stands
     // alone on its line.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "match/lead_chars.hpp"
+#include "match/match_windows.hpp"
 #include "match/name_finder.hpp"
 #include "match/prefilter.hpp"
 #include "text/char_fold.hpp"
@@ -73,6 +74,10 @@ struct QuantityGrammar {
   bool parts_treat_digits_alike = false;       // see rules/pattern_digits.hpp
   std::vector<std::unique_ptr<RE2>> excludes;   // years, dates, ordinals, codes
   std::unique_ptr<RE2> any_exclude;             // all of them in one pattern, for one pass
+  // Where the finder's and any_exclude's matches can lie (see
+  // match/match_windows.hpp); a pattern without a slot is scanned whole.
+  match::MatchWindows windows;
+  std::optional<std::size_t> finder_windows, exclude_windows;
   std::map<std::string, Qualifier> qualifier_words;
   std::map<std::string, UnitEntry> units;
   std::map<std::string, UnitEntry> units_before;  // currency words written before the number

@@ -158,6 +158,7 @@ class Loader {
     check_duplicate_rule_ids();
     if (!errors_.empty()) throw RulePackError(std::move(errors_));
     build_prefilters();
+    build_quantity_windows();
     build_name_index();
     return pack_;
   }
@@ -997,6 +998,14 @@ class Loader {
       // Too big for RE2: the exclusions run one by one instead (slower, same spans).
       if (combined->ok()) pack_->quantity.any_exclude = std::move(combined);
     }
+  }
+
+  // The finder and the exclusions scan whole documents: only where their
+  // matches can lie.
+  void build_quantity_windows() {
+    auto& q = pack_->quantity;
+    if (q.finder) q.finder_windows = q.windows.add(q.finder->pattern());
+    if (q.any_exclude) q.exclude_windows = q.windows.add(q.any_exclude->pattern());
   }
 
   // Why an expected field can never match, or "" (a test that expects

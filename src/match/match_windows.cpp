@@ -1,0 +1,71 @@
+#include "match/match_windows.hpp"
+
+#include <bit>
+
+#include "text/utf8.hpp"
+
+namespace zhibiao::match {
+
+std::optional<std::size_t> MatchWindows::add(std::string_view pattern) {
+  if (patterns_.size() == kMaxPatterns) return std::nullopt;
+  auto chars = read_pattern_chars(pattern);
+  if (!chars || chars->has_assertion || !chars->needed) return std::nullopt;
+  std::size_t slot = patterns_.size();
+  patterns_.push_back({std::move(chars->any), std::move(*chars->needed)});
+  if (bmp_flags_.empty()) bmp_flags_.assign(kBmp, 0);
+  const Pattern& p = patterns_.back();
+  auto mark = [&](const CharRanges& ranges, std::size_t bit) {
+    for (auto [b, e] : ranges)
+      for (char32_t c = b; c <= e && c < kBmp; ++c) bmp_flags_[c] |= static_cast<std::uint8_t>(1u << bit);
+  };
+  mark(p.any, 2 * slot);
+  mark(p.needed, 2 * slot + 1);
+  return slot;
+}
+
+std::uint8_t MatchWindows::flags_beyond_bmp(char32_t c) const {
+  std::uint8_t f = 0;
+  for (std::size_t slot = 0; slot < patterns_.size(); ++slot) {
+    if (contains(patterns_[slot].any, c)) f |= static_cast<std::uint8_t>(1u << (2 * slot));
+    if (contains(patterns_[slot].needed, c)) f |= static_cast<std::uint8_t>(1u << (2 * slot + 1));
+  }
+  return f;
+}
+
+void MatchWindows::add_windows_around(std::string_view text, std::size_t begin, std::size_t end, std::uint8_t flags,
+                                      Progress& progress) const {
+  for (unsigned bits = (flags & kNeededBits) >> 1; bits != 0; bits &= bits - 1) {
+    auto slot = static_cast<std::size_t>(std::countr_zero(bits)) / 2;
+    if (begin < progress.measured_to[slot]) continue;  // inside the run measured last
+    auto can_contain_bit = static_cast<std::uint8_t>(1u << (2 * slot));
+    auto can_contain = [&](std::size_t pos) { return (flags_of(text::decode_valid_at(text, pos).cp) & can_contain_bit) != 0; };
+    std::size_t run_begin = begin, run_end = end;
+    while (run_begin > 0) {
+      std::size_t before = run_begin;
+      U8_BACK_1_UNSAFE(reinterpret_cast<const uint8_t*>(text.data()), before);
+      if (!can_contain(before)) break;
+      run_begin = before;
+    }
+    while (run_end < text.size() && can_contain(run_end)) run_end += text::decode_valid_at(text, run_end).size;
+    progress.windows[slot].push_back({run_begin, run_end});
+    progress.measured_to[slot] = run_end;
+  }
+}
+
+std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) const {
+  // Needed characters are few (digits, numerals): the text is read for
+  // them, and only around one is a pattern's run of characters measured.
+  Progress progress;
+  progress.windows.resize(patterns_.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t begin = pos;
+    UChar32 c;
+    U8_NEXT_UNSAFE(bytes, pos, c);
+    std::uint8_t flags = flags_of(static_cast<char32_t>(c));
+    if (flags & kNeededBits) add_windows_around(text, begin, pos, flags, progress);
+  }
+  return std::move(progress.windows);
+}
+
+}  // namespace zhibiao::match

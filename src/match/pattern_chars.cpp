@@ -1,0 +1,301 @@
+#include "match/pattern_chars.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "text/utf8.hpp"
+
+namespace zhibiao::match {
+namespace {
+
+constexpr char32_t kMaxChar = 0x10FFFF;
+
+struct Unsupported {};
+
+CharRanges complement(CharRanges r) {
+  normalize(r);
+  CharRanges out;
+  char32_t next = 0;
+  for (auto [b, e] : r) {
+    if (b > next) out.emplace_back(next, b - 1);
+    next = e + 1;
+  }
+  if (next <= kMaxChar) out.emplace_back(next, kMaxChar);
+  return out;
+}
+
+void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+// A piece of pattern matching exactly one character of `chars`.
+PatternChars one_of(CharRanges chars) {
+  PatternChars p;
+  p.first = chars;
+  p.any = chars;
+  p.needed = std::move(chars);
+  return p;
+}
+
+// A piece matching only the empty string (an assertion, or nothing).
+PatternChars empty_width(bool assertion) {
+  PatternChars p;
+  p.nullable = true;
+  p.has_assertion = assertion;
+  return p;
+}
+
+// A recursive-descent reader of RE2 syntax that keeps only PatternChars.
+class Reader {
+ public:
+  explicit Reader(std::string_view p) : p_(p) {}
+
+  PatternChars pattern() {
+    PatternChars f = alternation();
+    if (pos_ != p_.size()) throw Unsupported{};  // an unmatched ')'
+    return f;
+  }
+
+ private:
+  bool at_end() const { return pos_ >= p_.size(); }
+  char peek() const { return p_[pos_]; }
+  bool take(std::string_view s) {
+    if (p_.substr(pos_, s.size()) != s) return false;
+    pos_ += s.size();
+    return true;
+  }
+  char32_t next_char() {
+    auto d = text::decode_at(p_, pos_);
+    if (!d.valid) throw Unsupported{};
+    pos_ += d.size;
+    return d.cp;
+  }
+
+  // A match is one branch's: it needs what every branch needs, together.
+  PatternChars alternation() {
+    PatternChars out = concatenation();
+    while (take("|")) {
+      PatternChars f = concatenation();
+      append(out.first, f.first);
+      append(out.any, f.any);
+      out.nullable = out.nullable || f.nullable;
+      out.has_assertion = out.has_assertion || f.has_assertion;
+      if (out.needed && f.needed) append(*out.needed, *f.needed);
+      else out.needed.reset();
+    }
+    return out;
+  }
+
+  // A match holds a match of every part, so any part's needed set will do:
+  // the smallest, since the fewer the characters the fewer the places a
+  // match can be.
+  PatternChars concatenation() {
+    PatternChars out = empty_width(false);
+    while (!at_end() && peek() != '|' && peek() != ')') {
+      PatternChars f = repetition();
+      if (out.nullable) append(out.first, f.first);
+      out.nullable = out.nullable && f.nullable;
+      append(out.any, f.any);
+      out.has_assertion = out.has_assertion || f.has_assertion;
+      if (f.needed) {
+        normalize(*f.needed);
+        if (!out.needed || count_chars(*f.needed) < count_chars(*out.needed)) out.needed = std::move(f.needed);
+      }
+    }
+    return out;
+  }
+
+  PatternChars repetition() {
+    PatternChars f = atom();
+    while (!at_end()) {
+      char c = peek();
+      bool may_be_absent = false;
+      if (c == '*' || c == '?') {
+        ++pos_;
+        may_be_absent = true;
+      } else if (c == '+') {
+        ++pos_;
+      } else if (c == '{') {
+        std::size_t close = p_.find('}', pos_);
+        if (close == std::string_view::npos) throw Unsupported{};
+        std::string_view counts = p_.substr(pos_ + 1, close - pos_ - 1);
+        // ({,n} is no repetition to RE2 but literal text: not read here.)
+        if (counts.empty() || counts.front() == ',' || counts.find_first_not_of("0123456789,") != std::string_view::npos)
+          throw Unsupported{};
+        may_be_absent = counts.front() == '0' && (counts.size() == 1 || counts[1] == ',');
+        pos_ = close + 1;
+      } else {
+        break;
+      }
+      if (may_be_absent) {
+        f.nullable = true;
+        f.needed.reset();
+      }
+      take("?");  // lazy: the same characters
+    }
+    return f;
+  }
+
+  PatternChars atom() {
+    char c = peek();
+    if (c == '(') {
+      if (take("(?:")) {
+      } else if (take("(?P<")) {
+        std::size_t close = p_.find('>', pos_);
+        if (close == std::string_view::npos) throw Unsupported{};
+        pos_ = close + 1;
+      } else if (take("(?")) {
+        throw Unsupported{};  // flags such as (?i) change what a character matches
+      } else {
+        ++pos_;
+      }
+      PatternChars f = alternation();
+      if (!take(")")) throw Unsupported{};
+      return f;
+    }
+    if (c == '[') return one_of(char_class());
+    if (c == '.') {
+      ++pos_;
+      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxChar}});
+    }
+    if (c == '^' || c == '$') {
+      ++pos_;
+      return empty_width(true);
+    }
+    if (c == '\\') {
+      ++pos_;
+      if (at_end()) throw Unsupported{};
+      char e = peek();
+      if (e == 'b' || e == 'B' || e == 'A' || e == 'z') {
+        ++pos_;
+        return empty_width(true);
+      }
+      return one_of(escape());
+    }
+    if (c == '*' || c == '+' || c == '?' || c == '{') throw Unsupported{};
+    char32_t ch = next_char();
+    return one_of({{ch, ch}});
+  }
+
+  // After a backslash, outside or inside a class.
+  CharRanges escape() {
+    char e = peek();
+    ++pos_;
+    switch (e) {
+      case 'd': return {{'0', '9'}};
+      case 'n': return {{'\n', '\n'}};
+      case 't': return {{'\t', '\t'}};
+      case 'r': return {{'\r', '\r'}};
+      case 'f': return {{'\f', '\f'}};
+      case 'v': return {{'\v', '\v'}};
+      case 'x': {
+        std::size_t end = pos_;
+        std::string_view digits;
+        if (take("{")) {
+          end = p_.find('}', pos_);
+          if (end == std::string_view::npos) throw Unsupported{};
+          digits = p_.substr(pos_, end - pos_);
+          pos_ = end + 1;
+        } else {
+          digits = p_.substr(pos_, 2);
+          pos_ += 2;
+        }
+        if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos)
+          throw Unsupported{};
+        auto cp = static_cast<char32_t>(std::stoul(std::string(digits), nullptr, 16));
+        return {{cp, cp}};
+      }
+      default:
+        // Punctuation stands for itself (\. \( \\); letters and digits are
+        // classes, backreferences or flags this reader does not know.
+        if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9') ||
+            static_cast<unsigned char>(e) >= 0x80)
+          throw Unsupported{};
+        return {{static_cast<char32_t>(e), static_cast<char32_t>(e)}};
+    }
+  }
+
+  CharRanges char_class() {
+    ++pos_;  // '['
+    bool negated = take("^");
+    CharRanges r;
+    bool first = true;
+    while (true) {
+      if (at_end()) throw Unsupported{};
+      if (peek() == ']' && !first) {
+        ++pos_;
+        break;
+      }
+      first = false;
+      if (take("[:")) throw Unsupported{};  // [[:alpha:]]
+      CharRanges item;
+      if (take("\\")) {
+        if (at_end()) throw Unsupported{};
+        item = escape();
+      } else {
+        char32_t ch = next_char();
+        item = {{ch, ch}};
+      }
+      // A range a-z (a '-' before ']' is a literal).
+      if (item.size() == 1 && item[0].first == item[0].second && pos_ + 1 < p_.size() && peek() == '-' &&
+          p_[pos_ + 1] != ']') {
+        ++pos_;
+        char32_t high;
+        if (take("\\")) {
+          CharRanges h = escape();
+          if (h.size() != 1 || h[0].first != h[0].second) throw Unsupported{};
+          high = h[0].first;
+        } else {
+          high = next_char();
+        }
+        if (high < item[0].first) throw Unsupported{};
+        item[0].second = high;
+      }
+      append(r, item);
+    }
+    return negated ? complement(std::move(r)) : r;
+  }
+
+  std::string_view p_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+void normalize(CharRanges& r) {
+  std::sort(r.begin(), r.end());
+  CharRanges out;
+  for (auto [b, e] : r) {
+    if (!out.empty() && b <= out.back().second + 1) out.back().second = std::max(out.back().second, e);
+    else out.emplace_back(b, e);
+  }
+  r = std::move(out);
+}
+
+std::size_t count_chars(const CharRanges& ranges) {
+  std::size_t n = 0;
+  for (auto [b, e] : ranges) n += e - b + 1;
+  return n;
+}
+
+bool contains(const CharRanges& ranges, char32_t c) {
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), c,
+                             [](char32_t x, const std::pair<char32_t, char32_t>& r) { return x < r.first; });
+  return it != ranges.begin() && std::prev(it)->second >= c;
+}
+
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern) {
+  PatternChars f;
+  try {
+    f = Reader(pattern).pattern();
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  } catch (const std::exception&) {  // std::stoul on a malformed \x
+    return std::nullopt;
+  }
+  normalize(f.first);
+  normalize(f.any);
+  if (f.nullable) f.needed.reset();  // (an empty pattern, or one of only assertions)
+  if (f.needed) normalize(*f.needed);
+  return f;
+}
+
+}  // namespace zhibiao::match

@@ -1,0 +1,41 @@
+// The characters a pattern's matches can hold, read from the pattern text.
+//
+// RE2 has no public API for these, so a small reader of RE2 syntax works
+// them out: what a match can begin with (for anchored tries, see
+// lead_chars.hpp), every character a match can contain, and characters of
+// which every match holds at least one (for scanning a text only where a
+// match can lie, see match_windows.hpp). It understands the syntax rule
+// packs use (literals, classes, groups, alternation, repetition, \d, ^ $
+// \b); for anything else (flags, \pN, backreferences) it gives up, and the
+// caller does without.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace zhibiao::match {
+
+// Code point ranges, inclusive; sorted and disjoint once normalized.
+using CharRanges = std::vector<std::pair<char32_t, char32_t>>;
+
+void normalize(CharRanges& ranges);
+// Of normalized ranges:
+std::size_t count_chars(const CharRanges& ranges);
+bool contains(const CharRanges& ranges, char32_t c);
+
+struct PatternChars {
+  CharRanges first;       // what a match can begin with
+  bool nullable = false;  // whether a match can be empty
+  CharRanges any;         // every character a match can contain
+  // Every match holds at least one of these; nullopt when the reader can
+  // promise no such set (a pattern that can match the empty string).
+  std::optional<CharRanges> needed;
+  bool has_assertion = false;  // ^ $ \b \B \A \z: a match depends on the text around it
+};
+
+// All ranges normalized; nullopt for syntax the reader does not know.
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern);
+
+}  // namespace zhibiao::match

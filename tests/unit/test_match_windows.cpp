@@ -1,0 +1,130 @@
+#define BOOST_TEST_MODULE match_windows
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "bundled_pack.hpp"
+#include "match/match_windows.hpp"
+#include "match/pattern_chars.hpp"
+#include "match/scan.hpp"
+
+using zhibiao::match::CharRanges;
+using zhibiao::match::MatchWindows;
+using zhibiao::match::read_pattern_chars;
+
+namespace {
+
+CharRanges chars(std::u32string s) {
+  CharRanges r;
+  for (char32_t c : s) r.emplace_back(c, c);
+  zhibiao::match::normalize(r);
+  return r;
+}
+
+// Each match as "begin:text".
+std::vector<std::string> matches(const RE2& re, std::string_view text, const std::vector<zhibiao::text::Range>* windows) {
+  std::vector<std::string> out;
+  auto record = [&](const zhibiao::match::Hit& h) {
+    out.push_back(std::to_string(h.begin) + ":" + std::string(text.substr(h.begin, h.end - h.begin)));
+  };
+  if (!windows) zhibiao::match::scan(re, text, record);
+  else
+    for (const auto& w : *windows) zhibiao::match::scan(re, text, record, w.begin, w.end);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(reads_what_a_match_can_contain_and_what_it_needs) {
+  auto p = read_pattern_chars("(?:约)?\\d+(?:亿|万)?元");
+  BOOST_REQUIRE(p);
+  BOOST_TEST((p->any == chars(U"约0123456789亿万元")));
+  BOOST_TEST((p->first == chars(U"约0123456789")));
+  BOOST_TEST(!p->nullable);
+  BOOST_TEST(!p->has_assertion);
+  // \d+ and 元 are both needed; 元 alone is the smaller promise.
+  BOOST_REQUIRE(p->needed);
+  BOOST_TEST((*p->needed == chars(U"元")));
+
+  // A branch needs its own: together, what every match holds one of.
+  auto alt = read_pattern_chars("(?:a|bc)d?");
+  BOOST_REQUIRE(alt);
+  BOOST_REQUIRE(alt->needed);
+  BOOST_TEST((*alt->needed == chars(U"ab")));
+  BOOST_TEST((alt->any == chars(U"abcd")));
+
+  // What may be absent promises nothing.
+  for (const char* absent : {"x*", "x?", "x{0,3}", "x*?", "(?:x|)", "^$"}) {
+    auto q = read_pattern_chars(absent);
+    BOOST_REQUIRE(q);
+    BOOST_TEST(!q->needed, absent);
+  }
+  BOOST_TEST((*read_pattern_chars("x{2,3}")->needed == chars(U"x")));
+  // A branch that needs nothing makes its alternation promise nothing.
+  BOOST_TEST((*read_pattern_chars("(?:x|y?)z")->needed == chars(U"z")));
+  BOOST_TEST((read_pattern_chars("[^,]")->any.size() == 2u));  // everything but ','
+}
+
+BOOST_AUTO_TEST_CASE(notes_assertions_and_gives_up_on_syntax_it_does_not_read) {
+  BOOST_TEST(read_pattern_chars("^\\d+")->has_assertion);
+  BOOST_TEST(read_pattern_chars("\\d+\\b")->has_assertion);
+  BOOST_TEST(!read_pattern_chars("(?i)x"));
+  BOOST_TEST(!read_pattern_chars("\\pN"));
+  BOOST_TEST(!read_pattern_chars("x{,3}"));  // literal text to RE2
+  BOOST_TEST(!read_pattern_chars("(x"));
+}
+
+BOOST_AUTO_TEST_CASE(a_window_is_a_run_of_possible_characters_holding_a_needed_one) {
+  MatchWindows windows;
+  auto slot = windows.add("\\d+(?:亿|万)?元");
+  BOOST_REQUIRE(slot);
+  std::string text = "投资12亿元，建设3万元和元，亿万";
+  auto found = windows.find(text)[*slot];
+  std::vector<std::string> spans;
+  for (const auto& w : found) spans.push_back(text.substr(w.begin, w.end - w.begin));
+  // 亿万 holds no 元: no match can lie there.
+  BOOST_TEST(spans == (std::vector<std::string>{"12亿元", "3万元", "元"}), boost::test_tools::per_element());
+
+  // No windows for patterns that look around a match or can be empty.
+  BOOST_TEST(!windows.add("^\\d+"));
+  BOOST_TEST(!windows.add("\\d*"));
+  BOOST_TEST(!windows.add("(?i)x\\d"));
+}
+
+BOOST_AUTO_TEST_CASE(windows_of_several_patterns_are_found_in_one_pass) {
+  MatchWindows windows;
+  auto digits = windows.add("\\d+");
+  auto words = windows.add("[a-z]+!");
+  BOOST_REQUIRE(digits);
+  BOOST_REQUIRE(words);
+  std::string text = "ab12cd! 7 x";
+  auto found = windows.find(text);
+  BOOST_TEST(found[*digits].size() == 2u);  // "12", "7"
+  BOOST_REQUIRE(found[*words].size() == 1u);
+  BOOST_TEST(text.substr(found[*words][0].begin, found[*words][0].end - found[*words][0].begin) == "cd!");
+}
+
+// The property QuantityScan relies on: for the bundled finder and
+// exclusions, scanning only their windows finds exactly the matches of
+// scanning the whole text.
+BOOST_AUTO_TEST_CASE(scanning_the_windows_finds_what_scanning_everything_finds_for_the_bundled_quantities) {
+  const auto& grammar = zhibiao::testing::bundled_pack().compiled().quantity;
+  BOOST_REQUIRE(grammar.finder_windows);
+  BOOST_REQUIRE(grammar.exclude_windows);
+  std::string text = zhibiao::testing::folded_seed_and_rule_tests(zhibiao::testing::bundled_pack().compiled());
+  text += "\n约1.2万亿元以上、3至5个百分点、二〇二三年一季度、第12、5G、0571-88886666、13912345678、8:30、1/2、半";
+  auto windows = grammar.windows.find(text);
+  std::size_t window_bytes = 0;
+  for (const auto& w : windows[*grammar.finder_windows]) window_bytes += w.end - w.begin;
+  BOOST_TEST(window_bytes < text.size() / 2);  // the point of it
+
+  auto whole = matches(*grammar.finder, text, nullptr);
+  BOOST_TEST(whole.size() > 500u);
+  BOOST_TEST(matches(*grammar.finder, text, &windows[*grammar.finder_windows]) == whole,
+             boost::test_tools::per_element());
+  auto whole_excluded = matches(*grammar.any_exclude, text, nullptr);
+  BOOST_TEST(whole_excluded.size() > 100u);
+  BOOST_TEST(matches(*grammar.any_exclude, text, &windows[*grammar.exclude_windows]) == whole_excluded,
+             boost::test_tools::per_element());
+}
