@@ -12,7 +12,7 @@ constexpr std::size_t kMaxLeadChars = 20000;
 }  // namespace
 
 std::optional<LeadChars> LeadChars::of(std::string_view pattern) {
-  auto chars = read_pattern_chars(pattern);
+  auto chars = read_pattern_chars(pattern, CharsToRead::first_only);
   if (!chars || chars->nullable || chars->first.empty()) return std::nullopt;
   LeadChars lead;
   lead.ranges_ = std::move(chars->first);

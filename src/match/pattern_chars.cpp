@@ -27,11 +27,13 @@ CharRanges complement(CharRanges r) {
 void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.begin(), from.end()); }
 
 // A piece of pattern matching exactly one character of `chars`.
-PatternChars one_of(CharRanges chars) {
+PatternChars one_of(CharRanges chars, CharsToRead what) {
   PatternChars p;
-  p.first = chars;
-  p.any = chars;
-  p.needed = std::move(chars);
+  if (what == CharsToRead::everything) {
+    p.any = chars;
+    p.needed = chars;
+  }
+  p.first = std::move(chars);
   return p;
 }
 
@@ -46,7 +48,7 @@ PatternChars empty_width(bool assertion) {
 // A recursive-descent reader of RE2 syntax that keeps only PatternChars.
 class Reader {
  public:
-  explicit Reader(std::string_view p) : p_(p) {}
+  Reader(std::string_view p, CharsToRead what) : p_(p), what_(what) {}
 
   PatternChars pattern() {
     PatternChars f = alternation();
@@ -151,10 +153,10 @@ class Reader {
       if (!take(")")) throw Unsupported{};
       return f;
     }
-    if (c == '[') return one_of(char_class());
+    if (c == '[') return one_of(char_class(), what_);
     if (c == '.') {
       ++pos_;
-      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxChar}});
+      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxChar}}, what_);
     }
     if (c == '^' || c == '$') {
       ++pos_;
@@ -168,11 +170,11 @@ class Reader {
         ++pos_;
         return empty_width(true);
       }
-      return one_of(escape());
+      return one_of(escape(), what_);
     }
     if (c == '*' || c == '+' || c == '?' || c == '{') throw Unsupported{};
     char32_t ch = next_char();
-    return one_of({{ch, ch}});
+    return one_of({{ch, ch}}, what_);
   }
 
   // After a backslash, outside or inside a class.
@@ -255,6 +257,7 @@ class Reader {
   }
 
   std::string_view p_;
+  CharsToRead what_;
   std::size_t pos_ = 0;
 };
 
@@ -282,10 +285,10 @@ bool contains(const CharRanges& ranges, char32_t c) {
   return it != ranges.begin() && std::prev(it)->second >= c;
 }
 
-std::optional<PatternChars> read_pattern_chars(std::string_view pattern) {
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what) {
   PatternChars f;
   try {
-    f = Reader(pattern).pattern();
+    f = Reader(pattern, what).pattern();
   } catch (const Unsupported&) {
     return std::nullopt;
   } catch (const std::exception&) {  // std::stoul on a malformed \x

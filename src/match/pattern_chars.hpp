@@ -35,7 +35,12 @@ struct PatternChars {
   bool has_assertion = false;  // ^ $ \b \B \A \z: a match depends on the text around it
 };
 
-// All ranges normalized; nullopt for syntax the reader does not know.
-std::optional<PatternChars> read_pattern_chars(std::string_view pattern);
+// Lead characters are read for every rule when a pack loads, the rest for
+// a few patterns: reading only the first is a third of the work.
+enum class CharsToRead { first_only, everything };
+
+// All ranges normalized; nullopt for syntax the reader does not know. With
+// first_only, `any` is empty and `needed` nullopt.
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what = CharsToRead::everything);
 
 }  // namespace zhibiao::match
