@@ -16,18 +16,16 @@ QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& 
   if (grammar.windows.size() > 0) windows = grammar.windows.find(folded);
   // The matches of `re` in the whole text, found only inside its windows
   // when it has a slot (the same matches, see match/match_windows.hpp).
-  auto scan_where_it_can_match = [&](const RE2& re, std::optional<std::size_t> slot, auto&& visit) {
-    if (!slot) {
-      scan(re, folded, visit);
-      return;
-    }
-    for (const text::Range& w : windows[*slot]) scan(re, folded, visit, w.begin, w.end);
+  auto scan_where_it_can_match = [&](const RE2& re, std::optional<std::size_t> slot,
+                                     const std::optional<LeadChars>& lead, auto&& visit) {
+    if (slot) scan_in_windows(re, lead, folded, windows[*slot], visit);
+    else scan(re, folded, visit);
   };
 
   // One pass with all exclusions in one pattern (spans come out sorted and
   // disjoint); the separate patterns only when that could not be built.
   if (grammar.any_exclude) {
-    scan_where_it_can_match(*grammar.any_exclude, grammar.exclude_windows,
+    scan_where_it_can_match(*grammar.any_exclude, grammar.exclude_windows, grammar.exclude_lead,
                             [&](const Hit& h) { excluded_.emplace_back(h.begin, h.end); });
   } else {
     for (const auto& re : grammar.excludes)
@@ -42,7 +40,7 @@ QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& 
     excluded_ = std::move(merged);
   }
 
-  scan_where_it_can_match(*grammar.finder, grammar.finder_windows, [&](const Hit& h) {
+  scan_where_it_can_match(*grammar.finder, grammar.finder_windows, grammar.finder_lead, [&](const Hit& h) {
     if (touches_excluded(h.begin, h.end)) return;
     // A single numeral character (一是, 三农) is a number only when it stands
     // alone on its line.

@@ -11,6 +11,7 @@
 
 #include "match/lead_chars.hpp"
 #include "match/name_finder.hpp"
+#include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -191,6 +192,18 @@ void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_
                std::size_t from = 0, std::size_t to = std::string_view::npos, Voided&& voided = {}) {
   if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to, std::forward<Voided>(voided));
   else scan(re, text, std::forward<Visit>(visit), from, to);
+}
+
+// The matches of scan() over the whole text, for a pattern whose matches
+// all lie inside `windows` (see match_windows.hpp): each window is scanned
+// alone, with anchored tries at `lead` characters when they are known.
+// A window is a few characters, so a try that finds the figure at its
+// start is one forward pass of RE2's DFA, where a search takes a second,
+// backward one to find where the match began.
+template <typename Visit>
+void scan_in_windows(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text,
+                     const std::vector<text::Range>& windows, Visit&& visit) {
+  for (const text::Range& w : windows) scan_with(re, lead, text, visit, w.begin, w.end);
 }
 
 }  // namespace zhibiao::match

@@ -78,6 +78,7 @@ struct QuantityGrammar {
   // match/match_windows.hpp); a pattern without a slot is scanned whole.
   match::MatchWindows windows;
   std::optional<std::size_t> finder_windows, exclude_windows;
+  std::optional<match::LeadChars> finder_lead, exclude_lead;  // tried anchored inside a window
   std::map<std::string, Qualifier> qualifier_words;
   std::map<std::string, UnitEntry> units;
   std::map<std::string, UnitEntry> units_before;  // currency words written before the number

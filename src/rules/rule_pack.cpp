@@ -1004,8 +1004,14 @@ class Loader {
   // matches can lie.
   void build_quantity_windows() {
     auto& q = pack_->quantity;
-    if (q.finder) q.finder_windows = q.windows.add(q.finder->pattern());
-    if (q.any_exclude) q.exclude_windows = q.windows.add(q.any_exclude->pattern());
+    if (q.finder) {
+      q.finder_windows = q.windows.add(q.finder->pattern());
+      q.finder_lead = match::LeadChars::of(q.finder->pattern());
+    }
+    if (q.any_exclude) {
+      q.exclude_windows = q.windows.add(q.any_exclude->pattern());
+      q.exclude_lead = match::LeadChars::of(q.any_exclude->pattern());
+    }
   }
 
   // Why an expected field can never match, or "" (a test that expects

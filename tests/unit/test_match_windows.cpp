@@ -22,15 +22,24 @@ CharRanges chars(std::u32string s) {
   return r;
 }
 
-// Each match as "begin:text".
-std::vector<std::string> matches(const RE2& re, std::string_view text, const std::vector<zhibiao::text::Range>* windows) {
-  std::vector<std::string> out;
-  auto record = [&](const zhibiao::match::Hit& h) {
+using Matches = std::vector<std::string>;  // each match as "begin:text"
+
+auto recorder(Matches& out, std::string_view text) {
+  return [&out, text](const zhibiao::match::Hit& h) {
     out.push_back(std::to_string(h.begin) + ":" + std::string(text.substr(h.begin, h.end - h.begin)));
   };
-  if (!windows) zhibiao::match::scan(re, text, record);
-  else
-    for (const auto& w : *windows) zhibiao::match::scan(re, text, record, w.begin, w.end);
+}
+
+Matches scanned_whole(const RE2& re, std::string_view text) {
+  Matches out;
+  zhibiao::match::scan(re, text, recorder(out, text));
+  return out;
+}
+
+Matches scanned_in_windows(const RE2& re, const std::optional<zhibiao::match::LeadChars>& lead, std::string_view text,
+                           const std::vector<zhibiao::text::Range>& windows) {
+  Matches out;
+  zhibiao::match::scan_in_windows(re, lead, text, windows, recorder(out, text));
   return out;
 }
 
@@ -106,12 +115,14 @@ BOOST_AUTO_TEST_CASE(windows_of_several_patterns_are_found_in_one_pass) {
 }
 
 // The property QuantityScan relies on: for the bundled finder and
-// exclusions, scanning only their windows finds exactly the matches of
-// scanning the whole text.
+// exclusions, scanning only their windows (with anchored tries at their
+// lead characters) finds exactly the matches of scanning the whole text.
 BOOST_AUTO_TEST_CASE(scanning_the_windows_finds_what_scanning_everything_finds_for_the_bundled_quantities) {
   const auto& grammar = zhibiao::testing::bundled_pack().compiled().quantity;
   BOOST_REQUIRE(grammar.finder_windows);
   BOOST_REQUIRE(grammar.exclude_windows);
+  BOOST_REQUIRE(grammar.finder_lead);
+  BOOST_REQUIRE(grammar.exclude_lead);
   std::string text = zhibiao::testing::folded_seed_and_rule_tests(zhibiao::testing::bundled_pack().compiled());
   text += "\n约1.2万亿元以上、3至5个百分点、二〇二三年一季度、第12、5G、0571-88886666、13912345678、8:30、1/2、半";
   auto windows = grammar.windows.find(text);
@@ -119,12 +130,15 @@ BOOST_AUTO_TEST_CASE(scanning_the_windows_finds_what_scanning_everything_finds_f
   for (const auto& w : windows[*grammar.finder_windows]) window_bytes += w.end - w.begin;
   BOOST_TEST(window_bytes < text.size() / 2);  // the point of it
 
-  auto whole = matches(*grammar.finder, text, nullptr);
+  auto whole = scanned_whole(*grammar.finder, text);
   BOOST_TEST(whole.size() > 500u);
-  BOOST_TEST(matches(*grammar.finder, text, &windows[*grammar.finder_windows]) == whole,
+  BOOST_TEST(scanned_in_windows(*grammar.finder, std::nullopt, text, windows[*grammar.finder_windows]) == whole,
              boost::test_tools::per_element());
-  auto whole_excluded = matches(*grammar.any_exclude, text, nullptr);
+  BOOST_TEST(scanned_in_windows(*grammar.finder, grammar.finder_lead, text, windows[*grammar.finder_windows]) == whole,
+             boost::test_tools::per_element());
+  auto whole_excluded = scanned_whole(*grammar.any_exclude, text);
   BOOST_TEST(whole_excluded.size() > 100u);
-  BOOST_TEST(matches(*grammar.any_exclude, text, &windows[*grammar.exclude_windows]) == whole_excluded,
+  BOOST_TEST(scanned_in_windows(*grammar.any_exclude, grammar.exclude_lead, text, windows[*grammar.exclude_windows]) ==
+                 whole_excluded,
              boost::test_tools::per_element());
 }
