@@ -206,7 +206,7 @@ void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_
 template <typename Visit>
 void scan_in_windows(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text,
                      const std::vector<text::Range>& windows, Visit&& visit) {
-  constexpr std::size_t kMaxAnchoredWindow = 48;  // bytes: "约1,234,567.89亿元以上" is 31
+  constexpr std::size_t kMaxAnchoredWindow = 48;  // bytes: "约1,234,567.89亿元以上" is 27
   for (const text::Range& w : windows) {
     if (lead && w.end - w.begin <= kMaxAnchoredWindow) scan_at_leads(re, *lead, text, visit, w.begin, w.end);
     else scan(re, text, visit, w.begin, w.end);
