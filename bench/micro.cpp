@@ -64,6 +64,16 @@ void BM_FindQuantities(benchmark::State& state) {
 }
 BENCHMARK(BM_FindQuantities);
 
+// The one pass that finds where the quantity finder and its exclusions can
+// match (match/match_windows.hpp), without the scans inside the windows.
+void BM_QuantityWindows(benchmark::State& state) {
+  const auto& cp = pack().compiled();
+  auto folded = zhibiao::text::normalize(seed(), *cp.fold).text;
+  for (auto _ : state) benchmark::DoNotOptimize(cp.quantity.windows.find(folded));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
+}
+BENCHMARK(BM_QuantityWindows);
+
 void BM_MatchRules(benchmark::State& state) {
   const auto& cp = pack().compiled();
   auto folded = zhibiao::text::normalize(seed(), *cp.fold).text;
