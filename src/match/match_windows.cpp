@@ -11,7 +11,7 @@ std::optional<std::size_t> MatchWindows::add(std::string_view pattern) {
   auto chars = read_pattern_chars(pattern);
   if (!chars || chars->has_assertion || !chars->needed) return std::nullopt;
   std::size_t slot = patterns_.size();
-  patterns_.push_back({std::move(chars->any), std::move(*chars->needed)});
+  patterns_.push_back({std::move(chars->any), std::move(*chars->needed), chars->min_length});
   if (bmp_flags_.empty()) bmp_flags_.assign(kBmp, 0);
   const Pattern& p = patterns_.back();
   auto mark = [&](const CharRanges& ranges, std::size_t bit) {
@@ -39,15 +39,20 @@ void MatchWindows::add_windows_around(std::string_view text, std::size_t begin, 
     if (begin < progress.measured_to[slot]) continue;  // inside the run measured last
     auto can_contain_bit = static_cast<std::uint8_t>(1u << (2 * slot));
     auto can_contain = [&](std::size_t pos) { return (flags_of(text::decode_valid_at(text, pos).cp) & can_contain_bit) != 0; };
-    std::size_t run_begin = begin, run_end = end;
+    std::size_t run_begin = begin, run_end = end, length = 1;  // in characters
     while (run_begin > 0) {
       std::size_t before = run_begin;
       U8_BACK_1_UNSAFE(reinterpret_cast<const uint8_t*>(text.data()), before);
       if (!can_contain(before)) break;
       run_begin = before;
+      ++length;
     }
-    while (run_end < text.size() && can_contain(run_end)) run_end += text::decode_valid_at(text, run_end).size;
-    progress.windows[slot].push_back({run_begin, run_end});
+    while (run_end < text.size() && can_contain(run_end)) {
+      run_end += text::decode_valid_at(text, run_end).size;
+      ++length;
+    }
+    // Too short for any match (a lone 年 for a year): no window.
+    if (length >= patterns_[slot].min_length) progress.windows[slot].push_back({run_begin, run_end});
     progress.measured_to[slot] = run_end;
   }
 }

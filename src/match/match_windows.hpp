@@ -7,10 +7,10 @@
 // one character of a set every match needs (pattern_chars.hpp: for the
 // finder, a digit or a numeral). So every match lies inside a window: a
 // maximal run of characters the pattern can contain that holds a needed
-// one. Scanning window by window finds exactly the matches of scanning the
-// whole text: no match crosses a window's edge, so every try that would
-// start in a window ends the same inside it, and between windows there is
-// nothing to find. A pattern with an assertion (^ $ \b), which looks at the
+// one (and is at least as long as the shortest match). Scanning window by
+// window finds exactly the matches of scanning the whole text: no match
+// crosses a window's edge, so every try that would start in a window ends
+// the same inside it, and between windows there is nothing to find. A pattern with an assertion (^ $ \b), which looks at the
 // text around a match, gets no windows, nor does one whose characters the
 // reader cannot tell.
 #pragma once
@@ -43,6 +43,7 @@ class MatchWindows {
  private:
   struct Pattern {
     CharRanges any, needed;
+    std::size_t min_length;  // characters: a shorter run holds no match
   };
   // For a character: bit 2*slot when the pattern can contain it, bit
   // 2*slot+1 when it is needed.

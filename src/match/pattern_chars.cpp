@@ -9,6 +9,8 @@ namespace zhibiao::match {
 namespace {
 
 constexpr char32_t kMaxChar = 0x10FFFF;
+// Minimum lengths stop growing here (x{1000}{1000} must not overflow).
+constexpr std::size_t kLongEnough = std::size_t{1} << 20;
 
 struct Unsupported {};
 
@@ -29,6 +31,7 @@ void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.b
 // A piece of pattern matching exactly one character of `chars`.
 PatternChars one_of(CharRanges chars, CharsToRead what) {
   PatternChars p;
+  p.min_length = 1;
   if (what == CharsToRead::everything) {
     p.any = chars;
     p.needed = chars;
@@ -80,6 +83,7 @@ class Reader {
       append(out.any, f.any);
       out.nullable = out.nullable || f.nullable;
       out.has_assertion = out.has_assertion || f.has_assertion;
+      out.min_length = std::min(out.min_length, f.min_length);
       if (out.needed && f.needed) append(*out.needed, *f.needed);
       else out.needed.reset();
     }
@@ -97,6 +101,7 @@ class Reader {
       out.nullable = out.nullable && f.nullable;
       append(out.any, f.any);
       out.has_assertion = out.has_assertion || f.has_assertion;
+      out.min_length = std::min(out.min_length + f.min_length, kLongEnough);
       if (f.needed) {
         normalize(*f.needed);
         if (!out.needed || count_chars(*f.needed) < count_chars(*out.needed)) out.needed = std::move(f.needed);
@@ -109,10 +114,10 @@ class Reader {
     PatternChars f = atom();
     while (!at_end()) {
       char c = peek();
-      bool may_be_absent = false;
+      std::size_t at_least = 1;  // times
       if (c == '*' || c == '?') {
         ++pos_;
-        may_be_absent = true;
+        at_least = 0;
       } else if (c == '+') {
         ++pos_;
       } else if (c == '{') {
@@ -122,15 +127,16 @@ class Reader {
         // ({,n} is no repetition to RE2 but literal text: not read here.)
         if (counts.empty() || counts.front() == ',' || counts.find_first_not_of("0123456789,") != std::string_view::npos)
           throw Unsupported{};
-        may_be_absent = counts.front() == '0' && (counts.size() == 1 || counts[1] == ',');
+        at_least = std::min<std::size_t>(std::stoul(std::string(counts.substr(0, counts.find(',')))), kLongEnough);
         pos_ = close + 1;
       } else {
         break;
       }
-      if (may_be_absent) {
+      if (at_least == 0) {
         f.nullable = true;
         f.needed.reset();
       }
+      f.min_length = std::min(f.min_length * at_least, kLongEnough);
       take("?");  // lazy: the same characters
     }
     return f;

@@ -33,6 +33,7 @@ struct PatternChars {
   // promise no such set (a pattern that can match the empty string).
   std::optional<CharRanges> needed;
   bool has_assertion = false;  // ^ $ \b \B \A \z: a match depends on the text around it
+  std::size_t min_length = 0;  // the fewest characters a match holds
 };
 
 // Lead characters are read for every rule when a pack loads, the rest for

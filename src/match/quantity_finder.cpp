@@ -8,6 +8,21 @@
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
+namespace {
+
+// A single numeral character (一是, 三农) is a number only when it stands
+// alone on its line.
+bool alone_on_line(std::string_view folded, std::size_t begin, std::size_t end) {
+  return (begin == 0 || folded[begin - 1] == '\n') && (end == folded.size() || folded[end] == '\n');
+}
+
+// Most such mentions are one Chinese character inside a word (进一步):
+// known to be lone numerals without reading them.
+bool one_chinese_char(std::string_view folded, std::size_t begin, std::size_t end) {
+  return static_cast<unsigned char>(folded[begin]) >= 0x80 && text::decode_at(folded, begin).size == end - begin;
+}
+
+}  // namespace
 
 QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack)
     : folded_(folded), memo_(pack) {
@@ -40,18 +55,18 @@ QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& 
     excluded_ = std::move(merged);
   }
 
+  // A finder window of one Chinese character can only match that character,
+  // which is dropped below unless alone on its line: such windows (一 in
+  // 进一步, a third of them) are not scanned at all.
+  if (grammar.finder_windows)
+    std::erase_if(windows[*grammar.finder_windows], [&](const text::Range& w) {
+      return one_chinese_char(folded, w.begin, w.end) && !alone_on_line(folded, w.begin, w.end);
+    });
   scan_where_it_can_match(*grammar.finder, grammar.finder_windows, grammar.finder_lead, [&](const Hit& h) {
     if (touches_excluded(h.begin, h.end)) return;
-    // A single numeral character (一是, 三农) is a number only when it stands
-    // alone on its line.
-    bool alone_on_line = (h.begin == 0 || folded[h.begin - 1] == '\n') &&
-                         (h.end == folded.size() || folded[h.end] == '\n');
-    // Most such mentions are one Chinese character inside a word (进一步):
-    // known to be lone numerals without reading them.
-    bool one_chinese_char = static_cast<unsigned char>(folded[h.begin]) >= 0x80 &&
-                            text::decode_at(folded, h.begin).size == h.end - h.begin;
-    if (one_chinese_char && !alone_on_line) return;
-    mentions_.push_back({h.begin, h.end, alone_on_line});
+    bool alone = alone_on_line(folded, h.begin, h.end);
+    if (one_chinese_char(folded, h.begin, h.end) && !alone) return;
+    mentions_.push_back({h.begin, h.end, alone});
   });
 }
 

@@ -75,6 +75,14 @@ BOOST_AUTO_TEST_CASE(reads_what_a_match_can_contain_and_what_it_needs) {
   BOOST_TEST((read_pattern_chars("[^,]")->any.size() == 2u));  // everything but ','
 }
 
+BOOST_AUTO_TEST_CASE(reads_the_fewest_characters_a_match_holds) {
+  BOOST_TEST(read_pattern_chars("\\d{4}年")->min_length == 5u);
+  BOOST_TEST(read_pattern_chars("(?:约)?\\d+(?:亿|万)?元")->min_length == 2u);
+  BOOST_TEST(read_pattern_chars("第\\d|1[3-9]\\d{9}")->min_length == 2u);  // the shorter branch
+  BOOST_TEST(read_pattern_chars("(?:ab){2,3}c*")->min_length == 4u);
+  BOOST_TEST(read_pattern_chars("x?")->min_length == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(notes_assertions_and_gives_up_on_syntax_it_does_not_read) {
   BOOST_TEST(read_pattern_chars("^\\d+")->has_assertion);
   BOOST_TEST(read_pattern_chars("\\d+\\b")->has_assertion);
@@ -92,8 +100,17 @@ BOOST_AUTO_TEST_CASE(a_window_is_a_run_of_possible_characters_holding_a_needed_o
   auto found = windows.find(text)[*slot];
   std::vector<std::string> spans;
   for (const auto& w : found) spans.push_back(text.substr(w.begin, w.end - w.begin));
-  // 亿万 holds no 元: no match can lie there.
-  BOOST_TEST(spans == (std::vector<std::string>{"12亿元", "3万元", "元"}), boost::test_tools::per_element());
+  // 元 alone is shorter than any match; 亿万 holds no 元.
+  BOOST_TEST(spans == (std::vector<std::string>{"12亿元", "3万元"}), boost::test_tools::per_element());
+
+  // A run too short for any match is no window: 年 alone is no year.
+  auto years = windows.add("\\d+年");
+  BOOST_REQUIRE(years);
+  std::string dates = "年 5年 年年";
+  auto year_windows = windows.find(dates)[*years];
+  BOOST_REQUIRE(year_windows.size() == 2u);
+  BOOST_TEST(dates.substr(year_windows[0].begin, year_windows[0].end - year_windows[0].begin) == "5年");
+  BOOST_TEST(dates.substr(year_windows[1].begin, year_windows[1].end - year_windows[1].begin) == "年年");
 
   // No windows for patterns that look around a match or can be empty.
   BOOST_TEST(!windows.add("^\\d+"));
