@@ -10,9 +10,10 @@
 // one (and is at least as long as the shortest match). Scanning window by
 // window finds exactly the matches of scanning the whole text: no match
 // crosses a window's edge, so every try that would start in a window ends
-// the same inside it, and between windows there is nothing to find. A pattern with an assertion (^ $ \b), which looks at the
-// text around a match, gets no windows, nor does one whose characters the
-// reader cannot tell.
+// the same inside it, and between windows there is nothing to find. A
+// pattern with an assertion (^ $ \b), which looks at the text around a
+// match, gets no windows, nor does one whose characters the reader cannot
+// tell.
 #pragma once
 
 #include <array>
