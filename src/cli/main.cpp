@@ -44,12 +44,7 @@ std::vector<std::string_view> columns_to_write(const cli::Options& options) {
   for (const auto& c : options.columns) {
     auto it = std::find(all.begin(), all.end(), c);
     if (it == all.end()) {
-      std::string known;
-      for (auto k : all) {
-        if (!known.empty()) known += ',';
-        known += k;
-      }
-      throw std::invalid_argument("unknown column '" + c + "' (known: " + known + ")");
+      throw std::invalid_argument(fmt::format("unknown column '{}' (known: {})", c, fmt::join(all, ",")));
     }
     chosen.push_back(*it);
   }

@@ -1,5 +1,9 @@
 #include "io/record_writer.hpp"
 
+#include <ranges>
+#include <string>
+#include <string_view>
+
 namespace zhibiao::io {
 
 std::string csv_escape(std::string_view field) {
@@ -18,26 +22,23 @@ namespace {
 class CsvWriter : public RecordWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
-  void header(const std::vector<std::string_view>& columns) override {
-    std::string line;
-    for (auto c : columns) {
-      if (!line.empty()) line += ',';
-      line += csv_escape(c);
-    }
-    out_ << line << '\n';
-  }
-  void record(const Fields& fields) override {
+  void header(const std::vector<std::string_view>& columns) override { write_line(columns); }
+  void record(const Fields& fields) override { write_line(fields | std::views::values); }
+
+ private:
+  // One line of the values, each escaped.
+  template <typename Values>
+  void write_line(Values&& values) {
     std::string line;
     bool first = true;
-    for (const auto& [name, value] : fields) {
+    for (std::string_view v : values) {
       if (!first) line += ',';
       first = false;
-      line += csv_escape(value);
+      line += csv_escape(v);
     }
     out_ << line << '\n';
   }
 
- private:
   std::ostream& out_;
 };
 

@@ -20,12 +20,7 @@ void TomlReader::check_keys(const toml::table& table, const std::vector<std::str
                             const std::string& what, const std::string& rule) const {
   for (const auto& [key, value] : table) {
     if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-      std::string list;
-      for (auto a : allowed) {
-        if (!list.empty()) list += ", ";
-        list += a;
-      }
-      error(value, "unknown key '" + std::string(key.str()) + "' in " + what + " (known: " + list + ")", rule);
+      error(value, fmt::format("unknown key '{}' in {} (known: {})", key.str(), what, fmt::join(allowed, ", ")), rule);
     }
   }
 }
