@@ -63,6 +63,9 @@ std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) 
   Progress progress;
   progress.windows.resize(patterns_.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  // ICU's macro itself rather than text::decode_valid_at: this loop reads
+  // every character of every document, and through the helper it took 27%
+  // more instructions (callgrind).
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t begin = pos;
     UChar32 c;
