@@ -60,6 +60,7 @@ void MatchWindows::add_windows_around(std::string_view text, std::size_t begin, 
 std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) const {
   // Needed characters are few (digits, numerals): the text is read for
   // them, and only around one is a pattern's run of characters measured.
+  if (patterns_.empty()) return {};  // (and bmp_flags_ is empty)
   Progress progress;
   progress.windows.resize(patterns_.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());

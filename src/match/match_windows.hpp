@@ -35,10 +35,10 @@ class MatchWindows {
   // slot in find()'s answer, or nullopt when its windows cannot be known
   // (or kMaxPatterns are taken); the caller then scans the whole text.
   std::optional<std::size_t> add(std::string_view pattern);
-  std::size_t size() const { return patterns_.size(); }
 
   // The windows of each added pattern in `text` (well-formed UTF-8), in
-  // text order: windows[slot].
+  // text order: windows[slot]. With no pattern added, none, and the text is
+  // not read.
   std::vector<std::vector<text::Range>> find(std::string_view text) const;
 
  private:

@@ -118,6 +118,13 @@ BOOST_AUTO_TEST_CASE(a_window_is_a_run_of_possible_characters_holding_a_needed_o
   BOOST_TEST(!windows.add("(?i)x\\d"));
 }
 
+BOOST_AUTO_TEST_CASE(no_pattern_no_windows) {
+  MatchWindows none;
+  BOOST_TEST(none.find("12亿元").empty());
+  BOOST_TEST(!none.add("^x"));
+  BOOST_TEST(none.find("12亿元").empty());  // still none after a pattern it could not take
+}
+
 BOOST_AUTO_TEST_CASE(windows_of_several_patterns_are_found_in_one_pass) {
   MatchWindows windows;
   auto digits = windows.add("\\d+");
