@@ -1,8 +1,8 @@
 #include "io/record_writer.hpp"
 
-#include <ranges>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhibiao::io {
 
@@ -23,18 +23,22 @@ class CsvWriter : public RecordWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
   void header(const std::vector<std::string_view>& columns) override { write_line(columns); }
-  void record(const Fields& fields) override { write_line(fields | std::views::values); }
+  void record(const Fields& fields) override {
+    // (Not fields | std::views::values: clang cannot compile that against
+    // GCC 12's <ranges>, and the fuzz targets build with clang.)
+    std::vector<std::string_view> values;
+    values.reserve(fields.size());
+    for (const auto& field : fields) values.push_back(field.second);
+    write_line(values);
+  }
 
  private:
   // One line of the values, each escaped.
-  template <typename Values>
-  void write_line(Values&& values) {
+  void write_line(const std::vector<std::string_view>& values) {
     std::string line;
-    bool first = true;
-    for (std::string_view v : values) {
-      if (!first) line += ',';
-      first = false;
-      line += csv_escape(v);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) line += ',';
+      line += csv_escape(values[i]);
     }
     out_ << line << '\n';
   }
