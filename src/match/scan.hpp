@@ -124,8 +124,10 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
     }
     // The groups of the same match, found within its exact span. The
     // leftmost-first match ends at hit.end, so it is also the first that
-    // spans exactly these bytes.
-    if (!re.Match(text, hit.begin, hit.end, RE2::ANCHOR_BOTH, hit.groups.data(), n))
+    // spans exactly these bytes. A pattern without groups (the quantity
+    // finder, most of the calls) has all it needs already.
+    if (n == 1) hit.groups[0] = whole;
+    else if (!re.Match(text, hit.begin, hit.end, RE2::ANCHOR_BOTH, hit.groups.data(), n))
       re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
