@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "match/scan.hpp"
+#include "match/scan_on_demand.hpp"
 
 namespace zhibiao::match {
 namespace {
@@ -112,19 +113,21 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     if (!quantities.any_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
 
-    // Exclusion spans of an indicator's names in this sentence, on demand.
-    std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> excluded;
+    // Whether a name of an indicator at [b, e) lies inside one of the
+    // indicator's exclusions in this sentence: only those that begin by b
+    // can, so each exclusion is scanned only as far as the names asked about.
+    std::map<std::string, std::vector<ScanOnDemand>> exclusions;
     auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
-      auto it = excluded.find(indicator);
-      if (it == excluded.end()) {
-        it = excluded.emplace(indicator, std::vector<std::pair<std::size_t, std::size_t>>{}).first;
+      auto it = exclusions.find(indicator);
+      if (it == exclusions.end()) {
+        it = exclusions.emplace(indicator, std::vector<ScanOnDemand>{}).first;
         if (const auto* info = pack.indicator(indicator))
           for (std::size_t i = 0; i < info->excludes.size(); ++i)
-            scan_with(*info->excludes[i], info->exclude_leads[i], folded,
-                      [&](const Hit& h) { it->second.emplace_back(h.begin, h.end); }, sentence.begin, sentence.end);
+            it->second.emplace_back(*info->excludes[i], info->exclude_leads[i], folded, sentence.begin, sentence.end);
       }
-      for (auto [xb, xe] : it->second)
-        if (xb <= b && e <= xe) return true;
+      for (auto& exclusion : it->second)
+        for (auto [xb, xe] : exclusion.through(b))
+          if (xb <= b && e <= xe) return true;
       return false;
     };
 

@@ -5,6 +5,7 @@
 #include "match/lead_chars.hpp"
 #include "rules/pattern_words.hpp"
 #include "match/scan.hpp"
+#include "match/scan_on_demand.hpp"
 #include "rules/compiled_pack.hpp"
 
 using zhibiao::match::LeadChars;
@@ -253,4 +254,64 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
   }
   BOOST_TEST(anchored_rules > pack.rules.size() * 9 / 10);  // nearly every rule is anchored
   BOOST_TEST(matches > 500u);                               // and the texts exercise them
+}
+
+// A scan on demand finds, for each position asked about, every match of
+// the whole scan that begins by then, and in the end the whole scan's
+// matches in the same order: with leads (anchored tries) and without
+// (searches, where an empty match is skipped and a match beyond the
+// position is kept for later).
+BOOST_AUTO_TEST_CASE(a_scan_on_demand_finds_what_the_whole_scan_finds_up_to_each_position) {
+  using Span = zhibiao::match::ScanOnDemand::Span;
+  auto whole_scan = [](const RE2& re, const std::optional<LeadChars>& lead, std::string_view text) {
+    std::vector<Span> out;
+    zhibiao::match::scan_with(re, lead, text, [&](const zhibiao::match::Hit& h) { out.emplace_back(h.begin, h.end); });
+    return out;
+  };
+  // Asks at every `step` bytes (a position may fall inside a character):
+  // true when each answer holds the whole scan's matches that begin by
+  // then, in order, and the last answer is all of them.
+  auto agrees_when_asked_every = [](zhibiao::match::ScanOnDemand scan, const std::vector<Span>& whole,
+                                    std::size_t size, std::size_t step) {
+    for (std::size_t pos = 0;; pos += step) {
+      const std::vector<Span>& found = scan.through(pos);
+      std::size_t by_then = 0;
+      while (by_then < whole.size() && whole[by_then].first <= pos) ++by_then;
+      if (found.size() < by_then || found.size() > whole.size() ||
+          !std::equal(found.begin(), found.end(), whole.begin()))
+        return false;
+      if (pos >= size) return found.size() == whole.size();
+    }
+  };
+
+  RE2 xs("x*");  // empty matches, and no lead characters
+  std::string_view text = "axxbxa";
+  std::vector<Span> whole = whole_scan(xs, std::nullopt, text);
+  BOOST_TEST((whole == std::vector<Span>{{1, 3}, {4, 5}}));
+  zhibiao::match::ScanOnDemand xs_scan(xs, std::nullopt, text, 0, text.size());
+  BOOST_TEST(xs_scan.through(0).empty());
+  BOOST_TEST(xs_scan.through(3).size() == 1u);  // {4, 5} is ahead, kept
+  BOOST_TEST((xs_scan.through(6) == whole));
+  BOOST_TEST(agrees_when_asked_every({xs, std::nullopt, text, 0, text.size()}, whole, text.size(), 1));
+
+  // Every indicator exclusion of the bundled pack, with its leads and
+  // without, on the seed article and every rule-file test.
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::string folded = folded_seed_and_rule_tests(pack);
+  std::size_t exclusions = 0, matches = 0;
+  for (const auto& info : pack.indicators) {
+    for (std::size_t i = 0; i < info.excludes.size(); ++i) {
+      for (const std::optional<LeadChars>& lead : {info.exclude_leads[i], std::optional<LeadChars>{}}) {
+        whole = whole_scan(*info.excludes[i], lead, folded);
+        for (std::size_t step : {1u, 97u, 5000u}) {
+          zhibiao::match::ScanOnDemand scan(*info.excludes[i], lead, folded, 0, folded.size());
+          BOOST_TEST(agrees_when_asked_every(scan, whole, folded.size(), step), info.id << " every " << step);
+        }
+      }
+      ++exclusions;
+      matches += whole.size();
+    }
+  }
+  BOOST_TEST(exclusions > 20u);  // the pack's indicators have exclusions
+  BOOST_TEST(matches > 20u);     // and the texts exercise them
 }
