@@ -93,6 +93,11 @@ const resolve::ParsedQuantity* QuantityScan::at(std::size_t b, std::size_t e) {
   return it != mentions_.end() && it->begin == b && it->end == e ? quantity_of(*it) : nullptr;
 }
 
+bool QuantityScan::has_mention_in(std::size_t from, std::size_t to) {
+  auto it = first_from(from);
+  return it != mentions_.end() && it->begin < to;
+}
+
 bool QuantityScan::any_in(std::size_t from, std::size_t to) {
   for (auto it = first_from(from); it != mentions_.end() && it->begin < to; ++it)
     if (quantity_of(*it)) return true;

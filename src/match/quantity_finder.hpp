@@ -35,6 +35,8 @@ class QuantityScan {
   // The quantity spanning exactly [b, e), or nullptr when no mention spans
   // it or the mention is no quantity.
   const resolve::ParsedQuantity* at(std::size_t b, std::size_t e);
+  // Whether a mention, quantity or not, begins in [from, to): none is read.
+  bool has_mention_in(std::size_t from, std::size_t to);
   // Whether a quantity begins in [from, to): the mentions there are read
   // in order until one is.
   bool any_in(std::size_t from, std::size_t to);

@@ -110,7 +110,11 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
   std::vector<Candidate> all;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
-    if (!quantities.any_in(sentence.begin, sentence.end)) continue;
+    // Only a sentence with a quantity can hold a fact. Reading its
+    // mentions to tell (see QuantityScan) costs more than asking which
+    // rules could match, so that is asked first, of any sentence with a
+    // mention.
+    if (!quantities.has_mention_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
 
     // Whether a name of an indicator at [b, e) lies inside one of the
@@ -161,6 +165,15 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     // tried last, and only when the others found a candidate here.
     std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
     std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
+    // Four sentences in five name no indicator, and then no rule matched
+    // after a name can match; nor can a continuation, with nothing to
+    // continue.
+    auto can_match_here = [&](std::size_t r) {
+      const auto& rule = pack.rules[r];
+      return !rule.inherits && (!rule.rest || !names_in_sentence(rule.indicator_index).empty());
+    };
+    if (std::none_of(rules.begin(), rules.end(), can_match_here)) continue;
+    if (!quantities.any_in(sentence.begin, sentence.end)) continue;
     std::size_t candidates_before = all.size();
     // Where the first figure of this sentence's other rules ends: a
     // continuation that begins before it can never be accepted (see

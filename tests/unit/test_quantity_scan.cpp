@@ -58,3 +58,18 @@ BOOST_AUTO_TEST_CASE(questions_answered_as_if_every_mention_were_read) {
   BOOST_TEST(other.at(money, money + std::string("193.2亿元").size())->value.to_string() == "19320000000");
   BOOST_TEST(other.all().size() == scan.all().size());
 }
+
+// has_mention_in answers without reading a mention, so it is true where a
+// mention is no quantity (三分之一 has no exact decimal) and false only where
+// any_in is false too.
+BOOST_AUTO_TEST_CASE(a_mention_is_found_without_reading_it) {
+  const std::string folded = zhibiao::text::normalize("占三分之一。增长5%。全面推进。", *pack().fold).text;
+  QuantityScan scan(folded, pack());
+  std::size_t second = folded.find("增长"), third = folded.find("全面");
+  BOOST_TEST(scan.has_mention_in(0, second));
+  BOOST_TEST(!scan.any_in(0, second));
+  BOOST_TEST(scan.has_mention_in(second, third));
+  BOOST_TEST(scan.any_in(second, third));
+  BOOST_TEST(!scan.has_mention_in(third, folded.size()));
+  BOOST_TEST(!scan.any_in(third, folded.size()));
+}
