@@ -1,7 +1,5 @@
 #include "match/literal_set.hpp"
 
-#include <unicode/uchar.h>
-
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -18,10 +16,7 @@ bool occurs_at(std::string_view text, std::size_t pos, const std::string& word) 
 }
 
 // A letter beyond ASCII whose case RE2 would fold.
-bool has_other_case(char32_t cp) {
-  auto c = static_cast<UChar32>(cp);
-  return cp >= 0x80 && (u_tolower(c) != c || u_toupper(c) != c || u_foldCase(c, U_FOLD_CASE_DEFAULT) != c);
-}
+bool has_other_case(char32_t cp) { return cp >= 0x80 && text::has_case(cp); }
 
 }  // namespace
 

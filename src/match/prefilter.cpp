@@ -71,6 +71,7 @@ void Prefilter::build_atom_set() {
       atom_owners_[it->second].emplace_back(k, static_cast<int>(a));
     }
   }
+  atoms_list_ = unique_atoms;
   if (unique_atoms.empty()) {
     usable_ = true;
     return;
@@ -126,20 +127,33 @@ const RE2& Prefilter::regex(std::size_t i) const {
 }
 
 std::vector<int> Prefilter::candidates(std::string_view text) const {
-  std::vector<int> out;
+  if (!usable_) return every_pattern();
   std::vector<int> matched;
-  RE2::Set::ErrorInfo error{};
-  bool filtered = usable_;
-  if (filtered && literal_atoms_.usable()) literal_atoms_.find(text, matched);
-  else if (filtered && atoms_) filtered = atoms_->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError;
-  if (!filtered) {  // the atom set could not be built or ran out of memory: every pattern
-    for (const auto& shard : shards_) shard->add_all(out);
-  } else {
-    std::vector<std::vector<int>> by_shard(shards_.size());
-    for (int a : matched)
-      for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)]) by_shard[shard].push_back(atom);
-    for (std::size_t k = 0; k < shards_.size(); ++k) shards_[k]->add_candidates(by_shard[k], out);
+  if (literal_atoms_.usable()) {
+    literal_atoms_.find(text, matched);
+  } else if (atoms_) {
+    RE2::Set::ErrorInfo error{};
+    if (!atoms_->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError) return every_pattern();
   }
+  return candidates_given(matched);
+}
+
+std::vector<int> Prefilter::candidates_given(const std::vector<int>& atoms) const {
+  if (!usable_) return every_pattern();
+  std::vector<std::vector<int>> by_shard(shards_.size());
+  for (int a : atoms)
+    for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)]) by_shard[shard].push_back(atom);
+  std::vector<int> out;
+  for (std::size_t k = 0; k < shards_.size(); ++k) shards_[k]->add_candidates(by_shard[k], out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// When the atoms cannot be told (the atom set could not be built, or ran
+// out of memory on a text).
+std::vector<int> Prefilter::every_pattern() const {
+  std::vector<int> out;
+  for (const auto& shard : shards_) shard->add_all(out);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -43,13 +43,21 @@ class Prefilter {
   // Indexes of the patterns that may match `text`, ascending.
   std::vector<int> candidates(std::string_view text) const;
 
+  // The literals the filter looks for (lower case), and the candidates of a
+  // text that holds exactly those of them given by index: for a rule pack
+  // to ask, before any text, which patterns a kind of text can match.
+  const std::vector<std::string>& atoms() const { return atoms_list_; }
+  std::vector<int> candidates_given(const std::vector<int>& atoms) const;
+
  private:
   struct Shard;
   void build_atom_set();
+  std::vector<int> every_pattern() const;
 
   std::vector<std::unique_ptr<Shard>> shards_;
   LiteralSet literal_atoms_;         // every shard's atoms, when usable()
   std::unique_ptr<RE2::Set> atoms_;  // else the same atoms in an RE2::Set; null when neither is needed
+  std::vector<std::string> atoms_list_;  // by set index
   std::vector<std::vector<std::pair<std::size_t, int>>> atom_owners_;  // set index -> (shard, atom index)
   bool usable_ = false;              // false: every compiled pattern is a candidate
   std::vector<std::pair<std::size_t, int>> where_;  // pattern index -> (shard, FilteredRE2 id); id -1 when it did not compile

@@ -163,11 +163,16 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     // A continuation (a rule that inherits its indicator) is accepted only
     // after a fact of the same sentence (see match_rules), so its rules are
     // tried last, and only when the others found a candidate here.
-    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
-    std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
     // Four sentences in five name no indicator, and then no rule matched
     // after a name can match; nor can a continuation, with nothing to
-    // continue.
+    // continue. When no clue is there either, no other rule can (see
+    // CompiledPack::name_clues), and the rule filter need not be asked.
+    if (pack.name_clues) {
+      names_of = pack.names.find(folded, sentence.begin, sentence.end);
+      if (std::all_of(names_of->begin(), names_of->end(), [](const auto& at) { return at.empty(); })) continue;
+    }
+    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
+    std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
     auto can_match_here = [&](std::size_t r) {
       const auto& rule = pack.rules[r];
       return !rule.inherits && (!rule.rest || !names_in_sentence(rule.indicator_index).empty());

@@ -206,7 +206,14 @@ struct CompiledPack {
   // Where each indicator's names (IndicatorInfo::names) occur in a
   // sentence, in one pass. The rule filter only knows a rule matched after
   // a name by its remainder; these say whether, and where, to try it.
+  // With name_clues, one entry more, after the indicators': the clues.
   match::NameIndex names;
+  // The literals of the rule filter without which a sentence that names
+  // no indicator can match no rule (the few rules matched whole that need
+  // no name need one of them): such a sentence is skipped before the
+  // filter is asked. Unset when they cannot be told (see
+  // rules/name_clues.hpp).
+  std::optional<std::vector<std::string>> name_clues;
   std::unique_ptr<match::Prefilter> period_filter;
 
   const IndicatorInfo* indicator(const std::string& id) const {

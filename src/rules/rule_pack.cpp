@@ -22,6 +22,7 @@
 #include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
+#include "rules/name_clues.hpp"
 #include "rules/pattern_digits.hpp"
 #include "rules/pattern_words.hpp"
 #include "rules/toml_reader.hpp"
@@ -157,8 +158,15 @@ class Loader {
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
     check_duplicate_rule_ids();
     if (!errors_.empty()) throw RulePackError(std::move(errors_));
-    build_prefilters();
-    build_quantity_windows();
+    // Independent, so on two threads: finding the clues asks the rule
+    // filter a few hundred questions.
+    detail::parallel_for(2, compile_threads(), [&](std::size_t task) {
+      if (task == 0) choose_name_clues();
+      else {
+        build_prefilters();
+        build_quantity_windows();
+      }
+    });
     build_name_index();
     return pack_;
   }
@@ -981,11 +989,26 @@ class Loader {
     pack_->tests.push_back(std::move(test));
   }
 
-  // Every indicator's names, found together (see CompiledPack::names).
+  // Every indicator's names, and the clues, found together (see
+  // CompiledPack::names).
   void build_name_index() {
     std::vector<std::vector<std::string>> names_of;
     for (const auto& info : pack_->indicators) names_of.push_back(info.names);
+    if (pack_->name_clues) names_of.push_back(*pack_->name_clues);
     pack_->names = match::NameIndex(names_of);
+  }
+
+  // See CompiledPack::name_clues.
+  void choose_name_clues() {
+    std::vector<std::string> names;
+    for (const auto& info : pack_->indicators) names.insert(names.end(), info.names.begin(), info.names.end());
+    const match::Prefilter& filter = *pack_->rule_filter;
+    pack_->name_clues = detail::find_name_clues(filter.atoms(), names, [&](const std::vector<int>& held) {
+      for (int f : filter.candidates_given(held))
+        for (std::size_t r : pack_->rules_by_filter[static_cast<std::size_t>(f)])
+          if (!pack_->rules[r].rest && !pack_->rules[r].inherits) return true;
+      return false;
+    });
   }
 
   // One alternation of the quantity exclusions, so they are one pass over a

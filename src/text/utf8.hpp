@@ -57,4 +57,11 @@ inline void append_utf8(std::string& out, char32_t cp) {
 
 std::size_t count_code_points(std::string_view s);
 
+// Whether a character has another case (ASCII and Greek letters do, Han
+// characters do not): ICU's case mappings and folding.
+bool has_case(char32_t cp);
+// Whether `s` is well-formed UTF-8 with no character that has another case,
+// so that a match that ignores case matches exactly its bytes.
+bool is_caseless(std::string_view s);
+
 }  // namespace zhibiao::text

@@ -117,11 +117,13 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
   BOOST_TEST(whole[1].size() == 3u);  // 工业总产值, 产值 inside it, 产值 at the end
   BOOST_TEST(whole[2].empty());
 
-  // The same for every bundled indicator over the seed and the rule tests.
+  // The same for every bundled indicator over the seed and the rule tests,
+  // and for the clues (CompiledPack::name_clues), the entry after them.
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   std::string folded = folded_seed_and_rule_tests(pack);
   auto bundled = pack.names.find(folded, 0, folded.size());
-  BOOST_REQUIRE(bundled.size() == pack.indicators.size());
+  BOOST_REQUIRE(pack.name_clues);
+  BOOST_REQUIRE(bundled.size() == pack.indicators.size() + 1);
   std::size_t occurrences = 0;
   for (std::size_t i = 0; i < pack.indicators.size(); ++i) {
     auto expected = zhibiao::match::find_names(pack.indicators[i].names, folded, 0, folded.size());
@@ -129,6 +131,9 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
     occurrences += expected.size();
   }
   BOOST_TEST(occurrences > 500u);
+  auto clues = zhibiao::match::find_names(*pack.name_clues, folded, 0, folded.size());
+  BOOST_TEST(as_text(bundled.back()) == as_text(clues), boost::test_tools::per_element());
+  BOOST_TEST(!clues.empty());
 }
 
 // A voided name (an excluded one) costs no groups and moves the scan past

@@ -3,10 +3,12 @@
 #define BOOST_TEST_MODULE rule_pack
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "zhibiao/extractor.hpp"
+#include "rules/compiled_pack.hpp"
 #include "zhibiao/rule_pack.hpp"
 
 using namespace zhibiao;
@@ -122,4 +124,42 @@ BOOST_AUTO_TEST_CASE(macros_that_refer_to_themselves) {
 
 BOOST_AUTO_TEST_CASE(missing_directory) {
   BOOST_CHECK_THROW(RulePack::load("/nonexistent/zhibiao/pack"), RulePackError);
+}
+
+// A sentence that names no indicator is skipped before the rule filter is
+// asked about it unless it holds a clue: a literal some rule matched whole
+// needs when it needs no name (CompiledPack::name_clues). The bundled pack
+// has a few; a rule added with a literal of its own adds that literal,
+// and a rule with no literal at all turns the skip off. Either way, what
+// such a rule finds in a sentence with no name is still found.
+BOOST_AUTO_TEST_CASE(sentences_without_a_name_are_skipped_only_when_no_rule_can_match_them) {
+  RulePack bundled = RulePack::load(ZHIBIAO_TEST_RULES);
+  BOOST_REQUIRE(bundled.compiled().name_clues);
+  BOOST_TEST(bundled.compiled().name_clues->size() < 20u);
+
+  const std::string widget = R"(
+[indicator]
+id = "widget_output"
+names = ["小部件产量"]
+templates = ["level.v1"]
+
+[[rule]]
+id = "widget_output.bare.v1"
+)";
+  TempPack with_literal(widget + "measure = 'level'\npattern = '部件合计(?P<q>{money})'\n");
+  RulePack pack = RulePack::load(with_literal.dir);
+  const auto& clues = pack.compiled().name_clues;
+  BOOST_REQUIRE(clues);
+  BOOST_TEST((std::find(clues->begin(), clues->end(), "部件合计") != clues->end()));
+  auto facts = Extractor(pack).facts({"d", "部件合计3亿元。", "", ""});
+  BOOST_REQUIRE(facts.size() == 1u);
+  BOOST_TEST(facts[0].rule == "widget_output.bare.v1");
+
+  // No literal of three bytes or more: the filter gives it for any text.
+  TempPack no_literal(widget + "measure = 'share'\npattern = '(?P<q>\\d+%)'\n");
+  RulePack unfiltered = RulePack::load(no_literal.dir);
+  BOOST_TEST(!unfiltered.compiled().name_clues);
+  facts = Extractor(unfiltered).facts({"d", "份额5%。", "", ""});
+  BOOST_REQUIRE(facts.size() == 1u);
+  BOOST_TEST(facts[0].rule == "widget_output.bare.v1");
 }
