@@ -153,26 +153,28 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     };
 
     // Where each indicator's names occur in this sentence, found for all
-    // indicators at the first rule that needs them.
+    // indicators at once, when first needed.
     std::optional<std::vector<std::vector<NameAt>>> names_of;
     auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& {
       if (!names_of) names_of = pack.names.find(folded, sentence.begin, sentence.end);
       return (*names_of)[indicator];
     };
 
-    // A continuation (a rule that inherits its indicator) is accepted only
-    // after a fact of the same sentence (see match_rules), so its rules are
-    // tried last, and only when the others found a candidate here.
-    // Four sentences in five name no indicator, and then no rule matched
-    // after a name can match; nor can a continuation, with nothing to
-    // continue. When no clue is there either, no other rule can (see
-    // CompiledPack::name_clues), and the rule filter need not be asked.
+    // Four sentences in five name no indicator. Then no rule matched after
+    // a name can match, nor can a continuation, with nothing to continue;
+    // and when the sentence holds no clue either, no rule matched whole can
+    // (see CompiledPack::name_clues), so the rule filter need not be asked.
     if (pack.name_clues) {
       names_of = pack.names.find(folded, sentence.begin, sentence.end);
       if (std::all_of(names_of->begin(), names_of->end(), [](const auto& at) { return at.empty(); })) continue;
     }
+    // A continuation (a rule that inherits its indicator) is accepted only
+    // after a fact of the same sentence (see match_rules), so its rules are
+    // tried last, and only when the others found a candidate here.
     std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
     std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
+    // With no rule that can run here (a rule after a name needs the name),
+    // the sentence is skipped before any of its mentions is read.
     auto can_match_here = [&](std::size_t r) {
       const auto& rule = pack.rules[r];
       return !rule.inherits && (!rule.rest || !names_in_sentence(rule.indicator_index).empty());

@@ -30,7 +30,8 @@ std::optional<std::vector<std::string>> find_name_clues(
     clue[i] = false;
     if (whole_rule_given(held_without_clues())) clue[i] = true;
   }
-  if (whole_rule_given(held_without_clues())) return std::nullopt;  // even with every literal a clue
+  // Only when the filter gives such a rule whatever the text holds.
+  if (whole_rule_given(held_without_clues())) return std::nullopt;
 
   std::vector<std::string> clues;
   for (std::size_t i = 0; i < without_names.size(); ++i) {

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "zhibiao/extractor.hpp"
 #include "rules/compiled_pack.hpp"
+#include "zhibiao/extractor.hpp"
 #include "zhibiao/rule_pack.hpp"
 
 using namespace zhibiao;
