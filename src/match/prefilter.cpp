@@ -59,24 +59,22 @@ struct Prefilter::Shard {
 // than ASCII case folding.
 void Prefilter::build_atom_set() {
   std::map<std::string, std::size_t> unique;
-  std::vector<std::string> unique_atoms;  // by index in the set
   for (std::size_t k = 0; k < shards_.size(); ++k) {
     const auto& atoms = shards_[k]->atoms;
     for (std::size_t a = 0; a < atoms.size(); ++a) {
       auto [it, added] = unique.emplace(atoms[a], atom_owners_.size());
       if (added) {
         atom_owners_.emplace_back();
-        unique_atoms.push_back(atoms[a]);
+        atoms_list_.push_back(atoms[a]);
       }
       atom_owners_[it->second].emplace_back(k, static_cast<int>(a));
     }
   }
-  atoms_list_ = unique_atoms;
-  if (unique_atoms.empty()) {
+  if (atoms_list_.empty()) {
     usable_ = true;
     return;
   }
-  literal_atoms_ = LiteralSet(unique_atoms);
+  literal_atoms_ = LiteralSet(atoms_list_);
   if (literal_atoms_.usable()) {
     usable_ = true;
     return;
@@ -86,7 +84,7 @@ void Prefilter::build_atom_set() {
   o.set_case_sensitive(false);  // FilteredRE2 lowercases its atoms
   o.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-  for (const auto& atom : unique_atoms)
+  for (const auto& atom : atoms_list_)
     if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) return;
   if (!set->Compile()) return;
   atoms_ = std::move(set);

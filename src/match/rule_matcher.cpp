@@ -155,19 +155,19 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     // Where each indicator's names occur in this sentence, found for all
     // indicators at once, when first needed.
     std::optional<std::vector<std::vector<NameAt>>> names_of;
-    auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& {
+    auto names_here = [&]() -> const std::vector<std::vector<NameAt>>& {
       if (!names_of) names_of = pack.names.find(folded, sentence.begin, sentence.end);
-      return (*names_of)[indicator];
+      return *names_of;
     };
+    auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& { return names_here()[indicator]; };
 
     // Four sentences in five name no indicator. Then no rule matched after
     // a name can match, nor can a continuation, with nothing to continue;
     // and when the sentence holds no clue either, no rule matched whole can
     // (see CompiledPack::name_clues), so the rule filter need not be asked.
-    if (pack.name_clues) {
-      names_of = pack.names.find(folded, sentence.begin, sentence.end);
-      if (std::all_of(names_of->begin(), names_of->end(), [](const auto& at) { return at.empty(); })) continue;
-    }
+    if (pack.name_clues &&
+        std::all_of(names_here().begin(), names_here().end(), [](const auto& at) { return at.empty(); }))
+      continue;
     // A continuation (a rule that inherits its indicator) is accepted only
     // after a fact of the same sentence (see match_rules), so its rules are
     // tried last, and only when the others found a candidate here.
