@@ -54,16 +54,24 @@ std::size_t visit_hit(Visit& visit, const Hit& hit, std::string_view text, std::
 // than from the match's end: a caller that voids a match can let a later,
 // overlapping one be found. An empty match, or a position not past the
 // match's start, advances by one character so the scan always ends.
+//
+// Only the matches that begin by `last_start` are visited. The return value
+// is where the scan would go on, past `to` once nothing is left: a scan
+// from there with a later last_start visits the matches that follow, so a
+// caller can scan a text only as far as it needs (see scan_on_demand.hpp).
 template <typename Visit>
-void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from = 0, std::size_t to = std::string_view::npos) {
+std::size_t scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from = 0,
+                 std::size_t to = std::string_view::npos, std::size_t last_start = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
   Hit hit;
   hit.groups.resize(static_cast<std::size_t>(n));
   std::size_t pos = from;
-  while (pos <= to && re.Match(text, pos, to, RE2::UNANCHORED, hit.groups.data(), n)) {
+  while (pos <= to && pos <= last_start) {
+    if (!re.Match(text, pos, to, RE2::UNANCHORED, hit.groups.data(), n)) return to + 1;
     hit.begin = static_cast<std::size_t>(hit.groups[0].data() - text.data());
     hit.end = hit.begin + hit.groups[0].size();
+    if (hit.begin > last_start) break;  // found again from pos when asked for
     if (hit.end == hit.begin) {
       pos = hit.end + 1;
       while (pos < to && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
@@ -71,6 +79,7 @@ void scan(const RE2& re, std::string_view text, Visit&& visit, std::size_t from 
     }
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
+  return pos;
 }
 
 // For scans whose every match the caller may use.
@@ -98,16 +107,19 @@ inline bool lead_inside(const LeadChars& lead, std::string_view text, std::size_
 // When no lead character lies inside such a match, the scan goes on from
 // its end without computing its groups (the costly part) or visiting it:
 // from anywhere inside it, the next try would be at the same place.
+//
+// Tries stop after `last_start`; the return value is as for scan().
 template <typename Visit, typename Voided = NoneVoided>
-void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit, std::size_t from = 0,
-                   std::size_t to = std::string_view::npos, Voided&& voided = {}) {
+std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit,
+                          std::size_t from = 0, std::size_t to = std::string_view::npos, Voided&& voided = {},
+                          std::size_t last_start = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
   Hit hit;
   hit.groups.resize(static_cast<std::size_t>(n));
   std::size_t pos = from;
   re2::StringPiece whole;
-  while (pos < to) {
+  while (pos < to && pos <= last_start) {
     text::Decoded d = text::decode_valid_at(text, pos);
     // Whether it matches here and where it ends: RE2 answers that with its
     // DFA when no groups are asked for. With groups, an anchored match
@@ -131,6 +143,7 @@ void scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, 
       re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
+  return pos < to ? pos : to + 1;
 }
 
 // The same matches as scan() of "(?P<name>(?:n1|n2|...))" + rest, where

@@ -2,11 +2,10 @@
 //
 // An indicator's exclusions (占…{NAME}, 在…{NAME}…中) matter only where they
 // cover one of its names, so a match that begins after every name asked
-// about is never needed. The range is scanned (scan_with) until a match
-// begins after the last name asked about so far; that match is kept, and a
-// later question goes on from it. The matches are those of one scan over
-// the whole range, in the same order: a scan goes left to right, and each
-// goes on from the end of the last.
+// about is never needed. The range is scanned (scan_with) only up to the
+// last name asked about so far, and a later question goes on from where
+// the last stopped: the matches are those of one scan over the whole
+// range, in the same order.
 #pragma once
 
 #include <re2/re2.h>
@@ -34,20 +33,10 @@ class ScanOnDemand {
 
   // Every match that begins at or before `pos`, in text order.
   const std::vector<Span>& through(std::size_t pos) {
-    while (next_ <= to_ && (!ahead_ || ahead_->first <= pos)) {
-      if (ahead_) {
-        found_.push_back(*ahead_);
-        next_ = ahead_->second;
-        ahead_.reset();
-      }
-      auto keep_first = [&](const Hit& h) {
-        ahead_ = Span{h.begin, h.end};
-        return to_ + 1;  // stops the scan
-      };
-      if (lead_) scan_at_leads(re_, *lead_, text_, keep_first, next_, to_);
-      else scan(re_, text_, keep_first, next_, to_);
-      if (!ahead_) next_ = to_ + 1;  // no match left
-    }
+    if (next_ > pos) return found_;  // (past to_ once the scan has ended)
+    auto record = [&](const Hit& h) { found_.emplace_back(h.begin, h.end); };
+    next_ = lead_ ? scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneVoided{}, pos)
+                  : scan(re_, text_, record, next_, to_, pos);
     return found_;
   }
 
@@ -55,9 +44,8 @@ class ScanOnDemand {
   const RE2& re_;
   const LeadChars* lead_;  // null: searched rather than tried at leads
   std::string_view text_;
-  std::size_t next_;  // where the scan goes on (past to_ once it has ended)
+  std::size_t next_;  // where the scan goes on
   std::size_t to_;
-  std::optional<Span> ahead_;  // the next match, found but not yet asked for
   std::vector<Span> found_;
 };
 
