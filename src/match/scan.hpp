@@ -122,8 +122,9 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
   while (pos < to && pos <= last_start) {
     text::Decoded d = text::decode_valid_at(text, pos);
     // Whether it matches here and where it ends: RE2 answers that with its
-    // DFA when no groups are asked for. With groups, an anchored match
-    // skips the DFA and backtracks over the rest of the sentence.
+    // DFA when no groups are asked for. Groups take its backtracker (a
+    // pattern of at most 512 instructions, over the rest of the sentence)
+    // or its NFA (a larger one, as every rule is), the costly part.
     if (!lead.contains(d.cp) || !re.Match(text, pos, to, RE2::ANCHOR_START, &whole, 1)) {
       pos += d.size;
       continue;

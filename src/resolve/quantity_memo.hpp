@@ -3,7 +3,8 @@
 // A document repeats its mentions (一个, 5%), and many more differ only in
 // their digits (5% and 9%, 193.2亿元 and 871.5亿元). Splitting a mention into
 // its parts is most of what parsing it costs: RE2 finds the groups of the
-// quantity grammar by backtracking, about 10,000 cycles a mention. So a
+// quantity grammar with its NFA (the grammar has too many instructions for
+// its backtracker), about 10,000 cycles a mention. So a
 // mention seen before is not parsed again, and one whose shape (its text with
 // every ASCII digit read as 0) was seen before reuses that split, when the
 // grammar treats all digits alike (rules/pattern_digits.hpp): the split is
