@@ -19,12 +19,7 @@ cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIBIAO_BUILD_TE
 cmake --build build-bench >/dev/null
 
 input=build-bench/bench-input.jsonl
-corpus_bytes=$(stat -c %s "$corpus")
-copies=$(( (size_mb * 1000000 + corpus_bytes - 1) / corpus_bytes ))
-if [ ! -f "$input" ] || [ "$(stat -c %s "$input")" -lt $((size_mb * 1000000)) ]; then
-  : >"$input"
-  for _ in $(seq "$copies"); do cat "$corpus" >>"$input"; done
-fi
+bench/make-input.sh "$size_mb" "$input"
 bytes=$(stat -c %s "$input")
 docs=$(wc -l <"$input")
 printf 'input: %s (%.1f MB, %d documents)\n\n' "$input" "$(echo "$bytes / 1000000" | bc -l)" "$docs"

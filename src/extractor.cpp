@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/stage_times.hpp"
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "resolve/modality_resolver.hpp"
@@ -76,16 +77,22 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
 
 std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
+  detail::StageClock clock;
   text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
   report_invalid(norm, warnings);
   const std::string& folded = norm.text;
+  clock.done(detail::Stage::normalize);
 
   // Only sentences with a quantity can hold a fact; everything after this
   // reads just those sentences, their paragraphs and the headings.
   match::QuantityScan quantities(folded, pack);
-  if (!quantities.any_in(0, folded.size())) return {};
+  bool any_quantity = quantities.any_in(0, folded.size());
+  clock.done(detail::Stage::quantities);
+  if (!any_quantity) return {};
   text::Segments segs = text::segment(folded, pack.segments);
+  clock.done(detail::Stage::segment);
   std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack, quantities);
+  clock.done(detail::Stage::rules);
   if (candidates.empty()) return {};
 
   std::vector<bool> paragraphs(segs.paragraphs.size(), false);
@@ -122,9 +129,12 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   std::optional<int> scope_year = title.year ? title.year : date.year;
   resolve::PeriodResolver periods(
       folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs), title.period);
+  clock.done(detail::Stage::periods);
   resolve::ModalityResolver modality(folded, pack, sentences);
+  clock.done(detail::Stage::modality);
   auto figure_between = [&](std::size_t after, std::size_t before) { return quantities.any_between(after, before); };
   auto subjects = resolve::find_subjects(folded, pack, &segs, paragraphs);
+  clock.done(detail::Stage::subjects);
 
   std::vector<Fact> out;
   out.reserve(candidates.size());
@@ -154,6 +164,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
       f.base = original_text(doc.text, norm.to_original(c.base_begin, c.base_end));
     out.push_back(std::move(f));
   }
+  clock.done(detail::Stage::records);
   return out;
 }
 
