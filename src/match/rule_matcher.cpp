@@ -105,9 +105,53 @@ std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::C
   return rules;
 }
 
-std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segments& segments,
-                                      const detail::CompiledPack& pack, QuantityScan& quantities) {
-  std::vector<Candidate> all;
+// Completes a candidate whose name is not excluded from its figure: the
+// figure's exclusions, reject, its value and its fit to the measure. False
+// when the match is void.
+bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& pack, QuantityScan& quantities) {
+  const auto& rule = *c.rule;
+  if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
+  if (rejected(rule, folded, c)) return false;
+  // Most figures are mentions the quantity scan knows (read now if not yet).
+  std::optional<resolve::ParsedQuantity> q;
+  if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
+  else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+  if (!q || !fits_measure(rule.measure, *q)) return false;
+  c.quantity = std::move(*q);
+  if (c.negated) negate(c.quantity);
+  return true;
+}
+
+// The candidate of a match of rule r, from its groups (a list's figures
+// and names are read per item).
+Candidate candidate_of(const detail::CompiledRule& rule, std::size_t r, const Hit& h, std::string_view folded) {
+  Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
+  if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
+  c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
+  if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
+  std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
+  return c;
+}
+
+// A match of a continuation: its candidate, or, for a match set aside
+// during the scan, only where it lies (its groups are found in match_rules,
+// if it can still be accepted there).
+struct Continuation {
+  std::optional<Candidate> candidate;
+  std::size_t rule_index;
+  std::size_t begin, end;
+  std::size_t sentence_end;
+};
+
+struct RawCandidates {
+  std::vector<Candidate> named;  // of every rule but the continuations
+  std::vector<Continuation> continuations;  // in the order the scans met them
+};
+
+RawCandidates raw_candidates(std::string_view folded, const text::Segments& segments,
+                             const detail::CompiledPack& pack, QuantityScan& quantities) {
+  RawCandidates raw;
+  std::vector<Candidate>& all = raw.named;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
     // Only a sentence with a quantity can hold a fact. Reading its
@@ -135,22 +179,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       return false;
     };
 
-    // Completes a candidate whose name is not excluded from its figure: the
-    // figure's exclusions, reject, its value and its fit to the measure.
-    // False when the match is void.
-    auto finish = [&](Candidate& c) {
-      const auto& rule = *c.rule;
-      if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
-      if (rejected(rule, folded, c)) return false;
-      // Most figures are mentions the quantity scan knows (read now if not yet).
-      std::optional<resolve::ParsedQuantity> q;
-      if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
-      else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
-      if (!q || !fits_measure(rule.measure, *q)) return false;
-      c.quantity = std::move(*q);
-      if (c.negated) negate(c.quantity);
-      return true;
-    };
+    auto finish = [&](Candidate& c) { return match::finish(c, folded, pack, quantities); };
 
     // Where each indicator's names occur in this sentence, found for all
     // indicators at once, when first needed.
@@ -185,7 +214,7 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
     // Where the first figure of this sentence's other rules ends: a
     // continuation that begins before it can never be accepted (see
     // match_rules: its owner ends before it, and every owner's chain starts
-    // at one of those figures), so its groups are never needed.
+    // at one of those figures).
     std::optional<std::size_t> first_owner_end;
     for (std::size_t r : rules) {
       const auto& rule = pack.rules[r];
@@ -197,18 +226,15 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
       // A voided match does not hide a later one that overlaps it: the scan
       // goes on from just after the voided name (or match start).
       auto on_hit = [&](const Hit& h) -> std::size_t {
-        Candidate c{&rule, rule.indicator, r, h.begin, h.end, 0, 0, npos, npos, npos, npos, false, {}};
-        if (rule.group_base) std::tie(c.base_begin, c.base_end) = h.group(folded, rule.group_base);
-        c.negated = rule.group_neg && h.group(folded, rule.group_neg).first != npos;
+        Candidate c = candidate_of(rule, r, h, folded);
         if (rule.list_items.empty()) {
-          if (rule.group_name) std::tie(c.name_begin, c.name_end) = h.group(folded, rule.group_name);
           // Past an excluded name, whatever else matched (as name_voided says
           // for the rules matched after a name).
           if (c.name_begin != npos && name_excluded(c.indicator, c.name_begin, c.name_end)) return c.name_end;
-          std::tie(c.q_begin, c.q_end) = h.group(folded, rule.group_q);
           if (c.q_begin == npos) return h.end;
           if (finish(c)) {
-            all.push_back(std::move(c));
+            if (rule.inherits) raw.continuations.push_back({std::move(c), r, h.begin, h.end, sentence.end});
+            else all.push_back(std::move(c));
             return h.end;
           }
           // Past the voided name, never back over it: 新增营业收入 must not
@@ -246,14 +272,21 @@ std::vector<Candidate> raw_candidates(std::string_view folded, const text::Segme
                            sentence.begin, sentence.end);
         }
       } else if (rule.inherits) {
-        auto never_owned = [&](std::size_t begin) { return begin < *first_owner_end; };
-        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end, never_owned);
+        // The groups of a match that begins before the first figure are
+        // never needed. Those of any other are needed only if its figure
+        // is still free once the other rules' candidates are chosen (see
+        // match_rules): its span is kept and its groups are found then.
+        auto set_aside = [&](std::size_t begin, std::size_t end) {
+          if (begin >= *first_owner_end) raw.continuations.push_back({std::nullopt, r, begin, end, sentence.end});
+          return true;
+        };
+        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end, set_aside);
       } else {
         scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
       }
     }
   }
-  return all;
+  return raw;
 }
 
 // The figures accepted so far, by start: disjoint, so sorted by end too.
@@ -265,44 +298,77 @@ bool overlaps_any(const Accepted& accepted, const Candidate& c) {
   return it != accepted.begin() && std::prev(it)->second.q_end > c.q_begin;
 }
 
+// Whether an accepted figure holds the byte at pos.
+bool holds(const Accepted& accepted, std::size_t pos) {
+  auto it = accepted.upper_bound(pos);
+  return it != accepted.begin() && std::prev(it)->second.q_end > pos;
+}
+
+// The candidate of a continuation's match set aside during the scan, now
+// with its groups (as scan_at_leads would have found them), if it is one.
+std::optional<Candidate> candidate_of(const Continuation& k, std::string_view folded,
+                                      const detail::CompiledPack& pack, QuantityScan& quantities) {
+  const auto& rule = pack.rules[k.rule_index];
+  const RE2& re = *rule.pattern;
+  int n = re.NumberOfCapturingGroups() + 1;
+  Hit h{k.begin, k.end, std::vector<re2::StringPiece>(static_cast<std::size_t>(n))};
+  if (!re.Match(folded, k.begin, k.end, RE2::ANCHOR_BOTH, h.groups.data(), n))
+    re.Match(folded, k.begin, k.sentence_end, RE2::ANCHOR_START, h.groups.data(), n);
+  Candidate c = candidate_of(rule, k.rule_index, h, folded);
+  if (c.q_begin == npos || !finish(c, folded, pack, quantities)) return std::nullopt;
+  return c;
+}
+
 }  // namespace
 
 std::vector<Candidate> match_rules(std::string_view folded, const text::Segments& segments,
                                    const detail::CompiledPack& pack, QuantityScan& quantities) {
-  std::vector<Candidate> all = raw_candidates(folded, segments, pack, quantities);
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+  RawCandidates raw = raw_candidates(folded, segments, pack, quantities);
+  std::vector<Candidate>& named = raw.named;
+  std::sort(named.begin(), named.end(), [](const Candidate& a, const Candidate& b) {
     auto key = [](const Candidate& c) {
       std::size_t name_length = c.name_begin == npos ? 0 : c.name_end - c.name_begin;
-      return std::tuple(c.rule->inherits, distance(c), -static_cast<long>(name_length), -c.rule->priority,
-                        c.rule_index, c.q_begin);
+      return std::tuple(distance(c), -static_cast<long>(name_length), -c.rule->priority, c.rule_index, c.q_begin);
     };
     return key(a) < key(b);
   });
+  Accepted accepted;
+  for (auto& c : named)
+    if (!overlaps_any(accepted, c)) accepted.emplace(c.q_begin, std::move(c));
+
   // Inherited figures last, in text order, so one can continue another
   // (…增长14.8%；在同期工业中的比重为11.2%，比上年同期提高0.9个百分点).
-  auto first_inherited = std::stable_partition(all.begin(), all.end(), [](const Candidate& c) { return !c.rule->inherits; });
-  std::stable_sort(first_inherited, all.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
-  Accepted accepted;
-  for (auto& c : all) {
-    if (overlaps_any(accepted, c)) continue;
-    if (c.rule->inherits) {
-      // The nearest fact before this figure in the same sentence names it.
-      std::size_t sentence = segments.sentence_at(c.q_begin);
-      auto after = accepted.lower_bound(c.begin);
-      while (after != accepted.begin() && std::prev(after)->second.q_end > c.begin) --after;
-      if (after == accepted.begin()) continue;
-      const Candidate* owner = &std::prev(after)->second;
-      if (segments.sentence_at(owner->q_begin) != sentence) continue;
-      // Another indicator named between the owner's figure and this match
-      // takes the figure away from the owner.
-      if (c.rule->reject && owner->q_end < c.begin &&
-          RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), *c.rule->reject))
-        continue;
-      c.indicator = owner->indicator;
+  // A continuation whose figure ends its match cannot be accepted when a
+  // figure accepted above holds its last byte: it would overlap it. Such a
+  // match set aside during the scan (most of them: the other rules claim
+  // the figure after a level, 税收收入13.57亿元，增长9.2%) never needs its
+  // groups.
+  std::vector<Candidate> inherited;
+  for (auto& k : raw.continuations) {
+    if (k.candidate) {
+      inherited.push_back(std::move(*k.candidate));
+    } else if (!(pack.rules[k.rule_index].figure_ends_match && holds(accepted, k.end - 1))) {
+      if (auto c = candidate_of(k, folded, pack, quantities)) inherited.push_back(std::move(*c));
     }
-    std::size_t key = c.q_begin;
-    accepted.emplace(key, std::move(c));
+  }
+  std::stable_sort(inherited.begin(), inherited.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.q_begin < b.q_begin; });
+  for (auto& c : inherited) {
+    if (overlaps_any(accepted, c)) continue;
+    // The nearest fact before this figure in the same sentence names it.
+    std::size_t sentence = segments.sentence_at(c.q_begin);
+    auto after = accepted.lower_bound(c.begin);
+    while (after != accepted.begin() && std::prev(after)->second.q_end > c.begin) --after;
+    if (after == accepted.begin()) continue;
+    const Candidate* owner = &std::prev(after)->second;
+    if (segments.sentence_at(owner->q_begin) != sentence) continue;
+    // Another indicator named between the owner's figure and this match
+    // takes the figure away from the owner.
+    if (c.rule->reject && owner->q_end < c.begin &&
+        RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), *c.rule->reject))
+      continue;
+    c.indicator = owner->indicator;
+    accepted.emplace(c.q_begin, std::move(c));
   }
   std::vector<Candidate> out;
   out.reserve(accepted.size());

@@ -82,9 +82,9 @@ std::size_t scan(const RE2& re, std::string_view text, Visit&& visit, std::size_
   return pos;
 }
 
-// For scans whose every match the caller may use.
-struct NoneVoided {
-  bool operator()(std::size_t) const { return false; }
+// For scans whose every match the caller visits with its groups.
+struct NoneSetAside {
+  bool operator()(std::size_t, std::size_t) const { return false; }
 };
 
 // Whether a lead character lies inside [begin, end) after its first one.
@@ -102,16 +102,17 @@ inline bool lead_inside(const LeadChars& lead, std::string_view text, std::size_
 // character, left to right, so the first that matches is the leftmost. The
 // text is well-formed UTF-8 (folded text always is).
 //
-// voided(begin) is true when the caller makes no use of a match that begins
-// there, whatever its groups, and would go on from no later than its end.
-// When no lead character lies inside such a match, the scan goes on from
-// its end without computing its groups (the costly part) or visiting it:
-// from anywhere inside it, the next try would be at the same place.
+// set_aside(begin, end) is asked about a match [begin, end) with no lead
+// character inside it after its first: true when the caller wants neither
+// its groups (the costly part) nor a visit now. It either makes no use of
+// the match, or takes it up later from its span alone; and it would go on
+// from no later than the match's end. The scan then goes on from the end:
+// from anywhere inside the match, the next try would be at the same place.
 //
 // Tries stop after `last_start`; the return value is as for scan().
-template <typename Visit, typename Voided = NoneVoided>
+template <typename Visit, typename SetAside = NoneSetAside>
 std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view text, Visit&& visit,
-                          std::size_t from = 0, std::size_t to = std::string_view::npos, Voided&& voided = {},
+                          std::size_t from = 0, std::size_t to = std::string_view::npos, SetAside&& set_aside = {},
                           std::size_t last_start = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
@@ -131,9 +132,11 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
     }
     hit.begin = pos;
     hit.end = hit.begin + whole.size();
-    if (voided(hit.begin) && !lead_inside(lead, text, hit.begin, hit.end)) {
-      pos = hit.end;
-      continue;
+    if constexpr (!std::is_same_v<std::decay_t<SetAside>, NoneSetAside>) {
+      if (!lead_inside(lead, text, hit.begin, hit.end) && set_aside(hit.begin, hit.end)) {
+        pos = hit.end;
+        continue;
+      }
     }
     // The groups of the same match, found within its exact span. The
     // leftmost-first match ends at hit.end, so it is also the first that
@@ -202,11 +205,11 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
 }
 
 // scan_at_leads() when the pattern's lead characters are known, else scan()
-// (which visits every match, voided or not).
-template <typename Visit, typename Voided = NoneVoided>
+// (which visits every match with its groups, set aside or not).
+template <typename Visit, typename SetAside = NoneSetAside>
 void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text, Visit&& visit,
-               std::size_t from = 0, std::size_t to = std::string_view::npos, Voided&& voided = {}) {
-  if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to, std::forward<Voided>(voided));
+               std::size_t from = 0, std::size_t to = std::string_view::npos, SetAside&& set_aside = {}) {
+  if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to, std::forward<SetAside>(set_aside));
   else scan(re, text, std::forward<Visit>(visit), from, to);
 }
 

@@ -35,7 +35,7 @@ class ScanOnDemand {
   const std::vector<Span>& through(std::size_t pos) {
     if (next_ > pos) return found_;  // (past to_ once the scan has ended)
     auto record = [&](const Hit& h) { found_.emplace_back(h.begin, h.end); };
-    next_ = lead_ ? scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneVoided{}, pos)
+    next_ = lead_ ? scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneSetAside{}, pos)
                   : scan(re_, text_, record, next_, to_, pos);
     return found_;
   }

@@ -149,6 +149,9 @@ struct CompiledRule {
   // A rule with no name of its own (，增长9.2%): the figure belongs to the
   // indicator of the nearest fact before it in the same sentence.
   bool inherits = false;
+  // Every match ends with the figure (the pattern's last part is its q
+  // group): a match whose last byte is another fact's is void.
+  bool figure_ends_match = false;
   // A list rule (A、B分别增长3%、5%): figure groups q1, q2, ... each paired
   // with name group n1, n2, ... (the indicator whose name it is), or with
   // the rule's fixed list of indicators.

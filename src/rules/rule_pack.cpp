@@ -136,6 +136,37 @@ bool has_top_level_alternation(std::string_view pattern) {
   return false;
 }
 
+// Whether every match of `pattern` ends with its group `name`: the pattern
+// is one sequence whose last part is that group, with no quantifier after
+// it (read as has_top_level_alternation reads).
+bool ends_with_group(std::string_view pattern, std::string_view name) {
+  std::vector<std::size_t> open;  // where each group that is still open begins
+  std::size_t last_begin = std::string_view::npos, last_end = std::string_view::npos;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      open.push_back(i);
+    } else if (c == ')') {
+      if (open.empty()) return false;
+      if (open.size() == 1) std::tie(last_begin, last_end) = std::pair(open.back(), i);
+      open.pop_back();
+    } else if (c == '|' && open.empty()) {
+      return false;
+    }
+  }
+  return open.empty() && last_end + 1 == pattern.size() &&
+         pattern.substr(last_begin).starts_with("(?P<" + std::string(name) + ">");
+}
+
 class Loader {
  public:
   explicit Loader(fs::path dir) { pack_->directory = std::move(dir); }
@@ -903,6 +934,7 @@ class Loader {
       };
       if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base)) continue;
       rule.group_q = group("q");
+      rule.figure_ends_match = ends_with_group(re.pattern(), "q");
       rule.group_name = group("name");
       rule.group_base = group("base");
       rule.group_neg = group("neg");

@@ -173,37 +173,46 @@ BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
   BOOST_TEST(voided == 1u);
 }
 
-// A match the caller declares voided is skipped without its groups only
-// when no lead character lies inside it; either way the matches the caller
-// uses are those of a scan that visits every match (and goes on from a
-// voided one's start, as a caller that voids a match does).
-BOOST_AUTO_TEST_CASE(a_voided_match_is_skipped_only_when_no_lead_lies_inside_it) {
+// A match the caller sets aside is skipped without its groups only when no
+// lead character lies inside it, and only such a match is offered; either
+// way the matches the caller uses are those of a scan that visits every
+// match (and goes on from a void one's start, as a caller that voids a
+// match does).
+BOOST_AUTO_TEST_CASE(a_match_is_set_aside_only_when_no_lead_lies_inside_it) {
   using zhibiao::match::Hit;
   std::string text = ",1,2%;3%,4%";  // ",1,2%" holds the lead of ",2%"
   RE2 re("[,;](?:\\d+,)*\\d+%");
   auto lead = LeadChars::of(re.pattern());
   BOOST_REQUIRE(lead);
-  auto used_matches = [&](std::size_t voided_before, bool tell_voided, std::size_t& visits) {
+  std::vector<std::string> set_aside;
+  auto used_matches = [&](std::size_t void_before, bool offer, std::size_t& visits) {
     std::vector<std::string> used;
+    set_aside.clear();
     auto visit = [&](const Hit& h) -> std::size_t {
       ++visits;
-      if (h.begin < voided_before) return h.begin;
+      if (h.begin < void_before) return h.begin;
       used.push_back(text.substr(h.begin, h.end - h.begin));
       return h.end;
     };
-    auto voided = [&](std::size_t begin) { return tell_voided && begin < voided_before; };
-    zhibiao::match::scan_at_leads(re, *lead, text, visit, 0, text.size(), voided);
+    auto aside = [&](std::size_t begin, std::size_t end) {
+      if (!offer || begin >= void_before) return false;
+      set_aside.push_back(text.substr(begin, end - begin));
+      return true;
+    };
+    zhibiao::match::scan_at_leads(re, *lead, text, visit, 0, text.size(), aside);
     return used;
   };
   std::size_t visits_all = 0, visits_told = 0;
-  // Only ",1,2%" is voided: it has a lead inside, so it is visited and ",2%" is found.
+  // Only ",1,2%" is void: it has a lead inside, so it is visited, never
+  // offered, and ",2%" is found.
   auto all = used_matches(2, false, visits_all);
   auto told = used_matches(2, true, visits_told);
   std::vector<std::string> expected = {",2%", ";3%", ",4%"};
   BOOST_TEST(all == expected, boost::test_tools::per_element());
   BOOST_TEST(told == expected, boost::test_tools::per_element());
   BOOST_TEST(visits_told == visits_all);
-  // All but ",4%" voided: ",2%" and ";3%" have no lead inside and are skipped.
+  BOOST_TEST(set_aside.empty());
+  // All but ",4%" void: ",2%" and ";3%" have no lead inside and are set aside.
   visits_all = visits_told = 0;
   all = used_matches(8, false, visits_all);
   told = used_matches(8, true, visits_told);
@@ -211,6 +220,7 @@ BOOST_AUTO_TEST_CASE(a_voided_match_is_skipped_only_when_no_lead_lies_inside_it)
   BOOST_TEST(told == all, boost::test_tools::per_element());
   BOOST_TEST(visits_all == 4u);
   BOOST_TEST(visits_told == 2u);
+  BOOST_TEST(set_aside == (std::vector<std::string>{",2%", ";3%"}), boost::test_tools::per_element());
 }
 
 // The property the engine relies on: for every rule of the bundled pack,
@@ -259,6 +269,27 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
   }
   BOOST_TEST(anchored_rules > pack.rules.size() * 9 / 10);  // nearly every rule is anchored
   BOOST_TEST(matches > 500u);                               // and the texts exercise them
+}
+
+// A match of a continuation whose figure is another fact's last byte is
+// dropped without its groups (match_rules); that holds only for a rule
+// whose every match ends with its figure, as the loader marks it.
+BOOST_AUTO_TEST_CASE(a_rule_marked_as_ending_with_its_figure_ends_every_match_with_it) {
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::string folded = folded_seed_and_rule_tests(pack);
+  std::size_t marked = 0, matches = 0;
+  for (const auto& rule : pack.rules) {
+    if (rule.inherits) BOOST_TEST(rule.figure_ends_match, rule.id);  // every bundled continuation
+    if (rule.id == "project_count.level.counted.v1") BOOST_TEST(!rule.figure_ends_match);  // its name comes last
+    if (!rule.figure_ends_match || rule.rest) continue;
+    ++marked;
+    zhibiao::match::scan(*rule.pattern, folded, [&](const zhibiao::match::Hit& h) {
+      ++matches;
+      BOOST_TEST(h.group(folded, rule.group_q).second == h.end, rule.id);
+    });
+  }
+  BOOST_TEST(marked >= 6u);
+  BOOST_TEST(matches > 20u);
 }
 
 // A scan on demand finds, for each position asked about, every match of
