@@ -49,6 +49,16 @@ std::size_t visit_hit(Visit& visit, const Hit& hit, std::string_view text, std::
 
 }  // namespace scan_detail
 
+// The groups (n of them, [0] the whole) of re's leftmost-first match that
+// begins at `begin` and ends at `end` in text[begin, to): found within that
+// exact span, the costly part of a match. The leftmost-first match ends at
+// `end`, so it is also the first that spans exactly these bytes; RE2 is
+// asked again up to `to` only if that ever failed.
+inline void groups_of_match(const RE2& re, std::string_view text, std::size_t begin, std::size_t end, std::size_t to,
+                            re2::StringPiece* groups, int n) {
+  if (!re.Match(text, begin, end, RE2::ANCHOR_BOTH, groups, n)) re.Match(text, begin, to, RE2::ANCHOR_START, groups, n);
+}
+
 // Calls visit(const Hit&) for each match, left to right. When visit returns
 // a position (it returns std::size_t), the scan goes on from there rather
 // than from the match's end: a caller that voids a match can let a later,
@@ -138,13 +148,10 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
         continue;
       }
     }
-    // The groups of the same match, found within its exact span. The
-    // leftmost-first match ends at hit.end, so it is also the first that
-    // spans exactly these bytes. A pattern without groups (the quantity
-    // finder, most of the calls) has all it needs already.
+    // A pattern without groups (the quantity finder, most of the calls)
+    // has all it needs already.
     if (n == 1) hit.groups[0] = whole;
-    else if (!re.Match(text, hit.begin, hit.end, RE2::ANCHOR_BOTH, hit.groups.data(), n))
-      re.Match(text, hit.begin, to, RE2::ANCHOR_START, hit.groups.data(), n);
+    else groups_of_match(re, text, hit.begin, hit.end, to, hit.groups.data(), n);
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
   return pos < to ? pos : to + 1;
@@ -190,8 +197,7 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
         continue;
       }
       std::size_t end = name_end + tail.size();
-      if (!rest.Match(text, name_end, end, RE2::ANCHOR_BOTH, rest_groups.data(), n))
-        rest.Match(text, name_end, to, RE2::ANCHOR_START, rest_groups.data(), n);
+      groups_of_match(rest, text, name_end, end, to, rest_groups.data(), n);
       hit.begin = start;
       hit.end = end;
       hit.groups[0] = re2::StringPiece(text.data() + start, end - start);
