@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "resolve/split_cache.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::resolve {
@@ -16,14 +17,15 @@ const std::optional<ParsedQuantity>& QuantityMemo::parse(std::string_view mentio
 }
 
 std::optional<QuantityParts> QuantityMemo::split(std::string_view mention) {
+  auto split_now = [&] { return split_quantity(mention, pack_); };
+  if (!pack_.quantity.splits) return split_now();
+  // The split is the same for every mention of a shape (with digits, when
+  // the grammar treats them alike) or of a text (any other).
   bool has_digit = std::any_of(mention.begin(), mention.end(), text::is_ascii_digit);
-  // Without digits the shape is the mention itself, which by_text_ has seen once.
-  if (!pack_.quantity.parts_treat_digits_alike || !has_digit) return split_quantity(mention, pack_);
+  if (!pack_.quantity.parts_treat_digits_alike || !has_digit) return pack_.quantity.splits->get(mention, split_now);
   shape_.assign(mention);
   std::replace_if(shape_.begin(), shape_.end(), [](char c) { return c >= '1' && c <= '9'; }, '0');
-  auto [known, first_time] = by_shape_.try_emplace(shape_);
-  if (first_time) known->second = split_quantity(mention, pack_);
-  return known->second;
+  return pack_.quantity.splits->get(shape_, split_now);
 }
 
 }  // namespace zhibiao::resolve

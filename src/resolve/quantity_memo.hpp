@@ -4,14 +4,17 @@
 // their digits (5% and 9%, 193.2亿元 and 871.5亿元). Splitting a mention into
 // its parts is most of what parsing it costs: RE2 finds the groups of the
 // quantity grammar with its NFA (the grammar has too many instructions for
-// its backtracker), about 10,000 cycles a mention. So a
-// mention seen before is not parsed again, and one whose shape (its text with
-// every ASCII digit read as 0) was seen before reuses that split, when the
-// grammar treats all digits alike (rules/pattern_digits.hpp): the split is
-// then the same for every mention of the shape.
+// its backtracker), about 14,000 cycles a mention. So a mention seen before
+// in the document is not parsed again, and one whose shape (its text with
+// every ASCII digit read as 0) was split before, in this document or an
+// earlier one, reuses that split, when the grammar treats all digits alike
+// (rules/pattern_digits.hpp): the split is then the same for every mention
+// of the shape. The splits are the pack's (split_cache.hpp).
 //
-// Kept per document on purpose: one memo shared by every document would
-// make a benchmark that repeats its input look faster than real text is.
+// Parsed mentions are kept per document on purpose: an exact text recurs
+// across documents far less than a shape does, except in a benchmark that
+// repeats its input, which such a memo would make look faster than real
+// text is.
 #pragma once
 
 #include <optional>
@@ -35,7 +38,6 @@ class QuantityMemo {
 
   const detail::CompiledPack& pack_;
   std::unordered_map<std::string_view, std::optional<ParsedQuantity>> by_text_;
-  std::unordered_map<std::string, std::optional<QuantityParts>> by_shape_;
   std::string shape_;  // reused for each mention's shape
 };
 

@@ -21,6 +21,10 @@
 #include "zhibiao/decimal.hpp"
 #include "zhibiao/fact.hpp"
 
+namespace zhibiao::resolve {
+class SplitCache;
+}
+
 namespace zhibiao::detail {
 
 // Where a piece of the pack came from, for error messages and test reports.
@@ -82,6 +86,10 @@ struct QuantityGrammar {
   std::map<std::string, Qualifier> qualifier_words;
   std::map<std::string, UnitEntry> units;
   std::map<std::string, UnitEntry> units_before;  // currency words written before the number
+  // The splits by `parts`, kept across documents (resolve/split_cache.hpp):
+  // made when a pack loads; in a pack put together by hand (a test), null,
+  // and each document splits its mentions anew.
+  std::shared_ptr<resolve::SplitCache> splits;
 };
 
 struct ModalityWord {

@@ -19,6 +19,7 @@
 
 #include "core/parallel.hpp"
 #include "resolve/number_parser.hpp"
+#include "resolve/split_cache.hpp"
 #include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
@@ -621,6 +622,7 @@ class Loader {
       for (std::size_t i = 0; i < kQuantityParts.size(); ++i)
         if (auto it = names.find(kQuantityParts[i]); it != names.end()) pack_->quantity.part_groups[i] = it->second;
       pack_->quantity.parts_treat_digits_alike = treats_digits_alike(pack_->quantity.parts->pattern());
+      pack_->quantity.splits = std::make_shared<resolve::SplitCache>();
     }
     pack_->quantity.excludes = compile_all(r, q, "excludes");
   }
