@@ -28,7 +28,7 @@ namespace zhibiao::resolve {
 
 class SplitCache {
  public:
-  static constexpr std::size_t kDefaultCapacity = 1 << 15;  // ~5 MB at most; a corpus needs hundreds
+  static constexpr std::size_t kDefaultCapacity = 1 << 13;  // about 1.5 MB at most; a corpus needs hundreds
   explicit SplitCache(std::size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
 
   // The split kept for `key` (a shape or a text), or split()'s, kept when
