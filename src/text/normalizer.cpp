@@ -113,6 +113,32 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
   // A UTF-8 byte order mark at the very start is not text.
   if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
+    // The common case in a tight loop: well-formed characters that stay as
+    // they are, with no space held back. A parenthesis stops it (after a Han
+    // character it may open a pinyin annotation), as does a CR; the loop
+    // below decides about them. What was last is read once, at the end.
+    if (well_formed && pending_space == std::string_view::npos) {
+      std::size_t start = i, last_at = i;
+      while (i < original.size()) {
+        auto b = static_cast<unsigned char>(original[i]);
+        char32_t c = b;
+        std::size_t size = 1;
+        if (b >= 0x80) {
+          Decoded d = decode_valid_at(original, i);
+          c = d.cp;
+          size = d.size;
+        }
+        if (c == '(' || c == '\r' || !fold.is_unchanged(c)) break;
+        last_at = i;
+        i += size;
+      }
+      if (i > start) {
+        if (run == std::string_view::npos) run = start;
+        last = decode_valid_at(original, last_at).cp;
+        last_was_han = fold.is_han(last);
+        if (i >= original.size()) break;
+      }
+    }
     auto byte = static_cast<unsigned char>(original[i]);
     Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : well_formed ? decode_valid_at(original, i) : decode_at(original, i);
     bool as_is = d.valid && fold.is_unchanged(d.cp) && d.cp != '\r' && !(d.cp == '(' && last_was_han) &&
