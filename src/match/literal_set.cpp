@@ -1,5 +1,8 @@
 #include "match/literal_set.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -13,6 +16,18 @@ bool occurs_at(std::string_view text, std::size_t pos, const std::string& word) 
   for (std::size_t k = 0; k < word.size(); ++k)
     if (ascii_lower(text[pos + k]) != word[k]) return false;
   return true;
+}
+
+// Eight bytes with their ASCII capitals in lower case, all at once: bit 7
+// of each byte ends up set for 'A'..'Z' only (no sum carries into the next
+// byte), and then bit 5 is set in those bytes.
+std::uint64_t ascii_lower8(std::uint64_t x) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080, kLow7 = 0x7F7F7F7F7F7F7F7F;
+  std::uint64_t seven = x & kLow7;
+  std::uint64_t above_z = seven + 0x2525252525252525;  // 0x7F - 'Z'
+  std::uint64_t from_a = seven + 0x3F3F3F3F3F3F3F3F;   // 0x80 - 'A'
+  std::uint64_t capital = ~x & (from_a ^ above_z) & kHigh;
+  return x | (capital >> 2);
 }
 
 // A letter beyond ASCII whose case RE2 would fold.
@@ -29,7 +44,13 @@ LiteralSet::LiteralSet(const std::vector<std::string>& words) : size_(words.size
       if (!d.valid || has_other_case(d.cp) || (d.cp >= 'A' && d.cp <= 'Z')) return;
       k += d.size;
     }
-    by_first_.add(text::decode_at(w, 0).cp, {static_cast<int>(i), w});
+    Word word{static_cast<int>(i), w};
+    // (Copied as bytes, so the comparison holds whatever the byte order.)
+    std::size_t head_bytes = std::min<std::size_t>(w.size(), 8);
+    std::memcpy(&word.head, w.data(), head_bytes);
+    const unsigned char all_set[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    std::memcpy(&word.head_mask, all_set, head_bytes);
+    by_first_.add(text::decode_at(w, 0).cp, std::move(word));
   }
   usable_ = true;
 }
@@ -40,8 +61,21 @@ void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
     text::Decoded d = text::decode_valid_at(text, pos);
     char32_t c = d.cp < 0x80 ? static_cast<char32_t>(ascii_lower(static_cast<char>(d.cp))) : d.cp;
     if (const auto* words = by_first_.starting_with(c)) {
+      // The text's next 8 bytes in lower case, where there are 8.
+      std::uint64_t here = 0;
+      bool have_head = text.size() - pos >= 8;
+      if (have_head) {
+        std::memcpy(&here, text.data() + pos, 8);
+        here = ascii_lower8(here);
+      }
       for (const Word& w : *words) {
-        if (seen[static_cast<std::size_t>(w.index)] || !occurs_at(text, pos, w.text)) continue;
+        if (seen[static_cast<std::size_t>(w.index)]) continue;
+        if (have_head) {
+          if ((here ^ w.head) & w.head_mask) continue;
+          if (w.text.size() > 8 && !occurs_at(text, pos, w.text)) continue;
+        } else if (!occurs_at(text, pos, w.text)) {
+          continue;
+        }
         seen[static_cast<std::size_t>(w.index)] = true;
         out.push_back(w.index);
       }

@@ -11,6 +11,7 @@
 // folding; such a set is not usable() and the caller keeps the RE2::Set.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,9 @@ class LiteralSet {
   struct Word {
     int index;
     std::string text;
+    // Its first 8 bytes (fewer, masked): most words that begin with a
+    // character are told apart from the text there by one comparison.
+    std::uint64_t head = 0, head_mask = 0;
   };
   bool usable_ = false;
   std::size_t size_ = 0;

@@ -84,3 +84,28 @@ BOOST_AUTO_TEST_CASE(same_as_an_re2_set_on_real_text) {
   BOOST_TEST(sentences > 300u);
   BOOST_TEST(hits > 300u);
 }
+
+// Words are first compared eight bytes at a time, with the text's ASCII
+// capitals lowered all at once: the characters beside A-Z in ASCII ('@' and
+// '[', '`' and '{', which differ from letters by the case bit) must not be
+// taken for letters, and a word cut off by the end of the text, or longer
+// than eight bytes, must still be found only where it occurs.
+BOOST_AUTO_TEST_CASE(eight_bytes_at_a_time_agrees_with_an_re2_set) {
+  std::vector<std::string> words = {"a{b", "a[b", "x@y", "x`y", "abcdefgh", "abcdefghij", "mnopqrstuvwxyz",
+                                    "gdp增长", "z", "增长abcdefg"};
+  LiteralSet set(words);
+  BOOST_REQUIRE(set.usable());
+  std::vector<std::string> texts = {"A[B X@Y ABCDEFGH ABCDEFGHIJ MNOPQRSTUVWXYZ GDP增长 Z",
+                                    "a{b x`y abcdefgh abcdefghiJ mnopqrstuvwxyZ gdp增长 z",
+                                    "A{B",  // fewer than eight bytes left
+                                    "ABCDEFG",
+                                    "ABCDEFGH",
+                                    "ABCDEFGHI",
+                                    "增长ABCDEFG",
+                                    "增长ABCDEF",
+                                    "@[`{ @[`{ abcdefgH",
+                                    "X@Y........"};
+  for (const auto& t : texts) BOOST_TEST(found(set, t) == found_by_re2(words, t), t);
+  BOOST_TEST(found(set, "A[B........") == (std::vector<int>{1}), boost::test_tools::per_element());
+  BOOST_TEST(found(set, "A{B........") == (std::vector<int>{0}), boost::test_tools::per_element());
+}
