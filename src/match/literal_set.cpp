@@ -35,7 +35,7 @@ bool has_other_case(char32_t cp) { return cp >= 0x80 && text::has_case(cp); }
 
 }  // namespace
 
-LiteralSet::LiteralSet(const std::vector<std::string>& words) : size_(words.size()) {
+LiteralSet::LiteralSet(const std::vector<std::string>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (w.empty()) return;  // matches everywhere: not what this is for
@@ -56,7 +56,10 @@ LiteralSet::LiteralSet(const std::vector<std::string>& words) : size_(words.size
 }
 
 void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
-  std::vector<bool> seen(size_, false);
+  // A sentence holds few of the words: whether one was found already is
+  // asked of those found so far, with nothing to allocate.
+  const auto found_before = static_cast<std::ptrdiff_t>(out.size());
+  auto seen = [&](int index) { return std::find(out.begin() + found_before, out.end(), index) != out.end(); };
   for (std::size_t pos = 0; pos < text.size();) {
     text::Decoded d = text::decode_valid_at(text, pos);
     char32_t c = d.cp < 0x80 ? static_cast<char32_t>(ascii_lower(static_cast<char>(d.cp))) : d.cp;
@@ -69,15 +72,13 @@ void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
         here = ascii_lower8(here);
       }
       for (const Word& w : *words) {
-        if (seen[static_cast<std::size_t>(w.index)]) continue;
         if (have_head) {
           if ((here ^ w.head) & w.head_mask) continue;
           if (w.text.size() > 8 && !occurs_at(text, pos, w.text)) continue;
         } else if (!occurs_at(text, pos, w.text)) {
           continue;
         }
-        seen[static_cast<std::size_t>(w.index)] = true;
-        out.push_back(w.index);
+        if (!seen(w.index)) out.push_back(w.index);
       }
     }
     pos += d.size;

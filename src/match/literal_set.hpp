@@ -40,7 +40,6 @@ class LiteralSet {
     std::uint64_t head = 0, head_mask = 0;
   };
   bool usable_ = false;
-  std::size_t size_ = 0;
   CharBuckets<Word> by_first_;  // by first code point (ASCII letters in lower case)
 };
 

@@ -35,20 +35,22 @@ struct Prefilter::Shard {
       }
     }
     filter.Compile(&atoms);
-    add_candidates_of(std::vector<int>{}, unfiltered);
+    std::vector<int> ids;
+    add_candidates_of(std::vector<int>{}, ids, unfiltered);
   }
 
   void add_all(std::vector<int>& out) const { out.insert(out.end(), index_of_id.begin(), index_of_id.end()); }
 
   // A fifth of the texts hold none of a shard's atoms: those get the
-  // patterns FilteredRE2 would give for none, worked out once.
-  void add_candidates(const std::vector<int>& matched_atoms, std::vector<int>& out) const {
+  // patterns FilteredRE2 would give for none, worked out once. `ids` is
+  // scratch space, reused from call to call.
+  void add_candidates(const std::vector<int>& matched_atoms, std::vector<int>& ids, std::vector<int>& out) const {
     if (matched_atoms.empty()) out.insert(out.end(), unfiltered.begin(), unfiltered.end());
-    else add_candidates_of(matched_atoms, out);
+    else add_candidates_of(matched_atoms, ids, out);
   }
 
-  void add_candidates_of(const std::vector<int>& matched_atoms, std::vector<int>& out) const {
-    std::vector<int> ids;
+  void add_candidates_of(const std::vector<int>& matched_atoms, std::vector<int>& ids, std::vector<int>& out) const {
+    ids.clear();
     filter.AllPotentials(matched_atoms, &ids);
     for (int id : ids) out.push_back(index_of_id[static_cast<std::size_t>(id)]);
   }
@@ -138,11 +140,16 @@ std::vector<int> Prefilter::candidates(std::string_view text) const {
 
 std::vector<int> Prefilter::candidates_given(const std::vector<int>& atoms) const {
   if (!usable_) return every_pattern();
-  std::vector<std::vector<int>> by_shard(shards_.size());
-  for (int a : atoms)
-    for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)]) by_shard[shard].push_back(atom);
-  std::vector<int> out;
-  for (std::size_t k = 0; k < shards_.size(); ++k) shards_[k]->add_candidates(by_shard[k], out);
+  // Each shard's atoms in turn, in one vector reused (as is the scratch
+  // space for FilteredRE2's answer): every sentence with a name asks this.
+  std::vector<int> out, shard_atoms, ids;
+  for (std::size_t k = 0; k < shards_.size(); ++k) {
+    shard_atoms.clear();
+    for (int a : atoms)
+      for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)])
+        if (shard == k) shard_atoms.push_back(atom);
+    shards_[k]->add_candidates(shard_atoms, ids, out);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

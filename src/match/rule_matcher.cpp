@@ -311,7 +311,7 @@ std::optional<Candidate> candidate_of(const Continuation& k, std::string_view fo
   const auto& rule = pack.rules[k.rule_index];
   const RE2& re = *rule.pattern;
   int n = re.NumberOfCapturingGroups() + 1;
-  Hit h{k.begin, k.end, std::vector<re2::StringPiece>(static_cast<std::size_t>(n))};
+  Hit h{k.begin, k.end, Groups(static_cast<std::size_t>(n))};
   groups_of_match(re, folded, k.begin, k.end, k.sentence_end, h.groups.data(), n);
   Candidate c = candidate_of(rule, k.rule_index, h, folded);
   if (c.q_begin == npos || !finish(c, folded, pack, quantities)) return std::nullopt;

@@ -3,6 +3,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -16,9 +19,40 @@
 
 namespace zhibiao::match {
 
+// A match's groups, [0] the whole match: in place for up to 16 (every
+// bundled pattern), so a scan allocates nothing for them; in a vector for
+// more. Like a vector, growing it adds empty groups.
+class Groups {
+ public:
+  explicit Groups(std::size_t n = 0) { resize(n); }
+  void resize(std::size_t n) {
+    if (n > kInPlace) {
+      if (size_ <= kInPlace) more_.assign(in_place_.begin(), in_place_.begin() + static_cast<std::ptrdiff_t>(size_));
+      more_.resize(n);
+    } else {
+      if (size_ > kInPlace) std::copy(more_.begin(), more_.begin() + static_cast<std::ptrdiff_t>(n), in_place_.begin());
+      for (std::size_t i = size_; i < n; ++i) in_place_[i] = re2::StringPiece();
+    }
+    size_ = n;
+  }
+  std::size_t size() const { return size_; }
+  re2::StringPiece* data() { return size_ > kInPlace ? more_.data() : in_place_.data(); }
+  const re2::StringPiece* data() const { return size_ > kInPlace ? more_.data() : in_place_.data(); }
+  re2::StringPiece& operator[](std::size_t i) { return data()[i]; }
+  const re2::StringPiece& operator[](std::size_t i) const { return data()[i]; }
+  const re2::StringPiece* begin() const { return data(); }
+  const re2::StringPiece* end() const { return data() + size_; }
+
+ private:
+  static constexpr std::size_t kInPlace = 16;
+  std::array<re2::StringPiece, kInPlace> in_place_;
+  std::vector<re2::StringPiece> more_;
+  std::size_t size_ = 0;
+};
+
 struct Hit {
   std::size_t begin, end;
-  std::vector<re2::StringPiece> groups;  // [0] is the whole match
+  Groups groups;  // [0] is the whole match
   // Byte range of group i in the text, or {npos, npos} when it did not take part.
   std::pair<std::size_t, std::size_t> group(std::string_view text, int i) const {
     const auto& g = groups[static_cast<std::size_t>(i)];
@@ -174,7 +208,7 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
                       Voided&& voided, std::size_t from = 0, std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = rest.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> rest_groups(static_cast<std::size_t>(n));
+  Groups rest_groups(static_cast<std::size_t>(n));
   Hit hit;
   hit.groups.resize(static_cast<std::size_t>(n) + 1);
   std::size_t pos = from;
