@@ -1,7 +1,7 @@
 #include "match/literal_set.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <cstdint>
 
 #include "text/utf8.hpp"
 
@@ -44,13 +44,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& words) {
       if (!d.valid || has_other_case(d.cp) || (d.cp >= 'A' && d.cp <= 'Z')) return;
       k += d.size;
     }
-    Word word{static_cast<int>(i), w};
-    // (Copied as bytes, so the comparison holds whatever the byte order.)
-    std::size_t head_bytes = std::min<std::size_t>(w.size(), 8);
-    std::memcpy(&word.head, w.data(), head_bytes);
-    const unsigned char all_set[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-    std::memcpy(&word.head_mask, all_set, head_bytes);
-    by_first_.add(text::decode_at(w, 0).cp, std::move(word));
+    by_first_.add(text::decode_at(w, 0).cp, {static_cast<int>(i), w, WordHead::of(w)});
   }
   usable_ = true;
 }
@@ -66,14 +60,11 @@ void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
     if (const auto* words = by_first_.starting_with(c)) {
       // The text's next 8 bytes in lower case, where there are 8.
       std::uint64_t here = 0;
-      bool have_head = text.size() - pos >= 8;
-      if (have_head) {
-        std::memcpy(&here, text.data() + pos, 8);
-        here = ascii_lower8(here);
-      }
+      bool have_head = eight_bytes_at(text, pos, here);
+      if (have_head) here = ascii_lower8(here);
       for (const Word& w : *words) {
         if (have_head) {
-          if ((here ^ w.head) & w.head_mask) continue;
+          if (w.head.differs_from(here)) continue;
           if (w.text.size() > 8 && !occurs_at(text, pos, w.text)) continue;
         } else if (!occurs_at(text, pos, w.text)) {
           continue;

@@ -11,12 +11,12 @@
 // folding; such a set is not usable() and the caller keeps the RE2::Set.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "match/char_buckets.hpp"
+#include "match/word_head.hpp"
 
 namespace zhibiao::match {
 
@@ -35,9 +35,7 @@ class LiteralSet {
   struct Word {
     int index;
     std::string text;
-    // Its first 8 bytes (fewer, masked): most words that begin with a
-    // character are told apart from the text there by one comparison.
-    std::uint64_t head = 0, head_mask = 0;
+    WordHead head;  // most words are told apart from the text by it alone
   };
   bool usable_ = false;
   CharBuckets<Word> by_first_;  // by first code point (ASCII letters in lower case)

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -39,12 +38,7 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
   for (std::size_t i = 0; i < names_of.size(); ++i) {
     for (const auto& word : names_of[i]) {
       if (word.empty()) continue;  // find_names never finds an empty word
-      Name name{i, word, word.find(kAnyDigit) != std::string::npos};
-      // (Both copied as bytes, so the comparison holds whatever the byte order.)
-      std::size_t head_bytes = std::min<std::size_t>(word.size(), 8);
-      std::memcpy(&name.head, word.data(), head_bytes);
-      const unsigned char all_set[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-      std::memcpy(&name.head_mask, all_set, head_bytes);
+      Name name{i, word, word.find(kAnyDigit) != std::string::npos, WordHead::of(word)};
       if (word[0] == kAnyDigit) {  // a name that begins with any digit is looked for at each
         for (char32_t digit = '0'; digit <= '9'; ++digit) by_first_.add(digit, name);
         continue;
@@ -59,15 +53,14 @@ std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::siz
   for (std::size_t pos = from; pos < to;) {
     text::Decoded d = text::decode_valid_at(text, pos);
     if (const auto* names = by_first_.starting_with(d.cp)) {
-      // The text's next 8 bytes, where there are 8 (compared whole only
-      // with a name that fits before `to`).
+      // The text's next 8 bytes, where there are 8 (compared only with a
+      // name that fits before `to`).
       std::uint64_t here = 0;
-      bool have_head = text.size() - pos >= 8;
-      if (have_head) std::memcpy(&here, text.data() + pos, 8);
+      bool have_head = eight_bytes_at(text, pos, here);
       for (const Name& name : *names) {
         if (name.word.size() > to - pos) continue;
         if (have_head && !name.any_digit) {
-          if ((here ^ name.head) & name.head_mask) continue;
+          if (name.head.differs_from(here)) continue;
           if (name.word.size() > 8 && !word_at(text, pos, name.word, false)) continue;
         } else if (!word_at(text, pos, name.word, name.any_digit)) {
           continue;

@@ -7,12 +7,12 @@
 // indicator, and its DFA is warmed by all of them.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "match/char_buckets.hpp"
+#include "match/word_head.hpp"
 
 namespace zhibiao::match {
 
@@ -54,10 +54,7 @@ class NameIndex {
     std::size_t indicator;
     std::string word;
     bool any_digit;  // has a kAnyDigit byte: compared byte by byte
-    // The word's first 8 bytes (fewer for a shorter word, masked): most
-    // names that begin with a character are told apart from the text there
-    // by one comparison, without a call to memcmp.
-    std::uint64_t head = 0, head_mask = 0;
+    WordHead head;  // most names are told apart from the text by it alone
   };
 
   std::size_t indicators_ = 0;
