@@ -20,8 +20,9 @@
 namespace zhibiao::match {
 
 // A match's groups, [0] the whole match: in place for up to 16 (a bundled
-// pattern has at most 6), so a scan allocates nothing for them; in a
-// vector for more. Like a vector, growing it adds empty groups.
+// rule's match has at most 5, its name's included), so a scan allocates
+// nothing for them; in a vector for more. Like a vector, growing it adds
+// empty groups.
 class Groups {
  public:
   explicit Groups(std::size_t n = 0) { resize(n); }
