@@ -292,17 +292,14 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
 // The figures accepted so far, by start: disjoint, so sorted by end too.
 using Accepted = std::map<std::size_t, Candidate>;
 
-bool overlaps_any(const Accepted& accepted, const Candidate& c) {
-  auto it = accepted.lower_bound(c.q_begin);
-  if (it != accepted.end() && it->second.q_begin < c.q_end) return true;
-  return it != accepted.begin() && std::prev(it)->second.q_end > c.q_begin;
+// Whether an accepted figure overlaps [begin, end).
+bool overlaps_any(const Accepted& accepted, std::size_t begin, std::size_t end) {
+  auto it = accepted.lower_bound(begin);
+  if (it != accepted.end() && it->second.q_begin < end) return true;
+  return it != accepted.begin() && std::prev(it)->second.q_end > begin;
 }
 
-// Whether an accepted figure holds the byte at pos.
-bool holds(const Accepted& accepted, std::size_t pos) {
-  auto it = accepted.upper_bound(pos);
-  return it != accepted.begin() && std::prev(it)->second.q_end > pos;
-}
+bool overlaps_any(const Accepted& accepted, const Candidate& c) { return overlaps_any(accepted, c.q_begin, c.q_end); }
 
 // The candidate of a continuation's match set aside during the scan, now
 // with its groups (as scan_at_leads would have found them), if it is one.
@@ -346,7 +343,7 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
   for (auto& k : raw.continuations) {
     if (k.candidate) {
       inherited.push_back(std::move(*k.candidate));
-    } else if (!(pack.rules[k.rule_index].figure_ends_match && holds(accepted, k.end - 1))) {
+    } else if (!(pack.rules[k.rule_index].figure_ends_match && overlaps_any(accepted, k.end - 1, k.end))) {
       if (auto c = candidate_of(k, folded, pack, quantities)) inherited.push_back(std::move(*c));
     }
   }

@@ -3,7 +3,6 @@
 
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -19,22 +18,13 @@
 
 namespace zhibiao::match {
 
-// A match's groups, [0] the whole match: in place for up to 16 (a bundled
-// rule's match has at most 5, its name's included), so a scan allocates
-// nothing for them; in a vector for more. Like a vector, growing it adds
-// empty groups.
+// A match's groups, [0] the whole match, all empty to begin with: in place
+// for up to 16 (a bundled rule's match has at most 5, its name's
+// included), so a scan allocates nothing for them; in a vector for more.
 class Groups {
  public:
-  explicit Groups(std::size_t n = 0) { resize(n); }
-  void resize(std::size_t n) {
-    if (n > kInPlace) {
-      if (size_ <= kInPlace) more_.assign(in_place_.begin(), in_place_.begin() + static_cast<std::ptrdiff_t>(size_));
-      more_.resize(n);
-    } else {
-      if (size_ > kInPlace) std::copy(more_.begin(), more_.begin() + static_cast<std::ptrdiff_t>(n), in_place_.begin());
-      for (std::size_t i = size_; i < n; ++i) in_place_[i] = re2::StringPiece();
-    }
-    size_ = n;
+  explicit Groups(std::size_t n = 0) : size_(n) {
+    if (n > kInPlace) more_.resize(n);
   }
   std::size_t size() const { return size_; }
   re2::StringPiece* data() { return size_ > kInPlace ? more_.data() : in_place_.data(); }
@@ -46,9 +36,9 @@ class Groups {
 
  private:
   static constexpr std::size_t kInPlace = 16;
-  std::array<re2::StringPiece, kInPlace> in_place_;
+  std::array<re2::StringPiece, kInPlace> in_place_{};
   std::vector<re2::StringPiece> more_;
-  std::size_t size_ = 0;
+  std::size_t size_;
 };
 
 struct Hit {
@@ -109,8 +99,7 @@ std::size_t scan(const RE2& re, std::string_view text, Visit&& visit, std::size_
                  std::size_t to = std::string_view::npos, std::size_t last_start = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
-  Hit hit;
-  hit.groups.resize(static_cast<std::size_t>(n));
+  Hit hit{0, 0, Groups(static_cast<std::size_t>(n))};
   std::size_t pos = from;
   while (pos <= to && pos <= last_start) {
     if (!re.Match(text, pos, to, RE2::UNANCHORED, hit.groups.data(), n)) return to + 1;
@@ -161,8 +150,7 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
                           std::size_t last_start = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = re.NumberOfCapturingGroups() + 1;
-  Hit hit;
-  hit.groups.resize(static_cast<std::size_t>(n));
+  Hit hit{0, 0, Groups(static_cast<std::size_t>(n))};
   std::size_t pos = from;
   re2::StringPiece whole;
   while (pos < to && pos <= last_start) {
@@ -210,8 +198,7 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
   if (to > text.size()) to = text.size();
   int n = rest.NumberOfCapturingGroups() + 1;
   Groups rest_groups(static_cast<std::size_t>(n));
-  Hit hit;
-  hit.groups.resize(static_cast<std::size_t>(n) + 1);
+  Hit hit{0, 0, Groups(static_cast<std::size_t>(n) + 1)};
   std::size_t pos = from;
   re2::StringPiece tail;
   for (std::size_t i = 0; i < names.size();) {
