@@ -265,11 +265,12 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         if (names.empty()) continue;
         auto name_voided = [&](const NameAt& at) { return name_excluded(rule.indicator, at.name_begin, at.end); };
         if (rule.prefix_words.empty()) {
-          scan_after_names(*rule.rest, names, folded, on_hit, name_voided, sentence.begin, sentence.end);
+          scan_after_names(*rule.rest, rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,
+                           sentence.end);
         } else {
           auto prefixes = find_names(rule.prefix_words, folded, sentence.begin, sentence.end);
-          scan_after_names(*rule.rest, with_optional_prefix(prefixes, names), folded, on_hit, name_voided,
-                           sentence.begin, sentence.end);
+          scan_after_names(*rule.rest, rule.rest_gap.get(), with_optional_prefix(prefixes, names), folded, on_hit,
+                           name_voided, sentence.begin, sentence.end);
         }
       } else if (rule.inherits) {
         // The groups of a match that begins before the first figure are

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "match/lead_chars.hpp"
+#include "match/leading_gap.hpp"
 #include "match/name_finder.hpp"
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
@@ -192,9 +193,13 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
 // caller would void any match that begins with this name (an excluded
 // name). Its groups, the costly part, are then never computed, and the scan
 // goes on right after the name, as when visit returns the name's end.
+//
+// `gap`, when rest begins with a lazy gap, finds rest's groups (see
+// leading_gap.hpp).
 template <typename Visit, typename Voided>
-void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::string_view text, Visit&& visit,
-                      Voided&& voided, std::size_t from = 0, std::size_t to = std::string_view::npos) {
+void scan_after_names(const RE2& rest, const LeadingGap* gap, const std::vector<NameAt>& names, std::string_view text,
+                      Visit&& visit, Voided&& voided, std::size_t from = 0,
+                      std::size_t to = std::string_view::npos) {
   if (to > text.size()) to = text.size();
   int n = rest.NumberOfCapturingGroups() + 1;
   Groups rest_groups(static_cast<std::size_t>(n));
@@ -219,7 +224,8 @@ void scan_after_names(const RE2& rest, const std::vector<NameAt>& names, std::st
         continue;
       }
       std::size_t end = name_end + tail.size();
-      groups_of_match(rest, text, name_end, end, to, rest_groups.data(), n);
+      if (!gap || !gap->groups(text, name_end, end, rest_groups.data(), n))
+        groups_of_match(rest, text, name_end, end, to, rest_groups.data(), n);
       hit.begin = start;
       hit.end = end;
       hit.groups[0] = re2::StringPiece(text.data() + start, end - start);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "match/lead_chars.hpp"
+#include "match/leading_gap.hpp"
 #include "match/match_windows.hpp"
 #include "match/name_finder.hpp"
 #include "match/prefilter.hpp"
@@ -145,6 +146,9 @@ struct CompiledRule {
   const RE2* pattern = nullptr;
   const RE2* rest = nullptr;
   std::vector<std::string> prefix_words;  // with rest: an optional prefix's words, before the name
+  // With rest, when it begins with a lazy gap: its groups found without the
+  // NFA over the gap (see match/leading_gap.hpp); shared like rest.
+  std::shared_ptr<const match::LeadingGap> rest_gap;
   std::size_t indicator_index = 0;  // with rest: the indicator in CompiledPack::indicators
   std::size_t filter = 0;           // the pattern (or remainder) rule_filter knows it by
   // The characters a match begins with, when they are few enough to try

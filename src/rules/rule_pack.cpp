@@ -880,6 +880,7 @@ class Loader {
     }
     pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
     pack_->rules_by_filter.assign(patterns.size(), {});
+    std::vector<std::shared_ptr<const match::LeadingGap>> gap_of_filter(patterns.size());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -913,6 +914,8 @@ class Loader {
         rule.lead = match::LeadChars::of(re.pattern());
       } else {
         rule.rest = &re;
+        if (!gap_of_filter[filter]) gap_of_filter[filter] = match::LeadingGap::of(re.pattern(), re.options());
+        rule.rest_gap = gap_of_filter[filter];
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }

@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
   auto names = zhibiao::match::find_names({"农业产值", "产值"}, text, 0, text.size());
   std::size_t voided = 0;
   zhibiao::match::scan_after_names(
-      rest, names, text,
+      rest, nullptr, names, text,
       [&](const Hit& h) {
         BOOST_TEST(!is_excluded(static_cast<std::size_t>(h.groups[1].data() - text.data())));
         after_names.push_back(text.substr(h.begin, h.end - h.begin));
@@ -253,7 +253,8 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       auto names = find_names(pack.indicators[rule.indicator_index].names, folded, 0, folded.size());
       if (!rule.prefix_words.empty())
         names = zhibiao::match::with_optional_prefix(find_names(rule.prefix_words, folded, 0, folded.size()), names);
-      zhibiao::match::scan_after_names(*rule.rest, names, folded, record(after_names),
+      // With its leading gap, when it has one: the groups must be RE2's.
+      zhibiao::match::scan_after_names(*rule.rest, rule.rest_gap.get(), names, folded, record(after_names),
                                        [](const zhibiao::match::NameAt&) { return false; });
       BOOST_TEST(searched == after_names, rule.id);
       matches += searched.size();

@@ -1,0 +1,80 @@
+// Capture groups of a match whose pattern begins with a lazy gap.
+//
+// A remainder after a name (see name_finder.hpp) most often begins with a
+// gap: (?:C)*? or (?:C){0,n}? over one character class C, the text allowed
+// between a name and what follows it. Finding a match's groups is the
+// costly part of matching: RE2 takes its NFA for patterns of this size,
+// and over the gap every character starts a new thread into the whole
+// rest of the pattern.
+//
+// With the match [begin, end) known, the gap's part is decided without the
+// NFA. The pattern is G S, G the gap, S the rest; the leftmost-first match
+// RE2 reports prefers, before anything in S, the shortest gap for which S
+// still matches to `end`. So the gap ends at the first character boundary
+// p, going right from begin over characters of C (at most n of them), at
+// which S matches [p, end) exactly: each such test is one pass of RE2's
+// DFA over S. S's groups are then S's own on [p, end): the NFA over a
+// shorter text, or nothing at all when S is one group around the whole
+// (a figure right after the gap: that group is [p, end)).
+//
+// S and C are compiled the first time they are needed, so a pack loads no
+// slower; a pattern of another shape gets no LeadingGap and its groups are
+// found as before.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zhibiao::match {
+
+class LeadingGap {
+ public:
+  // The split of `pattern`, compiled with `options` (those of the whole
+  // pattern), when it begins with a lazy gap over one character class and
+  // what follows can stand alone (no top-level |, no assertion); null for
+  // any other pattern.
+  static std::unique_ptr<LeadingGap> of(std::string_view pattern, const RE2::Options& options);
+
+  LeadingGap(const LeadingGap&) = delete;
+  LeadingGap& operator=(const LeadingGap&) = delete;
+
+  // The n groups ([0] the whole) of the split pattern's match [begin, end)
+  // of text, as RE2's Match(text, begin, end, RE2::ANCHOR_BOTH, groups, n)
+  // on the whole pattern gives them. False when they could not be found
+  // this way (the caller then asks RE2 itself).
+  bool groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups, int n) const;
+
+  // What the pattern was split into (for tests).
+  const std::string& gap_char() const { return gap_char_; }
+  const std::string& rest() const { return rest_; }
+  std::optional<std::size_t> max_chars() const { return max_chars_; }
+  bool rest_is_one_group() const { return rest_is_one_group_; }
+
+ private:
+  LeadingGap(std::string gap_char, std::optional<std::size_t> max_chars, std::string rest, bool rest_is_one_group,
+             int groups, const RE2::Options& options)
+      : gap_char_(std::move(gap_char)),
+        max_chars_(max_chars),
+        rest_(std::move(rest)),
+        rest_is_one_group_(rest_is_one_group),
+        groups_(groups),
+        options_(options) {}
+  bool compiled() const;
+
+  std::string gap_char_;                  // C, matching exactly one character
+  std::optional<std::size_t> max_chars_;  // n for {0,n}?, none for *?
+  std::string rest_;                      // S
+  bool rest_is_one_group_;                // S is (?P<x>...) and has no other group
+  int groups_;                            // capturing groups in S (and in the whole)
+  RE2::Options options_;
+
+  mutable std::once_flag compile_once_;
+  mutable std::unique_ptr<RE2> gap_char_re_, rest_re_;
+};
+
+}  // namespace zhibiao::match

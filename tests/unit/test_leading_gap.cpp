@@ -1,0 +1,102 @@
+#define BOOST_TEST_MODULE leading_gap
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "match/leading_gap.hpp"
+
+using zhibiao::match::LeadingGap;
+
+namespace {
+
+std::unique_ptr<LeadingGap> split(const std::string& pattern) { return LeadingGap::of(pattern, RE2::Options()); }
+
+// "text@offset" for each group, "-" for one that took no part.
+std::vector<std::string> shown(const std::string& text, const std::vector<re2::StringPiece>& groups) {
+  std::vector<std::string> out;
+  for (const auto& g : groups)
+    out.push_back(g.data() ? std::string(g.data(), g.size()) + "@" + std::to_string(g.data() - text.data()) : "-");
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(splits_a_lazy_gap_over_one_character_from_what_follows) {
+  auto gap = split("(?:(?:(?:[^,;]))*?)(?P<q>\\d+)");
+  BOOST_REQUIRE(gap);
+  BOOST_TEST(gap->gap_char() == "(?:(?:[^,;]))");
+  BOOST_TEST(gap->rest() == "(?P<q>\\d+)");
+  BOOST_TEST(!gap->max_chars());
+  BOOST_TEST(gap->rest_is_one_group());
+
+  auto bounded = split("(?:[^,]){0,7}?增长(?P<q>\\d+)%");
+  BOOST_REQUIRE(bounded);
+  BOOST_TEST(*bounded->max_chars() == 7u);
+  BOOST_TEST(bounded->rest() == "增长(?P<q>\\d+)%");
+  BOOST_TEST(!bounded->rest_is_one_group());
+
+  BOOST_REQUIRE(split(".*?(?P<q>\\d+)"));
+  BOOST_TEST(!split("[^,]*?(?P<q>\\d+)?")->rest_is_one_group());  // the group may take no part
+  BOOST_TEST(!split("[^,]*?(?P<q>\\d+)(\\d)")->rest_is_one_group());
+  BOOST_TEST(!split("[^\\]]*?(?P<q>[\\d]+)元")->rest_is_one_group());
+}
+
+BOOST_AUTO_TEST_CASE(leaves_every_other_shape_alone) {
+  BOOST_TEST(!split("[^,]*(?P<q>\\d+)"));          // greedy: the longest gap first
+  BOOST_TEST(!split("[^,]{1,3}?(?P<q>\\d+)"));     // not down to no gap
+  BOOST_TEST(!split("([^,])*?(?P<q>\\d+)"));       // a group of its own to fill
+  BOOST_TEST(!split("(?:ab)*?(?P<q>\\d+)"));       // two characters a step
+  BOOST_TEST(!split("(?:[^,]|ab)*?(?P<q>\\d+)"));
+  BOOST_TEST(!split("[^,]*?(?P<q>\\d+)|x"));       // G S|T is no G followed by S
+  BOOST_TEST(!split("[^,]*?\\b(?P<q>\\d+)"));      // an assertion would see other text
+  BOOST_TEST(!split("[^,]*?"));                    // nothing follows
+  BOOST_TEST(!split("(?P<name>营收)[^,]*?(?P<q>\\d+)"));
+  BOOST_TEST(!split("(?:[^,]*?(?P<q>\\d+)"));      // malformed
+}
+
+// Every match's groups, found through the split, are RE2's own, on short
+// texts where the gap, the figure and the group before it compete for the
+// same characters (a wrong choice of the gap's end shows as other groups).
+BOOST_AUTO_TEST_CASE(gives_the_groups_re2_gives_for_every_match) {
+  const std::vector<std::string> patterns = {
+      "[^,]*?(?P<q>\\d*)",
+      "(?:[^,]){0,2}?(?P<q>\\d+万?)",
+      "(?:(?:[^,;]))*?(?:(?P<a>1)|12)(?P<q>2?万)",
+      "[^,]*?(?:增(?P<n>x)?|增x)(?:[^,]){0,1}?(?P<q>\\d+)",
+      ".*?(?P<q>(?:1|12|2)+)(?P<u>万)?",
+  };
+  const std::vector<std::string> alphabet = {"1", "2", "x", "增", "万", ",", "a"};
+  std::mt19937 random(20261129);
+  std::size_t compared = 0;
+  for (const auto& pattern : patterns) {
+    auto gap = split(pattern);
+    BOOST_REQUIRE_MESSAGE(gap, pattern);
+    RE2 whole(pattern);
+    int n = whole.NumberOfCapturingGroups() + 1;
+    for (int t = 0; t < 400; ++t) {
+      std::string text;
+      for (int k = std::uniform_int_distribution<int>(0, 7)(random); k > 0; --k)
+        text += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(random)];
+      for (std::size_t end = 0; end <= text.size(); ++end) {
+        std::vector<re2::StringPiece> expected(static_cast<std::size_t>(n)), found(static_cast<std::size_t>(n));
+        if (!whole.Match(text, 0, end, RE2::ANCHOR_BOTH, expected.data(), n)) continue;
+        BOOST_REQUIRE_MESSAGE(gap->groups(text, 0, end, found.data(), n), pattern << " on " << text.substr(0, end));
+        BOOST_TEST(shown(text, found) == shown(text, expected), pattern << " on " << text.substr(0, end));
+        ++compared;
+      }
+    }
+  }
+  BOOST_TEST(compared > 1000u);
+}
+
+BOOST_AUTO_TEST_CASE(says_so_when_the_span_is_no_match) {
+  auto gap = split("(?:[^,]){0,1}?(?P<q>\\d+)");
+  BOOST_REQUIRE(gap);
+  std::vector<re2::StringPiece> groups(2);
+  BOOST_TEST(!gap->groups("ab12", 0, 4, groups.data(), 2));  // two characters before the figure
+  BOOST_TEST(!gap->groups(",12", 0, 3, groups.data(), 2));   // a comma is no gap
+  BOOST_TEST(gap->groups("a12", 0, 3, groups.data(), 2));
+  BOOST_TEST(std::string(groups[1].data(), groups[1].size()) == "12");
+}
