@@ -73,6 +73,31 @@ std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::siz
   return found;
 }
 
+std::vector<NameAt> prefixes_of(const std::vector<std::string>& words, const std::vector<NameAt>& names,
+                                std::string_view text, std::size_t from) {
+  // (start, index of the word): find_names's order, by start, then as listed.
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  std::size_t last_name_begin = std::string_view::npos;
+  for (const NameAt& name : names) {
+    std::size_t end = name.begin;
+    if (end == last_name_begin) continue;  // names at one start: asked once
+    last_name_begin = end;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const std::string& word = words[w];
+      // A word is well-formed UTF-8, so where it matches, its first byte
+      // starts a character of the text.
+      if (word.empty() || word.size() > end - from) continue;
+      if (word_at(text, end - word.size(), word, word.find(kAnyDigit) != std::string::npos))
+        found.emplace_back(end - word.size(), w);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<NameAt> out;
+  out.reserve(found.size());
+  for (auto [begin, w] : found) out.push_back({begin, begin, begin + words[w].size()});
+  return out;
+}
+
 std::vector<NameAt> with_optional_prefix(const std::vector<NameAt>& prefixes, const std::vector<NameAt>& names) {
   auto names_at = [&](std::size_t pos) {
     auto first = std::lower_bound(names.begin(), names.end(), pos,

@@ -61,6 +61,14 @@ class NameIndex {
   CharBuckets<Name> by_first_;  // in (indicator, preference) order
 };
 
+// The occurrences of prefix `words` that end where one of `names` begins
+// (names as find_names gives them), at or after `from`: what find_names
+// gives for the words, less those no name follows, which
+// with_optional_prefix passes over. Only the few places before a name are
+// compared, not every character of the sentence.
+std::vector<NameAt> prefixes_of(const std::vector<std::string>& words, const std::vector<NameAt>& names,
+                                std::string_view text, std::size_t from);
+
 // Where a rule written (?:PREFIX)?(?P<name>NAMES) can begin, given where
 // its prefix words and its names occur (find_names): at each start, first
 // each prefix word there followed by each name right after it, then each

@@ -268,7 +268,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
           scan_after_names(*rule.rest, rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,
                            sentence.end);
         } else {
-          auto prefixes = find_names(rule.prefix_words, folded, sentence.begin, sentence.end);
+          auto prefixes = prefixes_of(rule.prefix_words, names, folded, sentence.begin);
           scan_after_names(*rule.rest, rule.rest_gap.get(), with_optional_prefix(prefixes, names), folded, on_hit,
                            name_voided, sentence.begin, sentence.end);
         }

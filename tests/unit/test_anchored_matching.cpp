@@ -80,6 +80,45 @@ BOOST_AUTO_TEST_CASE(an_optional_prefix_is_tried_before_the_name_alone) {
   BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
+// Only the prefix words a name follows matter to with_optional_prefix, so
+// prefixes_of looks only before the names; the starts must be the same as
+// from every prefix word in the sentence.
+BOOST_AUTO_TEST_CASE(prefixes_looked_for_before_names_give_the_same_starts) {
+  using zhibiao::match::find_names;
+  using zhibiao::match::prefixes_of;
+  using zhibiao::match::with_optional_prefix;
+  auto starts = [](const std::vector<zhibiao::match::NameAt>& at) {
+    std::vector<std::string> out;
+    for (const auto& s : at)
+      out.push_back(std::to_string(s.begin) + "/" + std::to_string(s.name_begin) + "-" + std::to_string(s.end));
+    return out;
+  };
+  const std::string d(1, zhibiao::match::kAnyDigit);
+  const std::vector<std::string> words = {"新增", "增", "净增", d + "号", "年新"};
+  const std::vector<std::string> names = {"收入", "营业收入", "营业", "入"};  // two at one start
+  for (std::string text : {"新增营业收入增收入,净增收入", "增增收入新增", "营业收入", "3号收入年新增收入", "新增"}) {
+    for (std::size_t from : {std::size_t{0}, std::size_t{3}}) {
+      auto found = find_names(names, text, from, text.size());
+      BOOST_TEST(starts(with_optional_prefix(prefixes_of(words, found, text, from), found)) ==
+                     starts(with_optional_prefix(find_names(words, text, from, text.size()), found)),
+                 text << " from " << from);
+    }
+  }
+  // Every bundled rule with prefix words, on the seed article and the rule files' tests.
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::string folded = folded_seed_and_rule_tests(pack);
+  std::size_t rules = 0;
+  for (const auto& rule : pack.rules) {
+    if (!rule.rest || rule.prefix_words.empty()) continue;
+    ++rules;
+    auto found = find_names(pack.indicators[rule.indicator_index].names, folded, 0, folded.size());
+    BOOST_TEST(starts(with_optional_prefix(prefixes_of(rule.prefix_words, found, folded, 0), found)) ==
+                   starts(with_optional_prefix(find_names(rule.prefix_words, folded, 0, folded.size()), found)),
+               rule.id);
+  }
+  BOOST_TEST(rules > 10u);
+}
+
 BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicator) {
   using zhibiao::match::NameAt;
   auto as_text = [](const std::vector<NameAt>& found) {
