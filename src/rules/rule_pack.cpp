@@ -21,6 +21,7 @@
 #include "resolve/number_parser.hpp"
 #include "resolve/split_cache.hpp"
 #include "rules/background_compiler.hpp"
+#include "match/pattern_syntax.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
 #include "rules/name_clues.hpp"
@@ -111,50 +112,15 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
   return out;
 }
 
-// A pattern read at its top level, outside every group and class.
-struct TopLevel {
-  bool alternation = false;  // a | there
-  bool balanced = true;      // no ) without its (, none left open
-  // The last group there: from its ( to its ), or npos when none.
-  std::size_t last_group_begin = std::string_view::npos, last_group_end = std::string_view::npos;
-};
-
-TopLevel read_top_level(std::string_view pattern) {
-  TopLevel top;
-  int depth = 0;
-  bool in_class = false;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      if (c == ']') in_class = false;
-    } else if (c == '[') {
-      in_class = true;
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // []...] and [^]...]: a literal ]
-    } else if (c == '(') {
-      if (depth++ == 0) top.last_group_begin = i;
-    } else if (c == ')') {
-      if (--depth == 0) top.last_group_end = i;
-      if (depth < 0) top.balanced = false;
-    } else if (c == '|' && depth == 0) {
-      top.alternation = true;
-    }
-  }
-  if (depth != 0) top.balanced = false;
-  return top;
-}
-
 // Whether `pattern` has a | outside every group and class (a|b means
 // "(a)|(b)", so it cannot be glued after another piece).
-bool has_top_level_alternation(std::string_view pattern) { return read_top_level(pattern).alternation; }
+bool has_top_level_alternation(std::string_view pattern) { return match::read_top_level(pattern).alternation; }
 
 // Whether every match of `pattern` ends with its group `name`: the pattern
 // is one sequence whose last part is that group, with no quantifier after
 // it.
 bool ends_with_group(std::string_view pattern, std::string_view name) {
-  TopLevel top = read_top_level(pattern);
+  match::TopLevel top = match::read_top_level(pattern);
   return top.balanced && !top.alternation && top.last_group_end + 1 == pattern.size() &&
          pattern.substr(top.last_group_begin).starts_with("(?P<" + std::string(name) + ">");
 }

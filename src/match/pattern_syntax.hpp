@@ -1,0 +1,38 @@
+// The structure of a pattern's text: where its groups, classes and escapes
+// end, and what stands at its top level.
+//
+// RE2 parses patterns but keeps the parse to itself. The pack reads a few
+// things from the text of its own (macro-expanded) patterns to match them
+// faster: whether a remainder after a name can stand alone, whether every
+// match ends with the figure, whether a pattern begins with a lazy gap. A
+// reader here that meets syntax it does not know says so (npos, or an
+// answer that keeps the pattern as it is), never guesses.
+#pragma once
+
+#include <string_view>
+
+namespace zhibiao::match {
+
+// A pattern read at its top level, outside every group and class.
+struct TopLevel {
+  bool alternation = false;  // a | there
+  bool balanced = true;      // no ) without its (, none left open
+  // The last group there: from its ( to its ), or npos when none.
+  std::size_t last_group_begin = std::string_view::npos, last_group_end = std::string_view::npos;
+};
+TopLevel read_top_level(std::string_view pattern);
+
+// Where the atom that begins at i ends (just past it): a group to its
+// closing parenthesis, a bracket class, an escape (\x, \x{...}, \p{...}),
+// or one character. npos when it is malformed.
+std::size_t atom_end(std::string_view pattern, std::size_t i);
+
+// Whether the atom [i, end) matches exactly one character: a bracket
+// class, '.', or such an atom inside non-capturing groups.
+bool is_one_char_atom(std::string_view pattern, std::size_t i, std::size_t end);
+
+// The capturing groups opened in pattern[i, end): each '(' not followed by
+// '?', and each "(?P<"; -1 when the pattern is malformed.
+int capturing_groups_from(std::string_view pattern, std::size_t i);
+
+}  // namespace zhibiao::match
