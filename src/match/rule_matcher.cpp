@@ -161,26 +161,6 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
     if (!quantities.has_mention_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
 
-    // Whether a name of an indicator at [b, e) lies inside one of the
-    // indicator's exclusions in this sentence: only those that begin by b
-    // can, so each exclusion is scanned only as far as the names asked about.
-    std::map<std::string, std::vector<ScanOnDemand>> exclusions;
-    auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
-      auto it = exclusions.find(indicator);
-      if (it == exclusions.end()) {
-        it = exclusions.emplace(indicator, std::vector<ScanOnDemand>{}).first;
-        if (const auto* info = pack.indicator(indicator))
-          for (std::size_t i = 0; i < info->excludes.size(); ++i)
-            it->second.emplace_back(*info->excludes[i], info->exclude_leads[i], folded, sentence.begin, sentence.end);
-      }
-      for (auto& exclusion : it->second)
-        for (auto [xb, xe] : exclusion.through(b))
-          if (xb <= b && e <= xe) return true;
-      return false;
-    };
-
-    auto finish = [&](Candidate& c) { return match::finish(c, folded, pack, quantities); };
-
     // Where each indicator's names occur in this sentence, found for all
     // indicators at once, when first needed.
     std::optional<std::vector<std::vector<NameAt>>> names_of;
@@ -189,6 +169,33 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
       return *names_of;
     };
     auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& { return names_here()[indicator]; };
+
+    // Whether a name of an indicator at [b, e) lies inside one of the
+    // indicator's exclusions in this sentence: only those that begin by b
+    // can, so each exclusion is scanned only as far as the names asked about.
+    std::map<std::string, std::vector<ScanOnDemand>> exclusions;
+    auto name_excluded = [&](const std::string& indicator, std::size_t b, std::size_t e) {
+      auto it = exclusions.find(indicator);
+      if (it == exclusions.end()) {
+        it = exclusions.emplace(indicator, std::vector<ScanOnDemand>{}).first;
+        if (const auto* info = pack.indicator(indicator)) {
+          const auto& names = names_in_sentence(static_cast<std::size_t>(info - pack.indicators.data()));
+          for (std::size_t i = 0; i < info->excludes.size(); ++i) {
+            if (info->exclude_at_names[i])
+              it->second.emplace_back(*info->excludes[i], names, info->exclude_rest_leads[i], folded, sentence.begin,
+                                      sentence.end);
+            else
+              it->second.emplace_back(*info->excludes[i], info->exclude_leads[i], folded, sentence.begin, sentence.end);
+          }
+        }
+      }
+      for (auto& exclusion : it->second)
+        for (auto [xb, xe] : exclusion.through(b))
+          if (xb <= b && e <= xe) return true;
+      return false;
+    };
+
+    auto finish = [&](Candidate& c) { return match::finish(c, folded, pack, quantities); };
 
     // Four sentences in five name no indicator. Then no rule matched after
     // a name can match, nor can a continuation, with nothing to continue;

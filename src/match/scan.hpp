@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -179,6 +180,45 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
     pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
   }
   return pos < to ? pos : to + 1;
+}
+
+// The same matches as scan_at_leads() (and scan()), for a pattern whose
+// every match is one of `starts` (sorted by begin, as find_names gives
+// them) and then more: an exclusion that begins with its indicator's name,
+// tried only at the names found. An anchored match is tried at each start,
+// left to right, once however many names begin there; with `after`, the
+// characters the rest of a match begins with, only where one of those names
+// is followed by one of them. Tries stop after `last_start`; the return
+// value is as for scan().
+template <typename Visit>
+std::size_t scan_at_starts(const RE2& re, const std::vector<NameAt>& starts, const LeadChars* after,
+                           std::string_view text, Visit&& visit, std::size_t from = 0,
+                           std::size_t to = std::string_view::npos, std::size_t last_start = std::string_view::npos) {
+  if (to > text.size()) to = text.size();
+  int n = re.NumberOfCapturingGroups() + 1;
+  Hit hit{0, 0, Groups(static_cast<std::size_t>(n))};
+  re2::StringPiece whole;
+  std::size_t pos = from;  // no try before it: inside the last match, or tried
+  auto it = std::lower_bound(starts.begin(), starts.end(), from,
+                             [](const NameAt& at, std::size_t p) { return at.begin < p; });
+  for (; it != starts.end() && it->begin < to; ++it) {
+    if (it->begin > last_start) return std::max(pos, last_start + 1);
+    if (it->begin < pos) continue;
+    auto can_go_on = [&](const NameAt& at) { return at.end < to && after->contains(text::decode_valid_at(text, at.end).cp); };
+    bool worth_trying = !after;
+    for (auto same = it; !worth_trying && same != starts.end() && same->begin == it->begin; ++same)
+      worth_trying = can_go_on(*same);
+    if (!worth_trying || !re.Match(text, it->begin, to, RE2::ANCHOR_START, &whole, 1)) {
+      pos = it->begin + 1;
+      continue;
+    }
+    hit.begin = it->begin;
+    hit.end = hit.begin + whole.size();
+    if (n == 1) hit.groups[0] = whole;
+    else groups_of_match(re, text, hit.begin, hit.end, to, hit.groups.data(), n);
+    pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
+  }
+  return to + 1;
 }
 
 // The same matches as scan() of "(?P<name>(?:n1|n2|...))" + rest, where

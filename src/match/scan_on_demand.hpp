@@ -30,19 +30,32 @@ class ScanOnDemand {
   ScanOnDemand(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text, std::size_t from,
                std::size_t to)
       : re_(re), lead_(lead ? &*lead : nullptr), text_(text), next_(from), to_(std::min(to, text.size())) {}
+  // The same for a pattern whose every match is one of `starts` and then
+  // more that begins with an `after` character (see scan_at_starts); they
+  // must outlive the scan too.
+  ScanOnDemand(const RE2& re, const std::vector<NameAt>& starts, const std::optional<LeadChars>& after,
+               std::string_view text, std::size_t from, std::size_t to)
+      : re_(re),
+        lead_(after ? &*after : nullptr),
+        starts_(&starts),
+        text_(text),
+        next_(from),
+        to_(std::min(to, text.size())) {}
 
   // Every match that begins at or before `pos`, in text order.
   const std::vector<Span>& through(std::size_t pos) {
     if (next_ > pos) return found_;  // (past to_ once the scan has ended)
     auto record = [&](const Hit& h) { found_.emplace_back(h.begin, h.end); };
-    next_ = lead_ ? scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneSetAside{}, pos)
-                  : scan(re_, text_, record, next_, to_, pos);
+    if (starts_) next_ = scan_at_starts(re_, *starts_, lead_, text_, record, next_, to_, pos);
+    else if (lead_) next_ = scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneSetAside{}, pos);
+    else next_ = scan(re_, text_, record, next_, to_, pos);
     return found_;
   }
 
  private:
   const RE2& re_;
-  const LeadChars* lead_;  // null: searched rather than tried at leads
+  const LeadChars* lead_;  // null: searched rather than tried at leads (with starts_: what follows a start)
+  const std::vector<NameAt>* starts_ = nullptr;  // when set: tried only there
   std::string_view text_;
   std::size_t next_;  // where the scan goes on
   std::size_t to_;

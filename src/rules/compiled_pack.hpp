@@ -185,6 +185,13 @@ struct IndicatorInfo {
   bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
   std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
   std::vector<std::optional<match::LeadChars>> exclude_leads;  // per exclude, see match/lead_chars.hpp
+  // Per exclude: whether every match begins with one of `names` (the
+  // pattern is {NAME} and a remainder, nothing can stand in the name's
+  // place), so that it is tried only where a name was found (see
+  // match::scan_at_starts); and then the characters the remainder begins
+  // with, when known: a name followed by none of them is not tried.
+  std::vector<bool> exclude_at_names;
+  std::vector<std::optional<match::LeadChars>> exclude_rest_leads;
 };
 
 struct ExpectedRecord {

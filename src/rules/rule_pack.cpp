@@ -116,6 +116,20 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
 // "(a)|(b)", so it cannot be glued after another piece).
 bool has_top_level_alternation(std::string_view pattern) { return match::read_top_level(pattern).alternation; }
 
+// The remainder of an exclusion after its indicator's name, when every
+// match begins with the name: the expanded pattern is the name's
+// alternation (as {NAME} expands) and then a remainder with no quantifier
+// on the name and no | at the top level, where another branch could begin.
+std::optional<std::string_view> after_name(std::string_view expanded, std::string_view name_alternation) {
+  std::string head = "(?:" + std::string(name_alternation) + ")";
+  if (name_alternation.empty() || !expanded.starts_with(head)) return std::nullopt;
+  std::string_view rest = expanded.substr(head.size());
+  if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return std::nullopt;
+  match::TopLevel top = match::read_top_level(expanded);
+  if (!top.balanced || top.alternation) return std::nullopt;
+  return rest;
+}
+
 // Whether every match of `pattern` ends with its group `name`: the pattern
 // is one sequence whose last part is that group, with no quantifier after
 // it.
@@ -677,6 +691,9 @@ class Loader {
         if (auto expanded = defer(r, *ind.get("excludes"), fold_pattern(p, *fold_), "", locals, index, k)) {
           info.excludes.emplace_back();
           info.exclude_leads.push_back(match::LeadChars::of(*expanded));
+          auto rest = info.names.empty() ? std::nullopt : after_name(*expanded, alternation);
+          info.exclude_at_names.push_back(rest.has_value());
+          info.exclude_rest_leads.push_back(rest ? match::LeadChars::of(*rest) : std::nullopt);
         }
       }
     }

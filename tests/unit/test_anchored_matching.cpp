@@ -374,7 +374,7 @@ BOOST_AUTO_TEST_CASE(a_scan_on_demand_finds_what_the_whole_scan_finds_up_to_each
   // without, on the seed article and every rule-file test.
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   std::string folded = folded_seed_and_rule_tests(pack);
-  std::size_t exclusions = 0, matches = 0;
+  std::size_t exclusions = 0, matches = 0, at_names = 0, with_rest_leads = 0, matches_at_names = 0;
   for (const auto& info : pack.indicators) {
     for (std::size_t i = 0; i < info.excludes.size(); ++i) {
       for (const std::optional<LeadChars>& lead : {info.exclude_leads[i], std::optional<LeadChars>{}}) {
@@ -386,8 +386,24 @@ BOOST_AUTO_TEST_CASE(a_scan_on_demand_finds_what_the_whole_scan_finds_up_to_each
       }
       ++exclusions;
       matches += whole.size();
+      if (!info.exclude_at_names[i]) continue;
+      // Tried only at the indicator's names, with and without the check of
+      // the character after the name.
+      ++at_names;
+      auto names = zhibiao::match::find_names(info.names, folded, 0, folded.size());
+      for (const std::optional<LeadChars>& after : {info.exclude_rest_leads[i], std::optional<LeadChars>{}}) {
+        for (std::size_t step : {1u, 97u, 5000u}) {
+          zhibiao::match::ScanOnDemand scan(*info.excludes[i], names, after, folded, 0, folded.size());
+          BOOST_TEST(agrees_when_asked_every(scan, whole, folded.size(), step), info.id << " at names, every " << step);
+        }
+      }
+      with_rest_leads += info.exclude_rest_leads[i].has_value();
+      matches_at_names += whole.size();
     }
   }
   BOOST_TEST(exclusions > 20u);  // the pack's indicators have exclusions
   BOOST_TEST(matches > 20u);     // and the texts exercise them
+  BOOST_TEST(at_names > 20u);    // many begin with the name
+  BOOST_TEST(with_rest_leads > 20u);
+  BOOST_TEST(matches_at_names > 5u);
 }

@@ -75,6 +75,35 @@ templates = ["level.v1"]
   BOOST_TEST(facts[0].value.to_string() == "300000000");
 }
 
+// An exclusion is tried only at its indicator's names (match::scan_at_starts)
+// when nothing else can begin a match: not a word before the name, a
+// quantifier on it, or another branch.
+BOOST_AUTO_TEST_CASE(an_exclusion_that_begins_with_the_name_is_tried_only_at_names) {
+  TempPack p(R"(
+[indicator]
+id = "widget_output"
+names = ["小部件产量", "部件产量"]
+templates = ["level.v1"]
+excludes = ['{NAME}能耗', '人均{NAME}', '{NAME}?指数', '{NAME}中|人均', '{NAME}(?:总量)?中', '{NAME}{2}']
+)");
+  RulePack pack = RulePack::load(p.dir);
+  const detail::IndicatorInfo* info = pack.compiled().indicator("widget_output");
+  BOOST_REQUIRE(info);
+  BOOST_REQUIRE(info->excludes.size() == 6u);
+  std::vector<bool> at_names(info->exclude_at_names.begin(), info->exclude_at_names.end());
+  BOOST_TEST((at_names == std::vector<bool>{true, false, false, false, true, false}));
+  BOOST_REQUIRE(info->exclude_rest_leads[0]);
+  BOOST_TEST(info->exclude_rest_leads[0]->contains(U'能'));
+  BOOST_TEST(info->exclude_rest_leads[0]->size() == 1u);
+  BOOST_REQUIRE(info->exclude_rest_leads[4]);
+  BOOST_TEST(info->exclude_rest_leads[4]->contains(U'总'));
+  BOOST_TEST(info->exclude_rest_leads[4]->contains(U'中'));
+  // And the exclusion holds: 小部件产量能耗 is no output level.
+  Extractor ex(pack);
+  BOOST_TEST(ex.facts({"d", "小部件产量能耗达到3亿元。", "", ""}).empty());
+  BOOST_TEST(ex.facts({"d", "小部件产量达到3亿元。", "", ""}).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_toml) {
   auto errors = errors_of("[indicator\nid = 1\n");
   BOOST_TEST(any_error(errors, "malformed TOML", 1));
