@@ -61,6 +61,30 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
                                                     gap->max_chars, std::string(rest), one_group, groups, options));
 }
 
+void LeadingGap::set_up_reach_test() {
+  // The pattern reader reads a pattern as RE2's default options do.
+  const RE2::Options& o = options_;
+  if (!o.case_sensitive() || o.literal() || o.never_nl() || o.dot_nl() || o.posix_syntax() || o.longest_match() ||
+      o.encoding() != RE2::Options::EncodingUTF8)
+    return;
+  auto chars = read_pattern_chars(gap_char_, CharsToRead::first_only);
+  if (!chars || chars->nullable) return;
+  rest_lead_ = LeadChars::of(rest_);
+  if (rest_lead_) gap_chars_ = std::move(chars->first);
+}
+
+bool LeadingGap::may_match_at(std::string_view text, std::size_t begin, std::size_t to) const {
+  if (!rest_lead_) return true;
+  std::size_t p = begin;
+  for (std::size_t chars = 0; p < to; ++chars) {
+    text::Decoded d = text::decode_valid_at(text, p);
+    if (rest_lead_->contains(d.cp)) return true;
+    if ((max_chars_ && chars == *max_chars_) || !contains(*gap_chars_, d.cp)) return false;
+    p += d.size;
+  }
+  return false;  // the rest, never empty, has no character left to begin with
+}
+
 bool LeadingGap::compiled() const {
   std::call_once(compile_once_, [&] {
     auto gap_char = std::make_unique<RE2>(gap_char_, options_);

@@ -27,6 +27,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+
+#include "match/lead_chars.hpp"
+#include "match/pattern_chars.hpp"
 #include <string>
 #include <string_view>
 
@@ -49,6 +52,12 @@ class LeadingGap {
   // this way (the caller then asks RE2 itself).
   bool groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups, int n) const;
 
+  // False when no match of the split pattern can begin at `begin` in
+  // text[begin, to): no character the rest can begin with lies within the
+  // gap's reach (past characters of the gap's class, at most n of them).
+  // A cheap test before RE2 is asked, for a pattern that rarely matches.
+  bool may_match_at(std::string_view text, std::size_t begin, std::size_t to) const;
+
   // What the pattern was split into (for tests).
   const std::string& gap_char() const { return gap_char_; }
   const std::string& rest() const { return rest_; }
@@ -63,7 +72,10 @@ class LeadingGap {
         rest_(std::move(rest)),
         rest_is_one_group_(rest_is_one_group),
         groups_(groups),
-        options_(options) {}
+        options_(options) {
+    set_up_reach_test();
+  }
+  void set_up_reach_test();
   bool compiled() const;
 
   std::string gap_char_;                  // C, matching exactly one character
@@ -72,6 +84,12 @@ class LeadingGap {
   bool rest_is_one_group_;                // S is (?P<x>...) and has no other group
   int groups_;                            // capturing groups in S (and in the whole)
   RE2::Options options_;
+
+  // For may_match_at: the gap's characters and the rest's first ones; no
+  // test when either is unknown (the rest can be empty, or begins with too
+  // many characters to list).
+  std::optional<CharRanges> gap_chars_;
+  std::optional<LeadChars> rest_lead_;
 
   mutable std::once_flag compile_once_;
   mutable std::unique_ptr<RE2> gap_char_re_, rest_re_;

@@ -257,7 +257,9 @@ void scan_after_names(const RE2& rest, const LeadingGap* gap, const std::vector<
     bool matched = false;
     for (std::size_t k = i; k < same_start && !matched; ++k) {
       std::size_t name_end = names[k].end;
-      if (name_end > to || !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1)) continue;
+      if (name_end > to || (gap && !gap->may_match_at(text, name_end, to)) ||
+          !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1))
+        continue;
       if (voided(names[k])) {
         pos = name_end;  // a name is never empty: past the start
         matched = true;

@@ -83,6 +83,8 @@ BOOST_AUTO_TEST_CASE(gives_the_groups_re2_gives_for_every_match) {
         std::vector<re2::StringPiece> expected(static_cast<std::size_t>(n)), found(static_cast<std::size_t>(n));
         if (!whole.Match(text, 0, end, RE2::ANCHOR_BOTH, expected.data(), n)) continue;
         BOOST_REQUIRE_MESSAGE(gap->groups(text, 0, end, found.data(), n), pattern << " on " << text.substr(0, end));
+        // A match begins here, so the cheap test must not say otherwise.
+        BOOST_TEST(gap->may_match_at(text, 0, end), pattern << " on " << text.substr(0, end));
         BOOST_TEST(shown(text, found) == shown(text, expected), pattern << " on " << text.substr(0, end));
         ++compared;
       }
@@ -99,4 +101,29 @@ BOOST_AUTO_TEST_CASE(says_so_when_the_span_is_no_match) {
   BOOST_TEST(!gap->groups(",12", 0, 3, groups.data(), 2));   // a comma is no gap
   BOOST_TEST(gap->groups("a12", 0, 3, groups.data(), 2));
   BOOST_TEST(std::string(groups[1].data(), groups[1].size()) == "12");
+}
+
+BOOST_AUTO_TEST_CASE(tells_cheaply_where_no_match_can_begin) {
+  auto gap = split("(?:[^,]){0,2}?(?P<q>\\d+)");
+  BOOST_REQUIRE(gap);
+  BOOST_TEST(gap->may_match_at("ab1", 0, 3));
+  BOOST_TEST(gap->may_match_at("1", 0, 1));
+  BOOST_TEST(!gap->may_match_at("abc1", 0, 4));  // the digit is past the gap's reach
+  BOOST_TEST(!gap->may_match_at("a,1", 0, 3));   // a comma is no gap
+  BOOST_TEST(!gap->may_match_at("ab1", 0, 2));   // the digit is past `to`
+  BOOST_TEST(!gap->may_match_at("", 0, 0));
+  BOOST_TEST(gap->may_match_at("ab1", 1, 3));
+  // Past the first character the rest can begin with nothing is promised:
+  // a test, not a match.
+  BOOST_TEST(gap->may_match_at("a1x", 0, 3));
+
+  auto unbounded = split("[^,]*?增(?P<q>\\d+)");
+  BOOST_REQUIRE(unbounded);
+  BOOST_TEST(unbounded->may_match_at("今年全年增5", 0, std::string_view("今年全年增5").size()));
+  BOOST_TEST(!unbounded->may_match_at("今年,增5", 0, std::string_view("今年,增5").size()));
+
+  // A rest that can be empty begins anywhere.
+  auto empty_rest = split("[^,]*?(?P<q>\\d*)");
+  BOOST_REQUIRE(empty_rest);
+  BOOST_TEST(empty_rest->may_match_at(",,,", 0, 3));
 }
