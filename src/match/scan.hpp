@@ -204,7 +204,9 @@ std::size_t scan_at_starts(const RE2& re, const std::vector<NameAt>& starts, con
   for (; it != starts.end() && it->begin < to; ++it) {
     if (it->begin > last_start) return std::max(pos, last_start + 1);
     if (it->begin < pos) continue;
-    auto can_go_on = [&](const NameAt& at) { return at.end < to && after->contains(text::decode_valid_at(text, at.end).cp); };
+    auto can_go_on = [&](const NameAt& at) {
+      return at.end < to && after->contains(text::decode_valid_at(text, at.end).cp);
+    };
     bool worth_trying = !after;
     for (auto same = it; !worth_trying && same != starts.end() && same->begin == it->begin; ++same)
       worth_trying = can_go_on(*same);

@@ -36,8 +36,9 @@ class ScanOnDemand {
   ScanOnDemand(const RE2& re, const std::vector<NameAt>& starts, const std::optional<LeadChars>& after,
                std::string_view text, std::size_t from, std::size_t to)
       : re_(re),
-        lead_(after ? &*after : nullptr),
+        lead_(nullptr),
         starts_(&starts),
+        after_(after ? &*after : nullptr),
         text_(text),
         next_(from),
         to_(std::min(to, text.size())) {}
@@ -46,7 +47,7 @@ class ScanOnDemand {
   const std::vector<Span>& through(std::size_t pos) {
     if (next_ > pos) return found_;  // (past to_ once the scan has ended)
     auto record = [&](const Hit& h) { found_.emplace_back(h.begin, h.end); };
-    if (starts_) next_ = scan_at_starts(re_, *starts_, lead_, text_, record, next_, to_, pos);
+    if (starts_) next_ = scan_at_starts(re_, *starts_, after_, text_, record, next_, to_, pos);
     else if (lead_) next_ = scan_at_leads(re_, *lead_, text_, record, next_, to_, NoneSetAside{}, pos);
     else next_ = scan(re_, text_, record, next_, to_, pos);
     return found_;
@@ -54,8 +55,10 @@ class ScanOnDemand {
 
  private:
   const RE2& re_;
-  const LeadChars* lead_;  // null: searched rather than tried at leads (with starts_: what follows a start)
-  const std::vector<NameAt>* starts_ = nullptr;  // when set: tried only there
+  const LeadChars* lead_;  // null: searched rather than tried at leads
+  const std::vector<NameAt>* starts_ = nullptr;  // when set: tried only at these
+  const LeadChars* after_ = nullptr;             // with starts_: what must follow one
+
   std::string_view text_;
   std::size_t next_;  // where the scan goes on
   std::size_t to_;

@@ -18,10 +18,10 @@
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "match/pattern_syntax.hpp"
 #include "resolve/number_parser.hpp"
 #include "resolve/split_cache.hpp"
 #include "rules/background_compiler.hpp"
-#include "match/pattern_syntax.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
 #include "rules/name_clues.hpp"
