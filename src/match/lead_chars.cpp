@@ -13,9 +13,14 @@ constexpr std::size_t kMaxLeadChars = 20000;
 
 std::optional<LeadChars> LeadChars::of(std::string_view pattern) {
   auto chars = read_pattern_chars(pattern, CharsToRead::first_only);
-  if (!chars || chars->nullable || chars->first.empty()) return std::nullopt;
+  if (!chars) return std::nullopt;
+  return of(*chars);
+}
+
+std::optional<LeadChars> LeadChars::of(const PatternChars& chars) {
+  if (chars.nullable || chars.first.empty()) return std::nullopt;
   LeadChars lead;
-  lead.ranges_ = std::move(chars->first);
+  lead.ranges_ = chars.first;
   if (count_chars(lead.ranges_) > kMaxLeadChars) return std::nullopt;
   lead.bmp_.assign(kBmp / 64, 0);
   for (auto [b, e] : lead.ranges_)

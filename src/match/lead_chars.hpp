@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "match/pattern_chars.hpp"
+
 namespace zhibiao::match {
 
 class LeadChars {
@@ -27,6 +29,8 @@ class LeadChars {
   // can begin with so many characters (a negated class) that anchoring
   // would not pay.
   static std::optional<LeadChars> of(std::string_view pattern);
+  // The same from a pattern's characters already read (first_only will do).
+  static std::optional<LeadChars> of(const PatternChars& chars);
 
   bool contains(char32_t c) const {
     if (c < kBmp) return (bmp_[c >> 6] >> (c & 63)) & 1;

@@ -47,12 +47,9 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
   auto gap = leading_gap(pattern);
   if (!gap || gap->end >= pattern.size()) return nullptr;
   std::string_view rest = pattern.substr(gap->end);
-  // "G S|T" is not G followed by S; and an assertion in S would see the
-  // text around [p, end), which the whole pattern's match did not ask.
+  // "G S|T" is not G followed by S.
   TopLevel top = read_top_level(rest);
   if (top.alternation || !top.balanced) return nullptr;
-  auto chars = read_pattern_chars(rest, CharsToRead::first_only);
-  if (!chars || chars->has_assertion) return nullptr;
   // S is compiled only when first needed (compiled() checks this count).
   int groups = capturing_groups_from(pattern, gap->end);
   if (groups < 0) return nullptr;
@@ -61,25 +58,32 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
                                                     gap->max_chars, std::string(rest), one_group, groups, options));
 }
 
-void LeadingGap::set_up_reach_test() {
-  // The pattern reader reads a pattern as RE2's default options do.
-  const RE2::Options& o = options_;
-  if (!o.case_sensitive() || o.literal() || o.never_nl() || o.dot_nl() || o.posix_syntax() || o.longest_match() ||
-      o.encoding() != RE2::Options::EncodingUTF8)
-    return;
-  auto chars = read_pattern_chars(gap_char_, CharsToRead::first_only);
-  if (!chars || chars->nullable) return;
-  rest_lead_ = LeadChars::of(rest_);
-  if (rest_lead_) gap_chars_ = std::move(chars->first);
+const LeadingGap::Chars& LeadingGap::chars() const {
+  std::call_once(read_once_, [&] {
+    auto rest = read_pattern_chars(rest_, CharsToRead::first_only);
+    if (!rest || rest->has_assertion) return;
+    chars_.usable = true;
+    // The pattern reader reads a pattern as RE2's default options do.
+    const RE2::Options& o = options_;
+    if (!o.case_sensitive() || o.literal() || o.never_nl() || o.dot_nl() || o.posix_syntax() || o.longest_match() ||
+        o.encoding() != RE2::Options::EncodingUTF8)
+      return;
+    auto gap = read_pattern_chars(gap_char_, CharsToRead::first_only);
+    if (!gap || gap->nullable) return;
+    chars_.rest_lead = LeadChars::of(*rest);
+    if (chars_.rest_lead) chars_.gap = std::move(gap->first);
+  });
+  return chars_;
 }
 
 bool LeadingGap::may_match_at(std::string_view text, std::size_t begin, std::size_t to) const {
-  if (!rest_lead_) return true;
+  const Chars& known = chars();
+  if (!known.rest_lead) return true;
   std::size_t p = begin;
-  for (std::size_t chars = 0; p < to; ++chars) {
+  for (std::size_t count = 0; p < to; ++count) {
     text::Decoded d = text::decode_valid_at(text, p);
-    if (rest_lead_->contains(d.cp)) return true;
-    if ((max_chars_ && chars == *max_chars_) || !contains(*gap_chars_, d.cp)) return false;
+    if (known.rest_lead->contains(d.cp)) return true;
+    if ((max_chars_ && count == *max_chars_) || !contains(*known.gap, d.cp)) return false;
     p += d.size;
   }
   return false;  // the rest, never empty, has no character left to begin with
@@ -99,7 +103,7 @@ bool LeadingGap::compiled() const {
 
 bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups,
                         int n) const {
-  if (n > groups_ + 1 || !compiled()) return false;
+  if (n > groups_ + 1 || !chars().usable || !compiled()) return false;
   std::size_t p = begin;
   for (std::size_t chars = 0;; ++chars) {
     if (rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, nullptr, 0)) break;

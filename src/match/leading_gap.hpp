@@ -39,8 +39,9 @@ class LeadingGap {
  public:
   // The split of `pattern`, compiled with `options` (those of the whole
   // pattern), when it begins with a lazy gap over one character class and
-  // what follows can stand alone (no top-level |, no assertion); null for
-  // any other pattern.
+  // what follows can stand alone (no top-level |); null for any other
+  // pattern. Only the pattern's outline is read here: what follows the gap
+  // is read and compiled when first needed.
   static std::unique_ptr<LeadingGap> of(std::string_view pattern, const RE2::Options& options);
 
   LeadingGap(const LeadingGap&) = delete;
@@ -72,10 +73,20 @@ class LeadingGap {
         rest_(std::move(rest)),
         rest_is_one_group_(rest_is_one_group),
         groups_(groups),
-        options_(options) {
-    set_up_reach_test();
-  }
-  void set_up_reach_test();
+        options_(options) {}
+
+  // What is read from the pattern's text when first needed: whether the
+  // split can be used (an assertion in the rest would see the text around
+  // [p, end), which the whole pattern's match did not ask), and for
+  // may_match_at the gap's characters and the rest's first ones (no test
+  // when either is unknown: the rest can be empty, or begins with too many
+  // characters to list).
+  struct Chars {
+    bool usable = false;
+    std::optional<CharRanges> gap;
+    std::optional<LeadChars> rest_lead;
+  };
+  const Chars& chars() const;
   bool compiled() const;
 
   std::string gap_char_;                  // C, matching exactly one character
@@ -85,13 +96,8 @@ class LeadingGap {
   int groups_;                            // capturing groups in S (and in the whole)
   RE2::Options options_;
 
-  // For may_match_at: the gap's characters and the rest's first ones; no
-  // test when either is unknown (the rest can be empty, or begins with too
-  // many characters to list).
-  std::optional<CharRanges> gap_chars_;
-  std::optional<LeadChars> rest_lead_;
-
-  mutable std::once_flag compile_once_;
+  mutable std::once_flag read_once_, compile_once_;
+  mutable Chars chars_;
   mutable std::unique_ptr<RE2> gap_char_re_, rest_re_;
 };
 
