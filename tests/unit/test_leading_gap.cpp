@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE leading_gap
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -102,6 +103,59 @@ BOOST_AUTO_TEST_CASE(an_assertion_after_the_gap_leaves_the_groups_to_re2) {
   BOOST_TEST(RE2::FullMatch("a 12", RE2("[^,]*?\\b(?P<q>\\d+)")));
   BOOST_TEST(!asserted->groups("a 12", 0, 4, groups.data(), 2));
   BOOST_TEST(asserted->may_match_at(",,,", 0, 3));  // no test either
+}
+
+// The same on patterns made at random from the pieces rule patterns use
+// (classes, literals, groups, alternations, optional and repeated parts,
+// lazy or greedy), after one of the gaps: every match's groups are RE2's,
+// and where a match begins the cheap test agrees.
+BOOST_AUTO_TEST_CASE(gives_re2s_groups_on_patterns_made_at_random) {
+  std::mt19937 random(11292026);
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  const std::vector<std::string> gaps = {"[^,]*?", "(?:[^,]){0,2}?", "(?:(?:[^,;]))*?", ".*?", "(?:[^,]){0,0}?"};
+  const std::vector<std::string> atoms = {"1", "2", "x", "增", "万", "[12]", "\\d", "[^,]", "(?:增x|增)", "(?:1|12)"};
+  const std::vector<std::string> quantifiers = {"", "", "?", "??", "*", "*?", "+", "{0,2}", "{1,2}?"};
+  int next_group = 0;
+  std::function<std::string(int)> piece = [&](int depth) -> std::string {
+    std::string p;
+    switch (depth > 1 ? 0 : pick(4)) {
+      case 0: p = atoms[pick(atoms.size())]; break;
+      case 1: p = "(?P<g" + std::to_string(next_group++) + ">" + piece(depth + 1) + ")"; break;
+      case 2: p = "(?:" + piece(depth + 1) + "|" + piece(depth + 1) + ")"; break;
+      default: p = "(?:" + piece(depth + 1) + piece(depth + 1) + ")"; break;
+    }
+    return p + quantifiers[pick(quantifiers.size())];
+  };
+  const std::vector<std::string> alphabet = {"1", "2", "x", "增", "万", ",", "a"};
+  std::size_t patterns = 0, compared = 0;
+  for (int k = 0; k < 300; ++k) {
+    next_group = 0;
+    std::string rest;
+    for (std::size_t parts = 1 + pick(3); parts > 0; --parts) rest += piece(0);
+    if (pick(2)) rest += "(?P<q>\\d+万?)";
+    std::string pattern = gaps[pick(gaps.size())] + rest;
+    RE2 whole(pattern);
+    auto gap = split(pattern);
+    if (!whole.ok() || !gap) continue;
+    ++patterns;
+    int n = whole.NumberOfCapturingGroups() + 1;
+    for (int t = 0; t < 60; ++t) {
+      std::string text;
+      for (std::size_t c = pick(8); c > 0; --c) text += alphabet[pick(alphabet.size())];
+      if (whole.Match(text, 0, text.size(), RE2::ANCHOR_START, nullptr, 0))
+        BOOST_TEST(gap->may_match_at(text, 0, text.size()), pattern << " at the start of " << text);
+      for (std::size_t end = 0; end <= text.size(); ++end) {
+        std::vector<re2::StringPiece> expected(static_cast<std::size_t>(n)), found(static_cast<std::size_t>(n));
+        if (!whole.Match(text, 0, end, RE2::ANCHOR_BOTH, expected.data(), n)) continue;
+        // (With no assertion in the pattern, the split is always usable.)
+        BOOST_TEST(gap->groups(text, 0, end, found.data(), n), pattern << " on " << text.substr(0, end));
+        BOOST_TEST(shown(text, found) == shown(text, expected), pattern << " on " << text.substr(0, end));
+        ++compared;
+      }
+    }
+  }
+  BOOST_TEST(patterns > 200u);
+  BOOST_TEST(compared > 3000u);
 }
 
 BOOST_AUTO_TEST_CASE(says_so_when_the_span_is_no_match) {
