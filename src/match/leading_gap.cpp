@@ -54,8 +54,9 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
   int groups = capturing_groups_from(pattern, gap->end);
   if (groups < 0) return nullptr;
   bool one_group = groups == 1 && rest.starts_with("(?P<") && atom_end(pattern, gap->end) == pattern.size();
-  return std::unique_ptr<LeadingGap>(new LeadingGap(std::string(pattern.substr(gap->char_begin, gap->char_end - gap->char_begin)),
-                                                    gap->max_chars, std::string(rest), one_group, groups, options));
+  std::string gap_char(pattern.substr(gap->char_begin, gap->char_end - gap->char_begin));
+  return std::unique_ptr<LeadingGap>(
+      new LeadingGap(std::move(gap_char), gap->max_chars, std::string(rest), one_group, groups, options));
 }
 
 const LeadingGap::Chars& LeadingGap::chars() const {
@@ -105,9 +106,9 @@ bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t en
                         int n) const {
   if (n > groups_ + 1 || !chars().usable || !compiled()) return false;
   std::size_t p = begin;
-  for (std::size_t chars = 0;; ++chars) {
+  for (std::size_t count = 0;; ++count) {
     if (rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, nullptr, 0)) break;
-    if (p >= end || (max_chars_ && chars == *max_chars_)) return false;
+    if (p >= end || (max_chars_ && count == *max_chars_)) return false;
     std::size_t next = p + text::decode_at(text, p).size;
     if (next > end || !gap_char_re_->Match(text, p, next, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
     p = next;

@@ -27,11 +27,11 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "match/lead_chars.hpp"
 #include "match/pattern_chars.hpp"
-#include <string>
-#include <string_view>
 
 namespace zhibiao::match {
 
