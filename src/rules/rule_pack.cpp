@@ -112,22 +112,23 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
   return out;
 }
 
-// Whether `pattern` has a | outside every group and class (a|b means
-// "(a)|(b)", so it cannot be glued after another piece).
-bool has_top_level_alternation(std::string_view pattern) { return match::read_top_level(pattern).alternation; }
-
-// The remainder of an exclusion after its indicator's name, when every
-// match begins with the name: the expanded pattern is the name's
-// alternation (as {NAME} expands) and then a remainder with no quantifier
-// on the name and no | at the top level, where another branch could begin.
-std::optional<std::string_view> after_name(std::string_view expanded, std::string_view name_alternation) {
-  std::string head = "(?:" + std::string(name_alternation) + ")";
-  if (name_alternation.empty() || !expanded.starts_with(head)) return std::nullopt;
+// What follows `head` at the start of `expanded`, when it can be matched
+// alone right after a match of head: no quantifier on head, and no | at the
+// top level, where another branch (one without head) could begin.
+std::optional<std::string_view> remainder_after(std::string_view expanded, std::string_view head) {
+  if (!expanded.starts_with(head)) return std::nullopt;
   std::string_view rest = expanded.substr(head.size());
   if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return std::nullopt;
-  match::TopLevel top = match::read_top_level(expanded);
+  match::TopLevel top = match::read_top_level(rest);
   if (!top.balanced || top.alternation) return std::nullopt;
   return rest;
+}
+
+// The remainder of an exclusion after its indicator's name (its names'
+// alternation, as {NAME} expands), when every match begins with the name.
+std::optional<std::string_view> after_name(std::string_view expanded, std::string_view name_alternation) {
+  if (name_alternation.empty()) return std::nullopt;
+  return remainder_after(expanded, "(?:" + std::string(name_alternation) + ")");
 }
 
 // Whether every match of `pattern` ends with its group `name`: the pattern
@@ -812,10 +813,9 @@ class Loader {
     }
     if (!pattern.starts_with(re2::StringPiece(kNameFirst.data(), kNameFirst.size()))) return {};
     head += "(?P<name>(?:" + name->second + "))";
-    if (expanded.rfind(head, 0) != 0) return {};
-    split.rest = expanded.substr(head.size());
-    if (!split.rest.empty() && std::string_view("*+?{").find(split.rest[0]) != std::string_view::npos) return {};
-    if (has_top_level_alternation(split.rest)) return {};
+    auto rest = remainder_after(expanded, head);
+    if (!rest) return {};
+    split.rest = std::string(*rest);
     return split;
   }
 
@@ -863,7 +863,8 @@ class Loader {
     }
     pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
     pack_->rules_by_filter.assign(patterns.size(), {});
-    std::vector<std::shared_ptr<const match::LeadingGap>> gap_of_filter(patterns.size());
+    // Per remainder, read once however many rules share it (null: no gap).
+    std::vector<std::optional<std::shared_ptr<const match::LeadingGap>>> gap_of_filter(patterns.size());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -898,7 +899,7 @@ class Loader {
       } else {
         rule.rest = &re;
         if (!gap_of_filter[filter]) gap_of_filter[filter] = match::LeadingGap::of(re.pattern(), re.options());
-        rule.rest_gap = gap_of_filter[filter];
+        rule.rest_gap = *gap_of_filter[filter];
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }
