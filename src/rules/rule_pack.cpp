@@ -684,7 +684,7 @@ class Loader {
     // pack is read on; compile_deferred puts them in place.
     std::size_t index = pack_->indicators.size();
     IndicatorInfo info{*id, r.where(ind), nullptr, alternation, name_words(names, name_pattern),
-                       r.boolean(ind, "stock").value_or(false), {}, {}};
+                       r.boolean(ind, "stock").value_or(false), {}, {}, {}, {}};
     defer(r, ind, alternation, *id, {}, index, -1);
     if (auto excludes = r.strings(ind, "excludes", false)) {
       for (const auto& p : *excludes) {
