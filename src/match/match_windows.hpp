@@ -53,6 +53,14 @@ class MatchWindows {
   static constexpr std::uint8_t kNeededBits = 0xAA;
   static constexpr char32_t kBmp = 0x10000;
 
+  // The first character at or after `pos` that some pattern needs, or is
+  // beyond the BMP, with its flags; begin == text.size() when there is none.
+  struct NeededChar {
+    std::size_t begin, end;
+    std::uint8_t flags;
+  };
+  NeededChar next_needed(std::string_view text, std::size_t pos) const;
+
   struct Progress {
     std::vector<std::vector<text::Range>> windows;
     std::array<std::size_t, kMaxPatterns> measured_to{};  // per slot: where its last window ends

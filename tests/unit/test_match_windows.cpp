@@ -118,6 +118,20 @@ BOOST_AUTO_TEST_CASE(a_window_is_a_run_of_possible_characters_holding_a_needed_o
   BOOST_TEST(!windows.add("(?i)x\\d"));
 }
 
+// Characters beyond the BMP are looked up apart from the others: needed
+// or not, possible or not, they must count as the pattern says.
+BOOST_AUTO_TEST_CASE(characters_beyond_the_bmp_count_like_any_other) {
+  MatchWindows windows;
+  auto slot = windows.add("[\\x{20000}-\\x{20010}a]*\\x{20001}");  // 𠀁 needed; 𠀀 and a possible
+  BOOST_REQUIRE(slot);
+  std::string text = "x𠀀a𠀁y𠀂𠀁😀a";
+  auto found = windows.find(text)[*slot];
+  std::vector<std::string> spans;
+  for (const auto& w : found) spans.push_back(text.substr(w.begin, w.end - w.begin));
+  // 😀 is beyond the BMP too, but cannot be in a match: it ends the run.
+  BOOST_TEST(spans == (std::vector<std::string>{"𠀀a𠀁", "𠀂𠀁"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(no_pattern_no_windows) {
   MatchWindows none;
   BOOST_TEST(none.find("12亿元").empty());
