@@ -78,14 +78,14 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
 std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold, pack.quantity.windows.needed_chars());
   report_invalid(norm, warnings);
   const std::string& folded = norm.text;
   clock.done(detail::Stage::normalize);
 
   // Only sentences with a quantity can hold a fact; everything after this
   // reads just those sentences, their paragraphs and the headings.
-  match::QuantityScan quantities(folded, pack);
+  match::QuantityScan quantities(folded, pack, &norm.watched);
   bool any_quantity = quantities.any_in(0, folded.size());
   clock.done(detail::Stage::quantities);
   if (!any_quantity) return {};
@@ -170,10 +170,10 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
 
 std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold, pack.quantity.windows.needed_chars());
   report_invalid(norm, warnings);
   std::vector<Quantity> out;
-  match::QuantityScan scan(norm.text, pack);
+  match::QuantityScan scan(norm.text, pack, &norm.watched);
   for (auto& found : scan.all()) {
     Quantity q;
     q.span = norm.to_original(found.begin, found.end);

@@ -20,6 +20,10 @@ std::optional<std::size_t> MatchWindows::add(std::string_view pattern) {
   };
   mark(p.any, 2 * slot);
   mark(p.needed, 2 * slot + 1);
+  for (auto [b, e] : p.needed) {
+    for (char32_t c = b; c <= e && c < kBmp; ++c) needed_chars_.bmp[c] = true;
+    if (e >= kBmp) needed_chars_.beyond_bmp = true;
+  }
   return slot;
 }
 
@@ -87,6 +91,22 @@ std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) 
     if (found.begin == text.size()) break;
     if (found.flags & kNeededBits) add_windows_around(text, found.begin, found.end, found.flags, progress);
     pos = found.end;
+  }
+  return std::move(progress.windows);
+}
+
+std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text,
+                                                         const std::vector<std::size_t>& needed_at) const {
+  if (patterns_.empty()) return {};
+  Progress progress;
+  progress.windows.resize(patterns_.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  for (std::size_t begin : needed_at) {
+    std::size_t end = begin;
+    UChar32 c;
+    U8_NEXT_UNSAFE(bytes, end, c);
+    std::uint8_t flags = flags_of(static_cast<char32_t>(c));
+    if (flags & kNeededBits) add_windows_around(text, begin, end, flags, progress);
   }
   return std::move(progress.windows);
 }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "match/pattern_chars.hpp"
+#include "text/normalizer.hpp"
 #include "text/segmenter.hpp"
 
 namespace zhibiao::match {
@@ -40,6 +41,16 @@ class MatchWindows {
   // text order: windows[slot]. With no pattern added, none, and the text is
   // not read.
   std::vector<std::vector<text::Range>> find(std::string_view text) const;
+
+  // The characters some added pattern needs (every character beyond the
+  // BMP when one of them is), or null with no pattern added: what
+  // text::normalize can list while it folds a document.
+  const text::WatchedChars* needed_chars() const { return patterns_.empty() ? nullptr : &needed_chars_; }
+  // The same windows as find(text), from where the needed characters are:
+  // `needed_at` lists, in order, at least every place in `text` where a
+  // character of needed_chars() begins (as normalize lists them), so the
+  // text is not read again to find them.
+  std::vector<std::vector<text::Range>> find(std::string_view text, const std::vector<std::size_t>& needed_at) const;
 
  private:
   struct Pattern {
@@ -72,6 +83,7 @@ class MatchWindows {
 
   std::vector<Pattern> patterns_;
   std::vector<std::uint8_t> bmp_flags_;  // flags_of for the BMP, one byte a character (64 KB)
+  text::WatchedChars needed_chars_;
 };
 
 }  // namespace zhibiao::match

@@ -24,10 +24,12 @@ bool one_chinese_char(std::string_view folded, std::size_t begin, std::size_t en
 
 }  // namespace
 
-QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack)
+QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
+                           const std::vector<std::size_t>* needed_at)
     : folded_(folded), memo_(pack) {
   const auto& grammar = pack.quantity;
-  std::vector<std::vector<text::Range>> windows = grammar.windows.find(folded);
+  std::vector<std::vector<text::Range>> windows =
+      needed_at ? grammar.windows.find(folded, *needed_at) : grammar.windows.find(folded);
   // The matches of `re` in the whole text, found only inside its windows
   // when it has a slot (the same matches, see match/match_windows.hpp).
   auto scan_where_it_can_match = [&](const RE2& re, std::optional<std::size_t> slot,

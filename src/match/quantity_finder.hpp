@@ -27,8 +27,11 @@ struct FoundQuantity {
 class QuantityScan {
  public:
   // Finds the mentions and exclusions of `folded`, which must outlive the
-  // scan; reads none of the mentions yet.
-  QuantityScan(std::string_view folded, const detail::CompiledPack& pack);
+  // scan; reads none of the mentions yet. `needed_at`, when given, is where
+  // the characters of pack.quantity.windows.needed_chars() are in folded
+  // (text::normalize lists them), so the text is not read again for them.
+  QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
+               const std::vector<std::size_t>* needed_at = nullptr);
 
   // Whether [b, e) touches an excluded span (a year, a date, an ordinal).
   bool touches_excluded(std::size_t b, std::size_t e) const;

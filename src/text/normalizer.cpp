@@ -86,10 +86,15 @@ Span NormalizedText::to_original(std::size_t b, std::size_t e) const {
   return {original_begin(b), original_end_of_char(last)};
 }
 
-NormalizedText normalize(std::string_view original, const CharFold& fold) {
+NormalizedText normalize(std::string_view original, const CharFold& fold, const WatchedChars* watch) {
   NormalizedText out;
   out.reserve(original.size());
-  auto emit = [&out](char32_t cp, std::size_t from, std::size_t to) { out.append(cp, from, to); };
+  static const WatchedChars kNoneWatched;
+  const WatchedChars& watched = watch ? *watch : kNoneWatched;
+  auto emit = [&](char32_t cp, std::size_t from, std::size_t to) {
+    if (watched.contains(cp)) out.watched.push_back(out.text.size());
+    out.append(cp, from, to);
+  };
 
   char32_t last = 0;           // last emitted (folded) code point
   bool last_was_han = false;   // judged on the original character
@@ -119,6 +124,9 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
     // below decides about them. What was last is read once, at the end.
     if (well_formed && pending_space == std::string_view::npos) {
       std::size_t start = i, last_at = i;
+      // The run is copied as it is, so the folded copy of original[i] will
+      // be at folded_at + i (unsigned arithmetic wraps back).
+      const std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
       while (i < original.size()) {
         auto b = static_cast<unsigned char>(original[i]);
         char32_t c = b;
@@ -129,6 +137,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
           size = d.size;
         }
         if (c == '(' || c == '\r' || !fold.is_unchanged(c)) break;
+        if (watched.contains(c)) out.watched.push_back(folded_at + i);
         last_at = i;
         i += size;
       }
@@ -145,6 +154,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
                  pending_space == std::string_view::npos;
     if (as_is) {
       if (run == std::string_view::npos) run = i;
+      if (watched.contains(d.cp)) out.watched.push_back(out.text.size() + (i - run));
       last = d.cp;
       last_was_han = fold.is_han(d.cp);
       i += d.size;

@@ -21,6 +21,7 @@
 // parentheses hold Han text (三期) or capitals, and are kept.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,10 +36,24 @@ struct InvalidByte {
   std::size_t offset;  // in the original
 };
 
+// Characters whose places in the folded copy a caller wants listed while
+// it is made: reading every character again costs a second pass over the
+// whole document (see match/match_windows.hpp, the one caller). Folded
+// characters are looked up; every character beyond the BMP is listed when
+// beyond_bmp is set.
+struct WatchedChars {
+  std::bitset<0x10000> bmp;
+  bool beyond_bmp = false;
+  bool contains(char32_t c) const { return c < 0x10000 ? bmp[c] : beyond_bmp; }
+};
+
 class NormalizedText {
  public:
   std::string text;
   std::vector<InvalidByte> invalid;
+  // Where in `text` the watched characters are, in order (none when no
+  // WatchedChars were given).
+  std::vector<std::size_t> watched;
 
   // Original byte span of the folded span [b, e) (b and e on character
   // boundaries of `text`).
@@ -65,6 +80,6 @@ class NormalizedText {
   bool last_was_special_ = true;
 };
 
-NormalizedText normalize(std::string_view original, const CharFold& fold);
+NormalizedText normalize(std::string_view original, const CharFold& fold, const WatchedChars* watch = nullptr);
 
 }  // namespace zhibiao::text

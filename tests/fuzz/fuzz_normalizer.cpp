@@ -4,7 +4,9 @@
 // reported is inside the document; every character of the copy maps to an
 // original span inside the document, non-empty, on character boundaries of
 // the original, and in order; any span of the copy between character
-// boundaries maps to such a span.
+// boundaries maps to such a span. Asked to watch the characters the
+// quantity windows need, it lists exactly the places in the copy where
+// they are, and the copy is the same as without watching.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -44,6 +46,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ZHIBIAO_FUZZ_CHECK(s.begin >= previous_end, where + " overlaps the character before");
     previous_end = s.end;
   }
+  // The watched list is what reading the copy finds.
+  const auto* needed = fuzz::bundled_pack().compiled().quantity.windows.needed_chars();
+  if (needed) {
+    const text::NormalizedText watched = text::normalize(original, *fuzz::bundled_pack().compiled().fold, needed);
+    ZHIBIAO_FUZZ_CHECK(watched.text == n.text, "watching changed the folded copy");
+    std::vector<std::size_t> read;
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+      if (needed->contains(text::decode_at(n.text, starts[k]).cp)) read.push_back(starts[k]);
+    ZHIBIAO_FUZZ_CHECK(watched.watched == read, "watched characters listed at other places than the copy has them");
+  }
+
   // A handful of longer spans, chosen from the input itself.
   for (std::size_t k = 0; k + 1 < starts.size() && k < 64; ++k) {
     std::size_t b = starts[(k * 7919 + size) % (starts.size() - 1)];

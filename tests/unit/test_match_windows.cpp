@@ -8,6 +8,7 @@
 #include "match/match_windows.hpp"
 #include "match/pattern_chars.hpp"
 #include "match/scan.hpp"
+#include "text/normalizer.hpp"
 
 using zhibiao::match::CharRanges;
 using zhibiao::match::MatchWindows;
@@ -167,6 +168,22 @@ BOOST_AUTO_TEST_CASE(scanning_the_windows_finds_what_scanning_everything_finds_f
   std::size_t window_bytes = 0;
   for (const auto& w : windows[*grammar.finder_windows]) window_bytes += w.end - w.begin;
   BOOST_TEST(window_bytes < text.size() / 2);  // the point of it
+
+  // The windows found from where normalize listed the needed characters
+  // are those found by reading the text.
+  const auto& fold = *zhibiao::testing::bundled_pack().compiled().fold;
+  auto listed = zhibiao::text::normalize(text, fold, grammar.windows.needed_chars());
+  BOOST_REQUIRE(listed.text == text);  // the text is folded already
+  BOOST_TEST(listed.watched.size() > 500u);
+  auto from_listed = grammar.windows.find(text, listed.watched);
+  BOOST_REQUIRE(from_listed.size() == windows.size());
+  for (std::size_t slot = 0; slot < windows.size(); ++slot) {
+    BOOST_REQUIRE(from_listed[slot].size() == windows[slot].size());
+    for (std::size_t w = 0; w < windows[slot].size(); ++w) {
+      BOOST_TEST(from_listed[slot][w].begin == windows[slot][w].begin);
+      BOOST_TEST(from_listed[slot][w].end == windows[slot][w].end);
+    }
+  }
 
   auto whole = scanned_whole(*grammar.finder, text);
   BOOST_TEST(whole.size() > 500u);

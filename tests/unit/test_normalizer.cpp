@@ -123,3 +123,39 @@ BOOST_AUTO_TEST_CASE(each_character_maps_to_the_character_it_comes_from) {
     else BOOST_TEST(norm(from).text == folded_char, "at folded " << i << ": " << from);
   }
 }
+
+// normalize() lists where watched characters land in the folded copy while
+// it makes it (the quantity windows use the list instead of reading the
+// whole copy again): the list must be exactly the places a reading of the
+// copy finds, whatever path a character took: copied in a run, folded
+// (１ → 1, 國 → 国), a kept space, CRLF, after an annotation or a dropped
+// space run, an invalid byte, a BOM, and characters beyond the BMP.
+BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) {
+  text::WatchedChars watch;
+  for (char32_t c : std::u32string(U"0123456789一二万 \n国")) watch.bmp[c] = true;
+  watch.bmp[text::kReplacement] = true;
+  auto listed_and_read = [&](const std::string& original, bool beyond_bmp) {
+    watch.beyond_bmp = beyond_bmp;
+    auto n = text::normalize(original, *testing::bundled_pack().compiled().fold, &watch);
+    std::vector<std::size_t> read;
+    for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size)
+      if (watch.contains(text::decode_at(n.text, i).cp)) read.push_back(i);
+    BOOST_TEST(n.watched == read, boost::test_tools::per_element());
+    return read.size();
+  };
+  std::vector<std::string> texts = {
+      "\xEF\xBB\xBF" "GDP增长５.２%，高新區(qū)實現 high  tech１２３亿元\r\n第二行\xFF末尾abc 12",
+      "一二三 ，國家（一）12 (ab) 万(wàn)元\r3\t 4\u3000五𠀀6𠀁",
+      "１２３４５６７８９０",
+      "",
+      "\xE4\xB8",  // a cut-off character at the end
+  };
+  std::size_t listed = 0;
+  for (const auto& t : texts) {
+    listed += listed_and_read(t, false);
+    listed += listed_and_read(t, true);
+  }
+  BOOST_TEST(listed > 60u);  // the texts hold watched characters on every path
+  // Without a watch, nothing is listed.
+  BOOST_TEST(text::normalize(texts[0], *testing::bundled_pack().compiled().fold).watched.empty());
+}
