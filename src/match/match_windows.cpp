@@ -96,17 +96,17 @@ std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) 
 }
 
 std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text,
-                                                         const std::vector<std::size_t>& needed_at) const {
+                                                         const std::vector<text::Range>& needed_at) const {
   if (patterns_.empty()) return {};
   Progress progress;
   progress.windows.resize(patterns_.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  for (std::size_t begin : needed_at) {
-    std::size_t end = begin;
-    UChar32 c;
-    U8_NEXT_UNSAFE(bytes, end, c);
-    std::uint8_t flags = flags_of(static_cast<char32_t>(c));
-    if (flags & kNeededBits) add_windows_around(text, begin, end, flags, progress);
+  for (const text::Range& run : needed_at) {
+    for (std::size_t pos = run.begin; pos < run.end;) {
+      NeededChar found = next_needed(text.substr(0, run.end), pos);
+      if (found.begin == run.end) break;
+      if (found.flags & kNeededBits) add_windows_around(text, found.begin, found.end, found.flags, progress);
+      pos = found.end;
+    }
   }
   return std::move(progress.windows);
 }

@@ -47,10 +47,10 @@ class MatchWindows {
   // text::normalize can list while it folds a document.
   const text::WatchedChars* needed_chars() const { return patterns_.empty() ? nullptr : &needed_chars_; }
   // The same windows as find(text), from where the needed characters are:
-  // `needed_at` lists, in order, at least every place in `text` where a
-  // character of needed_chars() begins (as normalize lists them), so the
-  // text is not read again to find them.
-  std::vector<std::vector<text::Range>> find(std::string_view text, const std::vector<std::size_t>& needed_at) const;
+  // the ranges of `needed_at`, in order, hold every character of `text` in
+  // needed_chars() (as normalize lists them), so the rest of the text is
+  // not read to find them.
+  std::vector<std::vector<text::Range>> find(std::string_view text, const std::vector<text::Range>& needed_at) const;
 
  private:
   struct Pattern {

@@ -25,7 +25,7 @@ bool one_chinese_char(std::string_view folded, std::size_t begin, std::size_t en
 }  // namespace
 
 QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
-                           const std::vector<std::size_t>* needed_at)
+                           const std::vector<text::Range>* needed_at)
     : folded_(folded), memo_(pack) {
   const auto& grammar = pack.quantity;
   std::vector<std::vector<text::Range>> windows =

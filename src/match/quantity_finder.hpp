@@ -31,7 +31,7 @@ class QuantityScan {
   // the characters of pack.quantity.windows.needed_chars() are in folded
   // (text::normalize lists them), so the text is not read again for them.
   QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
-               const std::vector<std::size_t>* needed_at = nullptr);
+               const std::vector<text::Range>* needed_at = nullptr);
 
   // Whether [b, e) touches an excluded span (a year, a date, an ordinal).
   bool touches_excluded(std::size_t b, std::size_t e) const;

@@ -92,8 +92,9 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, const 
   static const WatchedChars kNoneWatched;
   const WatchedChars& watched = watch ? *watch : kNoneWatched;
   auto emit = [&](char32_t cp, std::size_t from, std::size_t to) {
-    if (watched.contains(cp)) out.watched.push_back(out.text.size());
+    std::size_t at = out.text.size();
     out.append(cp, from, to);
+    if (watched.contains(cp)) out.add_watched(at, out.text.size());
   };
 
   char32_t last = 0;           // last emitted (folded) code point
@@ -137,7 +138,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, const 
           size = d.size;
         }
         if (c == '(' || c == '\r' || !fold.is_unchanged(c)) break;
-        if (watched.contains(c)) out.watched.push_back(folded_at + i);
+        if (watched.contains(c)) out.add_watched(folded_at + i, folded_at + i + size);
         last_at = i;
         i += size;
       }
@@ -154,7 +155,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, const 
                  pending_space == std::string_view::npos;
     if (as_is) {
       if (run == std::string_view::npos) run = i;
-      if (watched.contains(d.cp)) out.watched.push_back(out.text.size() + (i - run));
+      if (watched.contains(d.cp)) out.add_watched(out.text.size() + (i - run), out.text.size() + (i - run) + d.size);
       last = d.cp;
       last_was_han = fold.is_han(d.cp);
       i += d.size;

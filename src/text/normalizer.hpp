@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "text/char_fold.hpp"
+#include "text/range.hpp"
 #include "zhibiao/fact.hpp"
 
 namespace zhibiao::text {
@@ -51,9 +52,10 @@ class NormalizedText {
  public:
   std::string text;
   std::vector<InvalidByte> invalid;
-  // Where in `text` the watched characters are, in order (none when no
-  // WatchedChars were given).
-  std::vector<std::size_t> watched;
+  // Where in `text` the watched characters are: each run of them side by
+  // side as one range (so a megabyte of digits takes one), in order; none
+  // when no WatchedChars were given.
+  std::vector<Range> watched;
 
   // Original byte span of the folded span [b, e) (b and e on character
   // boundaries of `text`).
@@ -67,6 +69,11 @@ class NormalizedText {
   void append(char32_t cp, std::size_t original_begin, std::size_t original_end);
   void append_unchanged(std::string_view original, std::size_t original_begin, std::size_t original_end);
   void reserve(std::size_t n) { text.reserve(n); }
+  // Used by normalize(): a watched character at [begin, end) of `text`.
+  void add_watched(std::size_t begin, std::size_t end) {
+    if (!watched.empty() && watched.back().end == begin) watched.back().end = end;
+    else watched.push_back({begin, end});
+  }
 
  private:
   struct Anchor {

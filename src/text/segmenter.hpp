@@ -11,13 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace zhibiao::text {
+#include "text/range.hpp"
 
-struct Range {
-  std::size_t begin;
-  std::size_t end;
-  bool contains(std::size_t pos) const { return pos >= begin && pos < end; }
-};
+namespace zhibiao::text {
 
 struct Paragraph {
   Range range;

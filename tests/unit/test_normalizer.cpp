@@ -137,11 +137,20 @@ BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) 
   auto listed_and_read = [&](const std::string& original, bool beyond_bmp) {
     watch.beyond_bmp = beyond_bmp;
     auto n = text::normalize(original, *testing::bundled_pack().compiled().fold, &watch);
-    std::vector<std::size_t> read;
-    for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size)
-      if (watch.contains(text::decode_at(n.text, i).cp)) read.push_back(i);
-    BOOST_TEST(n.watched == read, boost::test_tools::per_element());
-    return read.size();
+    // Each run of watched characters side by side, as "begin-end".
+    std::vector<std::string> read, listed;
+    std::size_t chars = 0;
+    for (std::size_t i = 0, run_end = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
+      if (!watch.contains(text::decode_at(n.text, i).cp)) continue;
+      ++chars;
+      std::size_t end = i + text::decode_at(n.text, i).size;
+      if (!read.empty() && run_end == i) read.back() = read.back().substr(0, read.back().find('-')) + "-" + std::to_string(end);
+      else read.push_back(std::to_string(i) + "-" + std::to_string(end));
+      run_end = end;
+    }
+    for (const auto& r : n.watched) listed.push_back(std::to_string(r.begin) + "-" + std::to_string(r.end));
+    BOOST_TEST(listed == read, boost::test_tools::per_element());
+    return chars;
   };
   std::vector<std::string> texts = {
       "\xEF\xBB\xBF" "GDP增长５.２%，高新區(qū)實現 high  tech１２３亿元\r\n第二行\xFF末尾abc 12",
@@ -156,6 +165,12 @@ BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) 
     listed += listed_and_read(t, true);
   }
   BOOST_TEST(listed > 60u);  // the texts hold watched characters on every path
+  // A run of them is one range, however long.
+  auto digits = text::normalize(std::string(100000, '7') + "x１２", *testing::bundled_pack().compiled().fold, &watch);
+  BOOST_REQUIRE(digits.watched.size() == 2u);
+  BOOST_TEST(digits.watched[0].end == 100000u);
+  BOOST_TEST(digits.watched[1].begin == 100001u);
+  BOOST_TEST(digits.watched[1].end == 100003u);
   // Without a watch, nothing is listed.
   BOOST_TEST(text::normalize(texts[0], *testing::bundled_pack().compiled().fold).watched.empty());
 }
