@@ -78,7 +78,7 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
 std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold, pack.quantity.windows.needed_chars());
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
   report_invalid(norm, warnings);
   const std::string& folded = norm.text;
   clock.done(detail::Stage::normalize);
@@ -170,7 +170,7 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
 
 std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold, pack.quantity.windows.needed_chars());
+  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
   report_invalid(norm, warnings);
   std::vector<Quantity> out;
   match::QuantityScan scan(norm.text, pack, &norm.watched);

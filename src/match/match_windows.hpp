@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "match/pattern_chars.hpp"
-#include "text/normalizer.hpp"
+#include "text/char_fold.hpp"
 #include "text/segmenter.hpp"
 
 namespace zhibiao::match {
@@ -44,7 +44,8 @@ class MatchWindows {
 
   // The characters some added pattern needs (every character beyond the
   // BMP when one of them is), or null with no pattern added: what
-  // text::normalize can list while it folds a document.
+  // text::normalize lists while it folds a document, with a fold table
+  // that watches them (text::CharFold::with_watched).
   const text::WatchedChars* needed_chars() const { return patterns_.empty() ? nullptr : &needed_chars_; }
   // The same windows as find(text), from where the needed characters are:
   // the ranges of `needed_at`, in order, hold every character of `text` in

@@ -29,7 +29,8 @@ class QuantityScan {
   // Finds the mentions and exclusions of `folded`, which must outlive the
   // scan; reads none of the mentions yet. `needed_at`, when given, is where
   // the characters of pack.quantity.windows.needed_chars() are in folded
-  // (text::normalize lists them), so the text is not read again for them.
+  // (text::normalize lists them with the pack's fold table), so the text is
+  // not read again for them.
   QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
                const std::vector<text::Range>* needed_at = nullptr);
 

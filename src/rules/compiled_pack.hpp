@@ -210,6 +210,8 @@ struct RuleTest {
 struct CompiledPack {
   std::filesystem::path directory;
   std::string name, version;
+  // ICU's folds and the pack's pairs; it watches the characters the
+  // quantity windows need (quantity.windows.needed_chars()).
   std::shared_ptr<const text::CharFold> fold;
   text::SegmentOptions segments;
   NumberLexicon numbers;

@@ -172,6 +172,9 @@ class Loader {
       }
     });
     build_name_index();
+    // Documents are folded with a table that also lists where the quantity
+    // windows' needed characters land (see match::MatchWindows::find).
+    if (const auto* needed = pack_->quantity.windows.needed_chars()) pack_->fold = fold_->with_watched(*needed);
     return pack_;
   }
 

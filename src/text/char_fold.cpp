@@ -39,7 +39,7 @@ std::shared_ptr<const CharFold> CharFold::base() {
       t->space_[cp] = cp != '\n' && cp != '\r' && u_isUWhiteSpace(c);
     }
     for (auto [from, to] : kIcuFolds) t->table_[from] = to;
-    t->find_unchanged();
+    t->find_kinds();
     table = std::move(t);
   });
   return table;
@@ -55,12 +55,31 @@ std::shared_ptr<const CharFold> CharFold::with_overrides(const std::map<char32_t
       if (t->table_[cp] == from) t->table_[cp] = to;
     t->table_[from] = to;
   }
-  t->find_unchanged();
+  t->find_kinds();
   return t;
 }
 
-void CharFold::find_unchanged() {
-  for (char32_t cp = 0; cp < kTableSize; ++cp) unchanged_[cp] = table_[cp] == cp && !space_[cp];
+std::shared_ptr<const CharFold> CharFold::with_watched(const WatchedChars& watched) const {
+  auto t = std::make_shared<CharFold>(*this);
+  for (char32_t cp = 0; cp < kTableSize; ++cp)
+    if (watched.bmp[cp]) t->kinds_[cp] |= kWatched;
+  t->watched_beyond_bmp_ = watched.beyond_bmp;
+  return t;
+}
+
+void CharFold::find_kinds() {
+  kinds_.resize(kTableSize, 0);
+  // ( may open a pinyin annotation after a Han character, a CR ends a line
+  // (with the LF after it): the normaliser decides about those itself.
+  auto special = [&](char32_t cp) { return space_[cp] || cp == '(' || cp == '\r'; };
+  for (char32_t cp = 0; cp < kTableSize; ++cp) {
+    char32_t to = table_[cp];
+    auto watched = static_cast<std::uint8_t>(kinds_[cp] & kWatched);
+    std::uint8_t kind = 0;
+    if (to == cp && !special(cp)) kind = kCopied;
+    else if (to != cp && !special(cp) && (to >= kTableSize || !special(to))) kind = kFoldedAlone;
+    kinds_[cp] = static_cast<std::uint8_t>(kind | watched);
+  }
 }
 
 std::string CharFold::fold_string(const std::string& s) const {

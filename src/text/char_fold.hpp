@@ -11,12 +11,23 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace zhibiao::text {
+
+// Characters whose places in the folded copy a caller wants listed while
+// the normaliser makes it: reading every character again costs a second
+// pass over the whole document (see match/match_windows.hpp, the one
+// caller). Every character beyond the BMP is listed when beyond_bmp is set.
+struct WatchedChars {
+  std::bitset<0x10000> bmp;
+  bool beyond_bmp = false;
+  bool contains(char32_t c) const { return c < 0x10000 ? bmp[c] : beyond_bmp; }
+};
 
 class CharFold {
  public:
@@ -31,10 +42,26 @@ class CharFold {
   // annotation is made of.
   bool is_pinyin_letter(char32_t cp) const { return cp < kTableSize && pinyin_[cp]; }
   bool is_space(char32_t cp) const { return cp < kTableSize && space_[cp]; }
-  // Folds to itself and is no space: the normaliser copies it as it is.
-  // One bit per character, so the common case does not read the 256 KB
-  // table.
-  bool is_unchanged(char32_t cp) const { return cp >= kTableSize || unchanged_[cp]; }
+  // What the normaliser does with a character, one byte per character of
+  // the BMP (most text is a few thousand of them, so the common case does
+  // not read the 256 KB fold table), as bits:
+  enum Kind : std::uint8_t {
+    // Folds to itself and is no space, no '(' (which may open a pinyin
+    // annotation) and no CR: copied as it is.
+    kCopied = 1,
+    // Folds to another character and needs nothing else decided (，→ ,
+    // １ → 1, 國 → 国): no space and no '(' or CR before or after folding.
+    kFoldedAlone = 2,
+    // A folded character the caller asked to have listed (with_watched).
+    kWatched = 4,
+  };
+  std::uint8_t kind(char32_t cp) const {
+    return cp < kTableSize ? kinds_[cp] : static_cast<std::uint8_t>(kCopied | (watched_beyond_bmp_ ? kWatched : 0));
+  }
+  bool is_watched(char32_t cp) const { return kind(cp) & kWatched; }
+  // A copy of this table whose kinds mark the characters of `watched`
+  // (listed by the normaliser, see NormalizedText::watched).
+  std::shared_ptr<const CharFold> with_watched(const WatchedChars& watched) const;
 
   // Folds a whole string (used on rule text when the pack loads).
   std::string fold_string(const std::string& s) const;
@@ -42,8 +69,11 @@ class CharFold {
  private:
   static constexpr char32_t kTableSize = 0x10000;
   std::vector<char32_t> table_;
-  void find_unchanged();
-  std::bitset<kTableSize> han_, pinyin_, space_, unchanged_;
+  // Sets kinds_ from the table, keeping the watched marks.
+  void find_kinds();
+  std::bitset<kTableSize> han_, pinyin_, space_;
+  std::vector<std::uint8_t> kinds_;
+  bool watched_beyond_bmp_ = false;
 };
 
 }  // namespace zhibiao::text

@@ -86,15 +86,13 @@ Span NormalizedText::to_original(std::size_t b, std::size_t e) const {
   return {original_begin(b), original_end_of_char(last)};
 }
 
-NormalizedText normalize(std::string_view original, const CharFold& fold, const WatchedChars* watch) {
+NormalizedText normalize(std::string_view original, const CharFold& fold) {
   NormalizedText out;
   out.reserve(original.size());
-  static const WatchedChars kNoneWatched;
-  const WatchedChars& watched = watch ? *watch : kNoneWatched;
   auto emit = [&](char32_t cp, std::size_t from, std::size_t to) {
     std::size_t at = out.text.size();
     out.append(cp, from, to);
-    if (watched.contains(cp)) out.add_watched(at, out.text.size());
+    if (fold.is_watched(cp)) out.add_watched(at, out.text.size());
   };
 
   char32_t last = 0;           // last emitted (folded) code point
@@ -120,14 +118,17 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, const 
   if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
     // The common case in a tight loop: well-formed characters that stay as
-    // they are, with no space held back. A parenthesis stops it (after a Han
-    // character it may open a pinyin annotation), as does a CR; the loop
-    // below decides about them. What was last is read once, at the end.
+    // they are, or fold to one other character with nothing else to decide
+    // (，→ ,), with no space held back. A parenthesis stops it (after a Han
+    // character it may open a pinyin annotation), as do a space and a CR;
+    // the loop below decides about them. The last character copied is read
+    // once, at the end.
     if (well_formed && pending_space == std::string_view::npos) {
-      std::size_t start = i, last_at = i;
+      std::size_t start = i;  // of the characters copied as they are
+      std::size_t last_at = std::string_view::npos;  // the last of them
       // The run is copied as it is, so the folded copy of original[i] will
       // be at folded_at + i (unsigned arithmetic wraps back).
-      const std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
+      std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
       while (i < original.size()) {
         auto b = static_cast<unsigned char>(original[i]);
         char32_t c = b;
@@ -137,25 +138,41 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, const 
           c = d.cp;
           size = d.size;
         }
-        if (c == '(' || c == '\r' || !fold.is_unchanged(c)) break;
-        if (watched.contains(c)) out.add_watched(folded_at + i, folded_at + i + size);
-        last_at = i;
+        std::uint8_t kind = fold.kind(c);
+        if (kind & CharFold::kCopied) {
+          if (kind & CharFold::kWatched) out.add_watched(folded_at + i, folded_at + i + size);
+          last_at = i;
+          i += size;
+          continue;
+        }
+        if (!(kind & CharFold::kFoldedAlone)) break;
+        // The characters before it are copied, then it is folded.
+        if (i > start && run == std::string_view::npos) run = start;
+        end_run(i);
+        char32_t folded = fold.fold(c);
+        emit(folded, i, i + size);
+        last = folded;
+        last_was_han = fold.is_han(c);
         i += size;
+        start = i;
+        folded_at = out.text.size() - start;
       }
       if (i > start) {
         if (run == std::string_view::npos) run = start;
         last = decode_valid_at(original, last_at).cp;
         last_was_han = fold.is_han(last);
-        if (i >= original.size()) break;
       }
+      if (i >= original.size()) break;
     }
     auto byte = static_cast<unsigned char>(original[i]);
     Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : well_formed ? decode_valid_at(original, i) : decode_at(original, i);
-    bool as_is = d.valid && fold.is_unchanged(d.cp) && d.cp != '\r' && !(d.cp == '(' && last_was_han) &&
+    // Folds to itself and is no space ( and CR included).
+    bool unchanged = (fold.kind(d.cp) & CharFold::kCopied) || d.cp == '(' || d.cp == '\r';
+    bool as_is = d.valid && unchanged && d.cp != '\r' && !(d.cp == '(' && last_was_han) &&
                  pending_space == std::string_view::npos;
     if (as_is) {
       if (run == std::string_view::npos) run = i;
-      if (watched.contains(d.cp)) out.add_watched(out.text.size() + (i - run), out.text.size() + (i - run) + d.size);
+      if (fold.is_watched(d.cp)) out.add_watched(out.text.size() + (i - run), out.text.size() + (i - run) + d.size);
       last = d.cp;
       last_was_han = fold.is_han(d.cp);
       i += d.size;

@@ -21,7 +21,6 @@
 // parentheses hold Han text (三期) or capitals, and are kept.
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,24 +36,13 @@ struct InvalidByte {
   std::size_t offset;  // in the original
 };
 
-// Characters whose places in the folded copy a caller wants listed while
-// it is made: reading every character again costs a second pass over the
-// whole document (see match/match_windows.hpp, the one caller). Folded
-// characters are looked up; every character beyond the BMP is listed when
-// beyond_bmp is set.
-struct WatchedChars {
-  std::bitset<0x10000> bmp;
-  bool beyond_bmp = false;
-  bool contains(char32_t c) const { return c < 0x10000 ? bmp[c] : beyond_bmp; }
-};
-
 class NormalizedText {
  public:
   std::string text;
   std::vector<InvalidByte> invalid;
-  // Where in `text` the watched characters are: each run of them side by
-  // side as one range (so a megabyte of digits takes one), in order; none
-  // when no WatchedChars were given.
+  // Where in `text` the characters the fold table watches are (see
+  // CharFold::with_watched): each run of them side by side as one range (so
+  // a megabyte of digits takes one), in order.
   std::vector<Range> watched;
 
   // Original byte span of the folded span [b, e) (b and e on character
@@ -87,6 +75,6 @@ class NormalizedText {
   bool last_was_special_ = true;
 };
 
-NormalizedText normalize(std::string_view original, const CharFold& fold, const WatchedChars* watch = nullptr);
+NormalizedText normalize(std::string_view original, const CharFold& fold);
 
 }  // namespace zhibiao::text

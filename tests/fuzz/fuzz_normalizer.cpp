@@ -4,9 +4,9 @@
 // reported is inside the document; every character of the copy maps to an
 // original span inside the document, non-empty, on character boundaries of
 // the original, and in order; any span of the copy between character
-// boundaries maps to such a span. Asked to watch the characters the
-// quantity windows need, it lists exactly the places in the copy where
-// they are, and the copy is the same as without watching.
+// boundaries maps to such a span. The characters the fold table watches
+// (those the quantity windows need) are listed exactly where the copy has
+// them.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -46,23 +46,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ZHIBIAO_FUZZ_CHECK(s.begin >= previous_end, where + " overlaps the character before");
     previous_end = s.end;
   }
-  // The watched list is what reading the copy finds.
-  const auto* needed = fuzz::bundled_pack().compiled().quantity.windows.needed_chars();
-  if (needed) {
-    const text::NormalizedText watched = text::normalize(original, *fuzz::bundled_pack().compiled().fold, needed);
-    ZHIBIAO_FUZZ_CHECK(watched.text == n.text, "watching changed the folded copy");
-    // Runs of them side by side, each as one range.
-    std::vector<text::Range> read;
-    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
-      if (!needed->contains(text::decode_at(n.text, starts[k]).cp)) continue;
-      if (!read.empty() && read.back().end == starts[k]) read.back().end = starts[k + 1];
-      else read.push_back({starts[k], starts[k + 1]});
-    }
-    bool same = read.size() == watched.watched.size();
-    for (std::size_t k = 0; same && k < read.size(); ++k)
-      same = read[k].begin == watched.watched[k].begin && read[k].end == watched.watched[k].end;
-    ZHIBIAO_FUZZ_CHECK(same, "watched characters listed at other places than the copy has them");
+  // The watched list (the pack's table watches the quantity windows'
+  // characters) is what reading the copy finds: runs of them side by side,
+  // each as one range.
+  const text::CharFold& fold = *fuzz::bundled_pack().compiled().fold;
+  std::vector<text::Range> read;
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    if (!fold.is_watched(text::decode_at(n.text, starts[k]).cp)) continue;
+    if (!read.empty() && read.back().end == starts[k]) read.back().end = starts[k + 1];
+    else read.push_back({starts[k], starts[k + 1]});
   }
+  bool same = read.size() == n.watched.size();
+  for (std::size_t k = 0; same && k < read.size(); ++k)
+    same = read[k].begin == n.watched[k].begin && read[k].end == n.watched[k].end;
+  ZHIBIAO_FUZZ_CHECK(same, "watched characters listed at other places than the copy has them");
 
   // A handful of longer spans, chosen from the input itself.
   for (std::size_t k = 0; k + 1 < starts.size() && k < 64; ++k) {

@@ -170,9 +170,10 @@ BOOST_AUTO_TEST_CASE(scanning_the_windows_finds_what_scanning_everything_finds_f
   BOOST_TEST(window_bytes < text.size() / 2);  // the point of it
 
   // The windows found from where normalize listed the needed characters
-  // are those found by reading the text.
+  // (the pack's fold table watches them) are those found by reading the
+  // text.
   const auto& fold = *zhibiao::testing::bundled_pack().compiled().fold;
-  auto listed = zhibiao::text::normalize(text, fold, grammar.windows.needed_chars());
+  auto listed = zhibiao::text::normalize(text, fold);
   BOOST_REQUIRE(listed.text == text);  // the text is folded already
   BOOST_TEST(listed.watched.size() > 300u);
   auto from_listed = grammar.windows.find(text, listed.watched);

@@ -136,7 +136,17 @@ BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) 
   watch.bmp[text::kReplacement] = true;
   auto listed_and_read = [&](const std::string& original, bool beyond_bmp) {
     watch.beyond_bmp = beyond_bmp;
-    auto n = text::normalize(original, *testing::bundled_pack().compiled().fold, &watch);
+    auto fold = text::CharFold::base()->with_watched(watch);
+    auto n = text::normalize(original, *fold);
+    // Watching changes nothing else.
+    auto unwatched = text::normalize(original, *text::CharFold::base());
+    BOOST_TEST(n.text == unwatched.text);
+    BOOST_TEST(unwatched.watched.empty());
+    for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
+      Span a = n.to_original(i, i + text::decode_at(n.text, i).size);
+      Span b = unwatched.to_original(i, i + text::decode_at(n.text, i).size);
+      BOOST_TEST((a.begin == b.begin && a.end == b.end));
+    }
     // Each run of watched characters side by side, as "begin-end".
     std::vector<std::string> read, listed;
     std::size_t chars = 0;
@@ -166,11 +176,11 @@ BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) 
   }
   BOOST_TEST(listed > 60u);  // the texts hold watched characters on every path
   // A run of them is one range, however long.
-  auto digits = text::normalize(std::string(100000, '7') + "x１２", *testing::bundled_pack().compiled().fold, &watch);
+  auto digits = text::normalize(std::string(100000, '7') + "x１２", *text::CharFold::base()->with_watched(watch));
   BOOST_REQUIRE(digits.watched.size() == 2u);
   BOOST_TEST(digits.watched[0].end == 100000u);
   BOOST_TEST(digits.watched[1].begin == 100001u);
   BOOST_TEST(digits.watched[1].end == 100003u);
-  // Without a watch, nothing is listed.
-  BOOST_TEST(text::normalize(texts[0], *testing::bundled_pack().compiled().fold).watched.empty());
+  // The pack's table watches what its quantity windows need: digits.
+  BOOST_TEST(!norm("增长12%").watched.empty());
 }
