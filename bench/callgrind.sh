@@ -2,7 +2,9 @@
 # Instructions per MB of input: a figure that does not drift with machine
 # load. Runs extract under valgrind's callgrind on the first 5 MB of the
 # corpus (whole documents) and on an empty input, and reports the
-# difference per MB (so the one-time rule pack load is left out).
+# difference per MB (so the one-time rule pack load is left out); then on
+# the same input twice, for what a megabyte costs once the first has warmed
+# everything up.
 #
 #   bench/callgrind.sh          (needs valgrind; builds build-bench/ like run.sh)
 set -euo pipefail
@@ -26,3 +28,11 @@ base=$(count build-bench/extract build-bench/empty.jsonl)
 bytes=$(stat -c %s "$input")
 printf 'input %.2f MB: %s instructions; start-up alone %s\n' "$(echo "$bytes/1000000" | bc -l)" "$total" "$base"
 printf 'extraction: %.0f million instructions per MB\n' "$(echo "($total - $base) / ($bytes / 1000000) / 1000000" | bc -l)"
+
+# The figure above includes what the first megabytes pay once: patterns
+# compiled on first use and RE2's DFA states built for the first time. A
+# long input pays them once too, so the same input read twice tells what
+# each further megabyte costs: the second reading alone.
+cat "$input" "$input" >build-bench/callgrind-twice.jsonl
+twice=$(count build-bench/extract build-bench/callgrind-twice.jsonl)
+printf 'read again (once warm): %.0f million instructions per MB\n' "$(echo "($twice - $total) / ($bytes / 1000000) / 1000000" | bc -l)"
