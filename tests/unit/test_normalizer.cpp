@@ -184,3 +184,11 @@ BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) 
   // The pack's table watches what its quantity windows need: digits.
   BOOST_TEST(!norm("增长12%").watched.empty());
 }
+
+// ( and CR are decided outside the copying loop; a pack may still fold
+// them to another character, and then they are folded like any other.
+BOOST_AUTO_TEST_CASE(a_parenthesis_a_pack_folds_is_folded) {
+  auto fold = text::CharFold::base()->with_overrides({{U'(', U'['}});
+  BOOST_TEST(text::normalize("ab(cd)區(x)", *fold).text == "ab[cd)区[x)");
+  BOOST_TEST(text::normalize("ab(cd)", *text::CharFold::base()).text == "ab(cd)");
+}
