@@ -83,21 +83,12 @@ MatchWindows::NeededChar MatchWindows::next_needed(std::string_view text, std::s
 std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text) const {
   // Needed characters are few (digits, numerals): the text is read for
   // them, and only around one is a pattern's run of characters measured.
-  if (patterns_.empty()) return {};  // (and bmp_flags_ is empty)
-  Progress progress;
-  progress.windows.resize(patterns_.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    NeededChar found = next_needed(text, pos);
-    if (found.begin == text.size()) break;
-    if (found.flags & kNeededBits) add_windows_around(text, found.begin, found.end, found.flags, progress);
-    pos = found.end;
-  }
-  return std::move(progress.windows);
+  return find(text, {text::Range{0, text.size()}});
 }
 
 std::vector<std::vector<text::Range>> MatchWindows::find(std::string_view text,
                                                          const std::vector<text::Range>& needed_at) const {
-  if (patterns_.empty()) return {};
+  if (patterns_.empty()) return {};  // (and bmp_flags_ is empty)
   Progress progress;
   progress.windows.resize(patterns_.size());
   for (const text::Range& run : needed_at) {

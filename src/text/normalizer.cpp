@@ -166,10 +166,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
     }
     auto byte = static_cast<unsigned char>(original[i]);
     Decoded d = byte < 0x80 ? Decoded{byte, 1, true} : well_formed ? decode_valid_at(original, i) : decode_at(original, i);
-    // Folds to itself and is no space, ( and CR included (unless the pack
-    // folds them to something else).
-    bool unchanged =
-        (fold.kind(d.cp) & CharFold::kCopied) || ((d.cp == '(' || d.cp == '\r') && fold.fold(d.cp) == d.cp);
+    bool unchanged = fold.fold(d.cp) == d.cp && !fold.is_space(d.cp);
     bool as_is = d.valid && unchanged && d.cp != '\r' && !(d.cp == '(' && last_was_han) &&
                  pending_space == std::string_view::npos;
     if (as_is) {
