@@ -52,7 +52,8 @@ class MacroTable {
 // 规模以上工业增加值 wins over 工业增加值 at the same place), without
 // duplicates or empty words.
 std::vector<std::string> alternation_order(std::vector<std::string> words);
-// A regex alternation matching any of `words` literally, in that order.
+// A regex alternation matching any of `words` literally, in that order
+// (a class when every word is one letter, digit or non-ASCII character).
 std::string alternation_of(std::vector<std::string> words);
 
 }  // namespace zhibiao::detail
