@@ -868,6 +868,7 @@ class Loader {
     pack_->rules_by_filter.assign(patterns.size(), {});
     // Per remainder, read once however many rules share it (null: no gap).
     std::vector<std::optional<std::shared_ptr<const match::LeadingGap>>> gap_of_filter(patterns.size());
+    std::vector<std::optional<bool>> figure_ends_filter(patterns.size());  // see CompiledRule::figure_ends_match
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -917,7 +918,8 @@ class Loader {
       };
       if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base)) continue;
       rule.group_q = group("q");
-      rule.figure_ends_match = ends_with_group(re.pattern(), "q");
+      if (!figure_ends_filter[filter]) figure_ends_filter[filter] = ends_with_group(re.pattern(), "q");
+      rule.figure_ends_match = *figure_ends_filter[filter];
       rule.group_name = group("name");
       rule.group_base = group("base");
       rule.group_neg = group("neg");
