@@ -5,6 +5,8 @@
 
 #include "rules/macros.hpp"
 
+#include <re2/re2.h>
+
 using zhibiao::detail::MacroTable;
 
 namespace {
@@ -66,4 +68,27 @@ BOOST_AUTO_TEST_CASE(errors_are_found_after_other_expansions_were_kept) {
   BOOST_TEST(loop.pattern == "");
   auto undefined = t.expand("{figure}{nothing}");
   BOOST_TEST(undefined.error == "undefined macro {nothing}");
+}
+
+// A list of words becomes an alternation, longest word first; a list of
+// single characters a class, which matches the same texts.
+BOOST_AUTO_TEST_CASE(a_list_of_single_characters_is_a_class_with_the_same_matches) {
+  using zhibiao::detail::alternation_of;
+  std::string chars = alternation_of({"万", "亿", "k", "万"});
+  BOOST_TEST(chars.front() == '[');
+  BOOST_TEST(chars.find('|') == std::string::npos);
+  RE2 as_class("(?:" + chars + ")");
+  for (const char* yes : {"万", "亿", "k"}) BOOST_TEST(RE2::FullMatch(yes, as_class), yes);
+  for (const char* no : {"", "元", "万亿", "K", "[", "|"}) BOOST_TEST(!RE2::FullMatch(no, as_class), no);
+
+  // A character a class would read as syntax, or a longer word: an
+  // alternation, in which each is matched as written.
+  for (std::vector<std::string> words : std::vector<std::vector<std::string>>{{"-", "至"}, {"]", "^"}, {"万亿", "万"}}) {
+    std::string alt = alternation_of(words);
+    BOOST_TEST(alt.find('|') != std::string::npos, alt);
+    RE2 re("(?:" + alt + ")");
+    for (const auto& w : words) BOOST_TEST(RE2::FullMatch(w, re), w);
+    BOOST_TEST(!RE2::FullMatch("x", re));
+  }
+  BOOST_TEST(alternation_of({"万亿", "万"}) == "万亿|万");  // the longer word first
 }
