@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "core/parallel.hpp"
-
 namespace zhibiao::cli {
 namespace {
 
@@ -16,9 +14,33 @@ constexpr std::size_t kBatchDocuments = 512;
 
 }  // namespace
 
+// A batch on its way through the threads: each takes the next document not
+// yet taken, so documents a hundred times apart in length still keep every
+// thread busy.
+struct Pipeline::Batch {
+  std::vector<Document> docs;
+  std::size_t bytes = 0;
+  std::vector<std::size_t> order;  // the order documents are taken in
+  std::vector<Formatted> results;  // by document
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> helpers;
+
+  void work(const FormatDocument& format) {
+    for (std::size_t k = next++; k < order.size(); k = next++) results[order[k]] = format(docs[order[k]]);
+  }
+};
+
 Pipeline::Pipeline(unsigned jobs, FormatDocument format, std::ostream& out, std::ostream& err,
                    std::function<void(std::size_t, std::size_t, std::size_t)> on_batch)
     : jobs_(jobs == 0 ? 1 : jobs), format_(std::move(format)), out_(out), err_(err), on_batch_(std::move(on_batch)) {}
+
+// Only reached with a batch still running when add() or finish() threw
+// (a write failed): the helpers must end before their batch is freed.
+Pipeline::~Pipeline() {
+  if (!running_) return;
+  running_->next = running_->order.size();
+  for (auto& h : running_->helpers) h.join();
+}
 
 void Pipeline::add(Document&& doc) {
   batch_bytes_ += doc.text.size();
@@ -26,32 +48,51 @@ void Pipeline::add(Document&& doc) {
   if (batch_bytes_ >= kBatchBytes || batch_.size() >= kBatchDocuments) flush();
 }
 
-void Pipeline::finish() { flush(); }
+void Pipeline::finish() {
+  flush();
+  if (running_) complete();
+}
 
 void Pipeline::flush() {
+  if (running_) complete();
   if (batch_.empty()) return;
-  std::vector<Formatted> results(batch_.size());
-  // Documents differ in length by a hundred times: each thread takes the
-  // next one left rather than a fixed share, longest first, so the batch
-  // does not end with one thread on a long document and the others idle.
-  std::vector<std::size_t> longest_first(batch_.size());
-  std::iota(longest_first.begin(), longest_first.end(), std::size_t{0});
+  start();
+  // One thread has nothing to read the next batch alongside: it extracts
+  // the batch now, so output follows input as closely as before.
+  if (jobs_ == 1) complete();
+}
+
+void Pipeline::start() {
+  running_ = std::make_unique<Batch>();
+  Batch& b = *running_;
+  b.docs = std::move(batch_);
+  b.bytes = batch_bytes_;
+  batch_.clear();
+  batch_bytes_ = 0;
+  b.results.resize(b.docs.size());
+  // Longest first, so the batch does not end with one thread on a long
+  // document while the others wait.
+  b.order.resize(b.docs.size());
+  std::iota(b.order.begin(), b.order.end(), std::size_t{0});
   if (jobs_ > 1)
-    std::stable_sort(longest_first.begin(), longest_first.end(),
-                     [&](std::size_t a, std::size_t b) { return batch_[a].text.size() > batch_[b].text.size(); });
-  detail::parallel_for(batch_.size(), jobs_, [&](std::size_t k) {
-    std::size_t i = longest_first[k];
-    results[i] = format_(batch_[i]);
-  });
+    std::stable_sort(b.order.begin(), b.order.end(),
+                     [&](std::size_t x, std::size_t y) { return b.docs[x].text.size() > b.docs[y].text.size(); });
+  for (unsigned t = 1; t < jobs_ && t < b.docs.size(); ++t) b.helpers.emplace_back([&b, this] { b.work(format_); });
+}
+
+void Pipeline::complete() {
+  Batch& b = *running_;
+  b.work(format_);
+  for (auto& h : b.helpers) h.join();
+  b.helpers.clear();
   std::size_t records = 0;
-  for (const auto& r : results) {
+  for (const auto& r : b.results) {
     out_ << r.records;
     err_ << r.diagnostics;
     records += r.record_count;
   }
-  if (on_batch_) on_batch_(batch_.size(), batch_bytes_, records);
-  batch_.clear();
-  batch_bytes_ = 0;
+  if (on_batch_) on_batch_(b.docs.size(), b.bytes, records);
+  running_.reset();
 }
 
 }  // namespace zhibiao::cli
