@@ -37,6 +37,7 @@ class Prefilter {
   Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options, unsigned threads = 1);
   ~Prefilter();
 
+  std::size_t size() const { return errors_.size(); }  // the number of patterns given
   const std::string& error(std::size_t i) const { return errors_[i]; }
   // The compiled pattern i (only when error(i) is empty).
   const RE2& regex(std::size_t i) const;

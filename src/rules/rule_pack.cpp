@@ -151,13 +151,18 @@ class Loader {
     define_lexicon_macros();
     for (auto& f : files) read_macros(f);
     for (auto& f : files) read_templates(f);
-    for (auto& f : files) compile_sections(f);
     std::vector<FileScope> scopes;
     for (auto& f : files) scopes.push_back(compile_indicator_table(f));
-    for (std::size_t i = 0; i < files.size(); ++i) compile_rules_and_tests(files[i], scopes[i]);
+    for (std::size_t i = 0; i < files.size(); ++i) read_rules(files[i], scopes[i]);
+    // The rules' patterns, the largest part of loading, compile on their own
+    // threads while this one reads on: the sections, the tests, and the
+    // names and exclusions (with the background compiler), then the periods.
+    start_rule_filter();
+    for (auto& f : files) compile_sections(f);
+    for (std::size_t i = 0; i < files.size(); ++i) read_tests(files[i], scopes[i]);
     compile_deferred();
-    compile_rules();
     compile_periods();
+    complete_rules();
     if (pack_->quantity.parts == nullptr && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
     check_duplicate_rule_ids();
@@ -582,11 +587,15 @@ class Loader {
     return scope;
   }
 
-  void compile_rules_and_tests(const LoadedFile& f, const FileScope& scope) {
+  void read_rules(const LoadedFile& f, const FileScope& scope) {
+    TomlReader r(f.display_name, errors_);
+    if (const toml::array* rules = r.array_of_tables(f.table, "rule"))
+      for (const auto& node : *rules) compile_rule(r, *node.as_table(), scope.indicator, scope.locals);
+  }
+
+  void read_tests(const LoadedFile& f, const FileScope& scope) {
     TomlReader r(f.display_name, errors_);
     const toml::table& t = f.table;
-    if (const toml::array* rules = r.array_of_tables(t, "rule"))
-      for (const auto& node : *rules) compile_rule(r, *node.as_table(), scope.indicator, scope.locals);
     if (const toml::array* tests = r.array_of_tables(t, "test"))
       for (const auto& node : *tests) read_test(r, *node.as_table(), scope.indicator, false);
     if (const toml::array* tests = r.array_of_tables(t, "quantity_test"))
@@ -842,19 +851,19 @@ class Loader {
     pack_->periods.rules = std::move(compiled);
   }
 
-  // Compiles every rule pattern in one Prefilter (which owns them) and
-  // completes the rules: capture groups, list items, checks.
-  void compile_rules() {
+  // Starts compiling every rule pattern in one Prefilter (which owns them),
+  // on threads of its own when there are cores for them; complete_rules
+  // waits for it.
+  void start_rule_filter() {
     // The patterns RE2 compiles: each whole rule, and each distinct
     // remainder once however many indicators share it.
     std::vector<std::string> patterns;
     std::vector<RE2::Options> options;
     std::map<std::string, std::size_t> index_of;
-    std::vector<std::size_t> filter_of_rule;
     for (const auto& p : pending_rules_) {
       const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
       auto [it, added] = index_of.emplace(compiled, patterns.size());
-      filter_of_rule.push_back(it->second);
+      filter_of_rule_.push_back(it->second);
       if (!added) continue;
       patterns.push_back(compiled);
       // A continuation has no name to start at: it is tried at every
@@ -864,11 +873,23 @@ class Loader {
       bool busy = p.spec.indicator == kInherit || !p.rest.empty();
       options.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
     }
-    pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
-    pack_->rules_by_filter.assign(patterns.size(), {});
+    auto build = [this, patterns = std::move(patterns), options = std::move(options)] {
+      pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
+    };
+    if (compile_threads() > 1) rule_filter_thread_ = std::jthread(std::move(build));
+    else build();
+  }
+
+  // Waits for the rule filter and completes the rules: capture groups, list
+  // items, checks.
+  void complete_rules() {
+    if (rule_filter_thread_.joinable()) rule_filter_thread_.join();
+    const std::vector<std::size_t>& filter_of_rule = filter_of_rule_;
+    std::size_t patterns = pack_->rule_filter->size();
+    pack_->rules_by_filter.assign(patterns, {});
     // Per remainder, read once however many rules share it (null: no gap).
-    std::vector<std::optional<std::shared_ptr<const match::LeadingGap>>> gap_of_filter(patterns.size());
-    std::vector<std::optional<bool>> figure_ends_filter(patterns.size());  // see CompiledRule::figure_ends_match
+    std::vector<std::optional<std::shared_ptr<const match::LeadingGap>>> gap_of_filter(patterns);
+    std::vector<std::optional<bool>> figure_ends_filter(patterns);  // see CompiledRule::figure_ends_match
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -1112,6 +1133,10 @@ class Loader {
   BackgroundCompiler background_{compile_threads() > 1};
   std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
   std::map<std::string, std::string> shared_errors_;                 // those RE2 rejected, with its message
+  std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
+  // Builds pack_->rule_filter (start_rule_filter). Last, so that it is
+  // joined before anything it uses is destroyed when loading fails early.
+  std::jthread rule_filter_thread_;
 };
 
 }  // namespace
