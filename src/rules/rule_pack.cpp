@@ -162,6 +162,7 @@ class Loader {
     for (std::size_t i = 0; i < files.size(); ++i) read_tests(files[i], scopes[i]);
     compile_deferred();
     compile_periods();
+    read_rule_patterns();
     complete_rules();
     if (pack_->quantity.parts == nullptr && errors_.empty())
       errors_.push_back({pack_->directory.string(), 0, 0, "", "no [quantities] section in any rule file"});
@@ -857,27 +858,45 @@ class Loader {
   void start_rule_filter() {
     // The patterns RE2 compiles: each whole rule, and each distinct
     // remainder once however many indicators share it.
-    std::vector<std::string> patterns;
-    std::vector<RE2::Options> options;
     std::map<std::string, std::size_t> index_of;
     for (const auto& p : pending_rules_) {
       const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
-      auto [it, added] = index_of.emplace(compiled, patterns.size());
+      auto [it, added] = index_of.emplace(compiled, rule_patterns_.size());
       filter_of_rule_.push_back(it->second);
       if (!added) continue;
-      patterns.push_back(compiled);
+      rule_patterns_.push_back(compiled);
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. Their DFAs meet
       // far more kinds of text than a rule tried at one indicator's names.
       bool busy = p.spec.indicator == kInherit || !p.rest.empty();
-      options.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
+      rule_options_.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
     }
-    auto build = [this, patterns = std::move(patterns), options = std::move(options)] {
-      pack_->rule_filter = std::make_unique<match::Prefilter>(patterns, options, compile_threads());
+    // The thread only reads the two vectors, which stay as they are.
+    auto build = [this] {
+      pack_->rule_filter = std::make_unique<match::Prefilter>(rule_patterns_, rule_options_, compile_threads());
     };
-    if (compile_threads() > 1) rule_filter_thread_ = std::jthread(std::move(build));
+    if (compile_threads() > 1) rule_filter_thread_ = std::jthread(build);
     else build();
+  }
+
+  // What completing a rule reads from its pattern's text alone, once per
+  // pattern however many rules share it, while the rule filter is still
+  // being built: where a whole rule's matches can begin, the gap a
+  // remainder begins with, and whether the figure ends the match.
+  void read_rule_patterns() {
+    rule_pattern_facts_.resize(rule_patterns_.size());
+    for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
+      std::size_t f = filter_of_rule_[i];
+      PatternFacts& facts = rule_pattern_facts_[f];
+      const std::string& pattern = rule_patterns_[f];
+      if (!facts.figure_ends_match) facts.figure_ends_match = ends_with_group(pattern, "q");
+      if (pending_rules_[i].rest.empty()) {
+        if (!facts.lead) facts.lead = match::LeadChars::of(pattern);
+      } else if (!facts.gap) {
+        facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
+      }
+    }
   }
 
   // Waits for the rule filter and completes the rules: capture groups, list
@@ -885,11 +904,7 @@ class Loader {
   void complete_rules() {
     if (rule_filter_thread_.joinable()) rule_filter_thread_.join();
     const std::vector<std::size_t>& filter_of_rule = filter_of_rule_;
-    std::size_t patterns = pack_->rule_filter->size();
-    pack_->rules_by_filter.assign(patterns, {});
-    // Per remainder, read once however many rules share it (null: no gap).
-    std::vector<std::optional<std::shared_ptr<const match::LeadingGap>>> gap_of_filter(patterns);
-    std::vector<std::optional<bool>> figure_ends_filter(patterns);  // see CompiledRule::figure_ends_match
+    pack_->rules_by_filter.assign(rule_patterns_.size(), {});
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -918,13 +933,13 @@ class Loader {
       rule.where = p.where;
       rule.expanded = std::move(p.pattern);
       rule.filter = filter;
+      const PatternFacts& facts = rule_pattern_facts_[filter];
       if (p.rest.empty()) {
         rule.pattern = &re;
-        rule.lead = match::LeadChars::of(re.pattern());
+        rule.lead = *facts.lead;
       } else {
         rule.rest = &re;
-        if (!gap_of_filter[filter]) gap_of_filter[filter] = match::LeadingGap::of(re.pattern(), re.options());
-        rule.rest_gap = *gap_of_filter[filter];
+        rule.rest_gap = *facts.gap;
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }
@@ -939,8 +954,7 @@ class Loader {
       };
       if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base)) continue;
       rule.group_q = group("q");
-      if (!figure_ends_filter[filter]) figure_ends_filter[filter] = ends_with_group(re.pattern(), "q");
-      rule.figure_ends_match = *figure_ends_filter[filter];
+      rule.figure_ends_match = *facts.figure_ends_match;
       rule.group_name = group("name");
       rule.group_base = group("base");
       rule.group_neg = group("neg");
@@ -1134,6 +1148,14 @@ class Loader {
   std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
   std::map<std::string, std::string> shared_errors_;                 // those RE2 rejected, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
+  std::vector<std::string> rule_patterns_;    // the rule filter's patterns
+  std::vector<RE2::Options> rule_options_;    // and their options
+  struct PatternFacts {                        // see read_rule_patterns
+    std::optional<std::optional<match::LeadChars>> lead;
+    std::optional<std::shared_ptr<const match::LeadingGap>> gap;
+    std::optional<bool> figure_ends_match;
+  };
+  std::vector<PatternFacts> rule_pattern_facts_;  // by rule filter pattern
   // Builds pack_->rule_filter (start_rule_filter). Last, so that it is
   // joined before anything it uses is destroyed when loading fails early.
   std::jthread rule_filter_thread_;
