@@ -90,17 +90,18 @@ int run(const cli::Options& options) {
     cli::Formatted result;
     std::ostringstream records;
     auto writer = options.format == "jsonl" ? io::make_jsonl_writer(records) : io::make_csv_writer(records);
+    // Without --columns every field is written, in the order the records
+    // hold them: no copy of the record is needed.
+    auto write = [&](const io::Fields& fields) {
+      if (options.columns.empty()) writer->record(fields);
+      else writer->record(pick(fields, columns));
+      ++result.record_count;
+    };
     std::vector<Warning> warnings;
     if (options.quantities) {
-      for (const auto& q : extractor.quantities(doc, &warnings)) {
-        writer->record(pick(io::quantity_fields(doc.id, q), columns));
-        ++result.record_count;
-      }
+      for (const auto& q : extractor.quantities(doc, &warnings)) write(io::quantity_fields(doc.id, q));
     } else {
-      for (const auto& f : extractor.facts(doc, &warnings)) {
-        writer->record(pick(io::fact_fields(doc.id, f), columns));
-        ++result.record_count;
-      }
+      for (const auto& f : extractor.facts(doc, &warnings)) write(io::fact_fields(doc.id, f));
     }
     result.records = records.str();
     for (const auto& w : warnings) result.diagnostics += "extract: " + doc.id + ": " + w.message + "\n";

@@ -37,6 +37,15 @@ BOOST_AUTO_TEST_CASE(writes_header_and_records_in_spec_order) {
              "\"地區生產總值193.2億元,占\",gdp.level.v1\n");
 }
 
+BOOST_AUTO_TEST_CASE(empty_fields_keep_their_commas_and_records_their_own_lines) {
+  std::ostringstream out;
+  auto w = io::make_csv_writer(out);
+  w->record({{"a", ""}, {"b", ""}, {"c", "x"}});
+  w->record({{"a", "1,2"}, {"b", ""}});
+  w->record({{"a", ""}});
+  BOOST_TEST(out.str() == ",,x\n\"1,2\",\n\n");
+}
+
 BOOST_AUTO_TEST_CASE(jsonl_escapes_strings) {
   BOOST_TEST(io::json_escape("a\"b\\c\nd") == "a\\\"b\\\\c\\nd");
   BOOST_TEST(io::json_escape(std::string("\x01", 1)) == "\\u0001");
