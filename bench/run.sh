@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput and memory of extract on real text.
 #
-#   bench/run.sh [SIZE_MB]      (default 200)
+#   bench/run.sh [SIZE_MB]      (default 200; ROUNDS=n for the scaling rounds, default 3)
 #
 # Builds the benchmark tree (build-bench/), makes an input of at least
 # SIZE_MB by repeating ../shared/corpus/government_work_reports.jsonl, and
@@ -62,6 +62,33 @@ j2=$(awk '$1 == "extract" && $2 == "-j" && $3 == "2" {print $4}' build-bench/tab
 printf '%-22s %8.2f %9.1f\n' "2 processes, 1/2 each" "$wall" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
 printf 'scaling: -j 2 is %.2fx -j 1; two separate processes are %.2fx (the machine'"'"'s ceiling)\n' \
   "$(echo "$j1 / $j2" | bc -l)" "$(echo "$j1 / $wall" | bc -l)"
+
+# The same ratios measured in turn, ROUNDS times (default 3): on a busy
+# machine runs a minute apart differ by more than scaling does, so -j 1,
+# -j 2 and the two processes run one right after the other and each
+# round gives its own ratios; the medians are reported.
+elapsed_ns() {  # elapsed_ns COMMAND...: wall time in nanoseconds
+  local start
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  echo $(( $(date +%s%N) - start ))
+}
+two_processes() {
+  build-bench/extract -j 1 build-bench/half1.jsonl &
+  build-bench/extract -j 1 build-bench/half2.jsonl
+  wait
+}
+: >build-bench/rounds.txt
+for round in $(seq "${ROUNDS:-3}"); do
+  one=$(elapsed_ns build-bench/extract -j 1 "$input")
+  two=$(elapsed_ns build-bench/extract -j 2 "$input")
+  both=$(elapsed_ns two_processes)
+  echo "$one $two $both" | awk '{print $1 / $2, $1 / $3}' >>build-bench/rounds.txt
+  tail -n 1 build-bench/rounds.txt | awk -v r="$round" '{printf "round %d: -j 2 is %.2fx -j 1, two processes %.2fx\n", r, $1, $2}'
+done
+median() { sort -g | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+printf 'scaling in turn, medians of %d rounds: -j 2 is %sx -j 1; two processes %sx\n' "$(wc -l <build-bench/rounds.txt)" \
+  "$(cut -d' ' -f1 build-bench/rounds.txt | median)" "$(cut -d' ' -f2 build-bench/rounds.txt | median)"
 rm -f build-bench/half1.jsonl build-bench/half2.jsonl
 
 echo
