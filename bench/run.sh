@@ -52,21 +52,6 @@ if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is
 half=$(( docs / 2 ))
 head -n "$half" "$input" >build-bench/half1.jsonl
 tail -n +"$(( half + 1 ))" "$input" >build-bench/half2.jsonl
-start=$(date +%s.%N)
-build-bench/extract -j 1 build-bench/half1.jsonl >/dev/null &
-build-bench/extract -j 1 build-bench/half2.jsonl >/dev/null
-wait
-wall=$(echo "$(date +%s.%N) - $start" | bc -l)
-j1=$(awk '$1 == "extract" && $2 == "-j" && $3 == "1" {print $4}' build-bench/table.txt)
-j2=$(awk '$1 == "extract" && $2 == "-j" && $3 == "2" {print $4}' build-bench/table.txt)
-printf '%-22s %8.2f %9.1f\n' "2 processes, 1/2 each" "$wall" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
-printf 'scaling: -j 2 is %.2fx -j 1; two separate processes are %.2fx (the machine'"'"'s ceiling)\n' \
-  "$(echo "$j1 / $j2" | bc -l)" "$(echo "$j1 / $wall" | bc -l)"
-
-# The same ratios measured in turn, ROUNDS times (default 3): on a busy
-# machine runs a minute apart differ by more than scaling does, so -j 1,
-# -j 2 and the two processes run one right after the other and each
-# round gives its own ratios; the medians are reported.
 elapsed_ns() {  # elapsed_ns COMMAND...: wall time in nanoseconds
   local start
   start=$(date +%s%N)
@@ -78,6 +63,17 @@ two_processes() {
   build-bench/extract -j 1 build-bench/half2.jsonl
   wait
 }
+wall=$(echo "$(elapsed_ns two_processes) / 1000000000" | bc -l)
+j1=$(awk '$1 == "extract" && $2 == "-j" && $3 == "1" {print $4}' build-bench/table.txt)
+j2=$(awk '$1 == "extract" && $2 == "-j" && $3 == "2" {print $4}' build-bench/table.txt)
+printf '%-22s %8.2f %9.1f\n' "2 processes, 1/2 each" "$wall" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
+printf 'scaling: -j 2 is %.2fx -j 1; two separate processes are %.2fx (the machine'"'"'s ceiling)\n' \
+  "$(echo "$j1 / $j2" | bc -l)" "$(echo "$j1 / $wall" | bc -l)"
+
+# The same ratios measured in turn, ROUNDS times (default 3): on a busy
+# machine runs a minute apart differ by more than scaling does, so -j 1,
+# -j 2 and the two processes run one right after the other and each
+# round gives its own ratios; the medians are reported.
 : >build-bench/rounds.txt
 for round in $(seq "${ROUNDS:-3}"); do
   one=$(elapsed_ns build-bench/extract -j 1 "$input")
@@ -99,9 +95,7 @@ build-bench/bench/zhibiao_micro --benchmark_filter=BM_LoadRulePack 2>/dev/null |
 # loads the pack anew, as a user's does.
 seed_runs=()
 for _ in $(seq 11); do
-  start=$(date +%s%N)
-  build-bench/extract seeds/seed-article.txt >/dev/null
-  seed_runs+=($(( ($(date +%s%N) - start) / 100000 )))
+  seed_runs+=($(( $(elapsed_ns build-bench/extract seeds/seed-article.txt) / 100000 )))
 done
 printf '%s\n' "${seed_runs[@]}" | sort -n |
   awk '{t[NR] = $1} END {printf "  extract on the seed article: %.1f ms wall (median of %d runs; fastest %.1f ms)\n", t[int((NR + 1) / 2)] / 10, NR, t[1] / 10}'

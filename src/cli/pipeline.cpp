@@ -1,7 +1,9 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
+#include <thread>
 
 namespace zhibiao::cli {
 namespace {

@@ -13,12 +13,10 @@
 // wait for, and no thread beyond the N is ever busy.
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "zhibiao/extractor.hpp"

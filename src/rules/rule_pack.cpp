@@ -903,12 +903,11 @@ class Loader {
   // items, checks.
   void complete_rules() {
     if (rule_filter_thread_.joinable()) rule_filter_thread_.join();
-    const std::vector<std::size_t>& filter_of_rule = filter_of_rule_;
     pack_->rules_by_filter.assign(rule_patterns_.size(), {});
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
-      std::size_t filter = filter_of_rule[i];
+      std::size_t filter = filter_of_rule_[i];
       auto report = [&](const std::string& message) {
         errors_.push_back({p.where.file, p.where.line, p.where.column, spec.id, message});
       };
