@@ -28,17 +28,6 @@ CharRanges complement(CharRanges r) {
 
 void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.begin(), from.end()); }
 
-// A piece of pattern matching exactly one character of `chars`.
-PatternChars one_of(CharRanges chars, CharsToRead what) {
-  PatternChars p;
-  p.min_length = 1;
-  if (what == CharsToRead::everything) {
-    p.any = chars;
-    p.needed = chars;
-  }
-  p.first = std::move(chars);
-  return p;
-}
 
 // A piece matching only the empty string (an assertion, or nothing).
 PatternChars empty_width(bool assertion) {
@@ -74,6 +63,19 @@ class Reader {
     return d.cp;
   }
 
+  // A piece of pattern matching exactly one character of `chars`.
+  PatternChars one_of(CharRanges chars) const {
+    PatternChars p;
+    p.min_length = 1;
+    if (quiet_) return p;
+    if (what_ == CharsToRead::everything) {
+      p.any = chars;
+      p.needed = chars;
+    }
+    p.first = std::move(chars);
+    return p;
+  }
+
   // A match is one branch's: it needs what every branch needs, together.
   PatternChars alternation() {
     PatternChars out = concatenation();
@@ -95,7 +97,12 @@ class Reader {
   // match can be.
   PatternChars concatenation() {
     PatternChars out = empty_width(false);
+    const bool was_quiet = quiet_;
     while (!at_end() && peek() != '|' && peek() != ')') {
+      // Once a part cannot be empty, what follows it adds nothing to what
+      // a match begins with: with first_only it is read without its
+      // characters (most of a rule, whose first part is its name).
+      if (what_ == CharsToRead::first_only && !out.nullable) quiet_ = true;
       PatternChars f = repetition();
       if (out.nullable) append(out.first, f.first);
       out.nullable = out.nullable && f.nullable;
@@ -107,6 +114,7 @@ class Reader {
         if (!out.needed || count_chars(*f.needed) < count_chars(*out.needed)) out.needed = std::move(f.needed);
       }
     }
+    quiet_ = was_quiet;
     return out;
   }
 
@@ -159,10 +167,10 @@ class Reader {
       if (!take(")")) throw Unsupported{};
       return f;
     }
-    if (c == '[') return one_of(char_class(), what_);
+    if (c == '[') return one_of(char_class());
     if (c == '.') {
       ++pos_;
-      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxChar}}, what_);
+      return quiet_ ? one_of({}) : one_of({{0, '\n' - 1}, {'\n' + 1, kMaxChar}});
     }
     if (c == '^' || c == '$') {
       ++pos_;
@@ -176,11 +184,11 @@ class Reader {
         ++pos_;
         return empty_width(true);
       }
-      return one_of(escape(), what_);
+      return one_of(escape());
     }
     if (c == '*' || c == '+' || c == '?' || c == '{') throw Unsupported{};
     char32_t ch = next_char();
-    return one_of({{ch, ch}}, what_);
+    return quiet_ ? one_of({}) : one_of({{ch, ch}});
   }
 
   // After a backslash, outside or inside a class.
@@ -257,14 +265,16 @@ class Reader {
         if (high < item[0].first) throw Unsupported{};
         item[0].second = high;
       }
-      append(r, item);
+      if (!quiet_) append(r, item);
     }
-    return negated ? complement(std::move(r)) : r;
+    return negated && !quiet_ ? complement(std::move(r)) : r;
   }
 
   std::string_view p_;
   CharsToRead what_;
   std::size_t pos_ = 0;
+  // Reading only for the syntax and the lengths, not the characters.
+  bool quiet_ = false;
 };
 
 }  // namespace

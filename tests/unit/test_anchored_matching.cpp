@@ -3,6 +3,7 @@
 
 #include "bundled_pack.hpp"
 #include "match/lead_chars.hpp"
+#include "match/pattern_chars.hpp"
 #include "rules/pattern_words.hpp"
 #include "match/scan.hpp"
 #include "match/scan_on_demand.hpp"
@@ -35,6 +36,31 @@ BOOST_AUTO_TEST_CASE(an_optional_or_repeated_start_adds_what_follows) {
   BOOST_REQUIRE(lead);
   for (char32_t c : {U'约', U'近', U'.', U'5'}) BOOST_TEST(lead->contains(c));
   BOOST_TEST(!lead->contains(U'%'));
+}
+
+// Reading only the first characters skips the characters of everything
+// after a part that cannot be empty, but not its syntax: the answer is that
+// of a full reading, for made-up patterns and for every pattern of the pack.
+BOOST_AUTO_TEST_CASE(reading_only_the_first_characters_agrees_with_a_full_reading) {
+  using zhibiao::match::CharsToRead;
+  using zhibiao::match::read_pattern_chars;
+  auto same = [](const std::string& pattern) {
+    auto first = read_pattern_chars(pattern, CharsToRead::first_only);
+    auto full = read_pattern_chars(pattern, CharsToRead::everything);
+    BOOST_TEST(first.has_value() == full.has_value(), pattern);
+    if (first && full) {
+      BOOST_TEST((first->first == full->first), pattern);
+      BOOST_TEST(first->nullable == full->nullable, pattern);
+      BOOST_TEST(first->min_length == full->min_length, pattern);
+      BOOST_TEST(first->has_assertion == full->has_assertion, pattern);
+    }
+  };
+  for (std::string p : {"a(?:b|c)*d", "(?:x?)(?:y|)z[^,]", "ab(?i)c", "ab\\pN", "a[b", "a(b", "a)b",
+                        "(?:a|b?)c{0,2}(?:d|e)", "a(?:b(?:c|d)?|)e*$", "x[^\\d]y.\\x{4E00}"})
+    same(p);
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  for (const auto& rule : pack.rules) same(rule.expanded);
+  for (std::size_t i = 0; i < pack.rules_by_filter.size(); ++i) same(pack.rule_filter->regex(i).pattern());
 }
 
 BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
