@@ -104,13 +104,22 @@ bool LeadingGap::compiled() const {
 
 bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups,
                         int n) const {
-  if (n > groups_ + 1 || !chars().usable || !compiled()) return false;
+  const Chars& known = chars();
+  if (n > groups_ + 1 || !known.usable || !compiled()) return false;
   std::size_t p = begin;
   for (std::size_t count = 0;; ++count) {
-    if (rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, nullptr, 0)) break;
+    text::Decoded d = p < end ? text::decode_at(text, p) : text::Decoded{};
+    // S, never empty when its first characters are known, can match
+    // [p, end) only from one of them: RE2 is asked only there.
+    bool may_begin = !known.rest_lead || (p < end && (!d.valid || known.rest_lead->contains(d.cp)));
+    if (may_begin && rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, nullptr, 0)) break;
     if (p >= end || (max_chars_ && count == *max_chars_)) return false;
-    std::size_t next = p + text::decode_at(text, p).size;
-    if (next > end || !gap_char_re_->Match(text, p, next, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
+    std::size_t next = p + d.size;
+    if (next > end) return false;
+    // The gap's class as read from the pattern, when it could be.
+    bool in_gap = known.gap && d.valid ? contains(*known.gap, d.cp)
+                                       : gap_char_re_->Match(text, p, next, RE2::ANCHOR_BOTH, nullptr, 0);
+    if (!in_gap) return false;
     p = next;
   }
   if (n > 1) {
