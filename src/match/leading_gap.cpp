@@ -43,7 +43,8 @@ std::optional<Gap> leading_gap(std::string_view p, std::size_t i = 0) {
 
 }  // namespace
 
-std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::Options& options) {
+std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::Options& options,
+                                           std::uint32_t uses_before_compiling) {
   auto gap = leading_gap(pattern);
   if (!gap || gap->end >= pattern.size()) return nullptr;
   std::string_view rest = pattern.substr(gap->end);
@@ -56,7 +57,8 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
   bool one_group = groups == 1 && rest.starts_with("(?P<") && atom_end(pattern, gap->end) == pattern.size();
   std::string gap_char(pattern.substr(gap->char_begin, gap->char_end - gap->char_begin));
   return std::unique_ptr<LeadingGap>(
-      new LeadingGap(std::move(gap_char), gap->max_chars, std::string(rest), one_group, groups, options));
+      new LeadingGap(std::move(gap_char), gap->max_chars, std::string(rest), one_group, groups, options,
+                     uses_before_compiling));
 }
 
 const LeadingGap::Chars& LeadingGap::chars() const {
@@ -104,6 +106,10 @@ bool LeadingGap::compiled() const {
 
 bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups,
                         int n) const {
+  if (uses_.load(std::memory_order_relaxed) < uses_before_compiling_) {
+    uses_.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
   const Chars& known = chars();
   if (n > groups_ + 1 || !known.usable || !compiled()) return false;
   std::size_t p = begin;

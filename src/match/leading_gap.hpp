@@ -17,13 +17,15 @@
 // shorter text, or nothing at all when S is one group around the whole
 // (a figure right after the gap: that group is [p, end)).
 //
-// S and C are compiled the first time they are needed, so a pack loads no
-// slower; a pattern of another shape gets no LeadingGap and its groups are
-// found as before.
+// S and C are compiled when first needed, after the pattern's first few
+// matches (see of()), so a pack loads no slower; a pattern of another shape
+// gets no LeadingGap and its groups are found as before.
 #pragma once
 
 #include <re2/re2.h>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -42,7 +44,16 @@ class LeadingGap {
   // what follows can stand alone (no top-level |); null for any other
   // pattern. Only the pattern's outline is read here: what follows the gap
   // is read and compiled when first needed.
-  static std::unique_ptr<LeadingGap> of(std::string_view pattern, const RE2::Options& options);
+  //
+  // Compiling S costs as much as a few hundred of RE2's own searches for the
+  // groups, so the first `uses_before_compiling` calls of groups() leave
+  // them to RE2 (return false): a pattern met only a few times, as on a
+  // short document, is never compiled. (32: of 0, 8, 32 and 128, the fewest
+  // instructions on the seed article and on 5 MB of the corpus, and as few
+  // as any on figure-dense text.)
+  static constexpr std::uint32_t kUsesBeforeCompiling = 32;
+  static std::unique_ptr<LeadingGap> of(std::string_view pattern, const RE2::Options& options,
+                                        std::uint32_t uses_before_compiling = kUsesBeforeCompiling);
 
   LeadingGap(const LeadingGap&) = delete;
   LeadingGap& operator=(const LeadingGap&) = delete;
@@ -50,7 +61,7 @@ class LeadingGap {
   // The n groups ([0] the whole) of the split pattern's match [begin, end)
   // of text, as RE2's Match(text, begin, end, RE2::ANCHOR_BOTH, groups, n)
   // on the whole pattern gives them. False when they could not be found
-  // this way (the caller then asks RE2 itself).
+  // this way, or not yet (the caller then asks RE2 itself).
   bool groups(std::string_view text, std::size_t begin, std::size_t end, re2::StringPiece* groups, int n) const;
 
   // False when no match of the split pattern can begin at `begin` in
@@ -67,13 +78,14 @@ class LeadingGap {
 
  private:
   LeadingGap(std::string gap_char, std::optional<std::size_t> max_chars, std::string rest, bool rest_is_one_group,
-             int groups, const RE2::Options& options)
+             int groups, const RE2::Options& options, std::uint32_t uses_before_compiling)
       : gap_char_(std::move(gap_char)),
         max_chars_(max_chars),
         rest_(std::move(rest)),
         rest_is_one_group_(rest_is_one_group),
         groups_(groups),
-        options_(options) {}
+        options_(options),
+        uses_before_compiling_(uses_before_compiling) {}
 
   // What is read from the pattern's text when first needed: whether the
   // split can be used (an assertion in the rest would see the text around
@@ -97,6 +109,8 @@ class LeadingGap {
   RE2::Options options_;
 
   mutable std::once_flag read_once_, compile_once_;
+  std::uint32_t uses_before_compiling_;
+  mutable std::atomic<std::uint32_t> uses_{0};  // calls of groups(), counted up to uses_before_compiling_
   mutable Chars chars_;
   mutable std::unique_ptr<RE2> gap_char_re_, rest_re_;
 };

@@ -12,7 +12,9 @@ using zhibiao::match::LeadingGap;
 
 namespace {
 
-std::unique_ptr<LeadingGap> split(const std::string& pattern) { return LeadingGap::of(pattern, RE2::Options()); }
+// Split patterns that find groups from their first use, so that every call
+// below exercises the split.
+std::unique_ptr<LeadingGap> split(const std::string& pattern) { return LeadingGap::of(pattern, RE2::Options(), 0); }
 
 // "text@offset" for each group, "-" for one that took no part.
 std::vector<std::string> shown(const std::string& text, const std::vector<re2::StringPiece>& groups) {
@@ -165,6 +167,16 @@ BOOST_AUTO_TEST_CASE(says_so_when_the_span_is_no_match) {
   BOOST_TEST(!gap->groups("ab12", 0, 4, groups.data(), 2));  // two characters before the figure
   BOOST_TEST(!gap->groups(",12", 0, 3, groups.data(), 2));   // a comma is no gap
   BOOST_TEST(gap->groups("a12", 0, 3, groups.data(), 2));
+  BOOST_TEST(std::string(groups[1].data(), groups[1].size()) == "12");
+}
+
+BOOST_AUTO_TEST_CASE(leaves_the_first_uses_to_re2_then_finds_the_groups_itself) {
+  auto gap = LeadingGap::of("(?:[^,]){0,3}?(?P<q>\\d+)", RE2::Options());
+  BOOST_REQUIRE(gap);
+  std::vector<re2::StringPiece> groups(2);
+  for (std::uint32_t use = 0; use < LeadingGap::kUsesBeforeCompiling; ++use)
+    BOOST_TEST(!gap->groups("ab12", 0, 4, groups.data(), 2), "use " << use);
+  BOOST_TEST(gap->groups("ab12", 0, 4, groups.data(), 2));
   BOOST_TEST(std::string(groups[1].data(), groups[1].size()) == "12");
 }
 
