@@ -28,7 +28,6 @@ CharRanges complement(CharRanges r) {
 
 void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.begin(), from.end()); }
 
-
 // A piece matching only the empty string (an assertion, or nothing).
 PatternChars empty_width(bool assertion) {
   PatternChars p;
