@@ -95,11 +95,19 @@ echo "start-up:"
 build-bench/bench/zhibiao_micro --benchmark_filter=BM_LoadRulePack 2>/dev/null |
   awk '/BM_LoadRulePack.*_median/ {print "  load the bundled rule pack: " $2 " " $3 " (median of 11 loads)"}'
 # A whole run of extract on one small document, eleven times: each run
-# loads the pack anew, as a user's does.
+# loads the pack anew, as a user's does. Runs on an empty input alternate
+# with them, so the article's own share shows beside the process's start
+# and the pack's load.
 seed_runs=()
+empty_runs=()
+: >build-bench/empty.jsonl
 for _ in $(seq 11); do
   seed_runs+=($(( $(elapsed_ns build-bench/extract seeds/seed-article.txt) / 100000 )))
+  empty_runs+=($(( $(elapsed_ns build-bench/extract build-bench/empty.jsonl) / 100000 )))
 done
-printf '%s\n' "${seed_runs[@]}" | sort -n |
-  awk '{t[NR] = $1} END {printf "  extract on the seed article: %.1f ms wall (median of %d runs; fastest %.1f ms)\n", t[int((NR + 1) / 2)] / 10, NR, t[1] / 10}'
-/usr/bin/time -f '  its peak memory: %M KB' build-bench/extract seeds/seed-article.txt >/dev/null
+report_runs() {  # report_runs WHAT: tenths of ms on stdin, one a line
+  sort -n | awk -v what="$1" '{t[NR] = $1} END {printf "  extract on %s: %.1f ms wall (median of %d runs; fastest %.1f ms)\n", what, t[int((NR + 1) / 2)] / 10, NR, t[1] / 10}'
+}
+printf '%s\n' "${seed_runs[@]}" | report_runs "the seed article"
+printf '%s\n' "${empty_runs[@]}" | report_runs "an empty input"
+/usr/bin/time -f '  the seed article'"'"'s peak memory: %M KB' build-bench/extract seeds/seed-article.txt >/dev/null
