@@ -53,20 +53,20 @@ if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is
 half=$(( docs / 2 ))
 head -n "$half" "$input" >build-bench/half1.jsonl
 tail -n +"$(( half + 1 ))" "$input" >build-bench/half2.jsonl
-elapsed_ns() {  # elapsed_ns COMMAND...: wall time in nanoseconds
+elapsed_us() {  # elapsed_us COMMAND...: wall time in microseconds
   # Bash's own clock (microseconds): timing with $(date +%s%N) would also
   # count starting a date process, 30-35 ms on a slow machine, a third of
   # the run on one small document.
   local start=${EPOCHREALTIME/[^0-9]/}
   "$@" >/dev/null
-  echo $(( (${EPOCHREALTIME/[^0-9]/} - start) * 1000 ))
+  echo $(( ${EPOCHREALTIME/[^0-9]/} - start ))
 }
 two_processes() {
   build-bench/extract -j 1 build-bench/half1.jsonl &
   build-bench/extract -j 1 build-bench/half2.jsonl
   wait
 }
-wall=$(echo "$(elapsed_ns two_processes) / 1000000000" | bc -l)
+wall=$(echo "$(elapsed_us two_processes) / 1000000" | bc -l)
 j1=$(awk '$1 == "extract" && $2 == "-j" && $3 == "1" {print $4}' build-bench/table.txt)
 j2=$(awk '$1 == "extract" && $2 == "-j" && $3 == "2" {print $4}' build-bench/table.txt)
 printf '%-22s %8.2f %9.1f\n' "2 processes, 1/2 each" "$wall" "$(echo "$bytes / 1000000 / $wall" | bc -l)"
@@ -79,9 +79,9 @@ printf 'scaling: -j 2 is %.2fx -j 1; two separate processes are %.2fx (the machi
 # round gives its own ratios; the medians are reported.
 : >build-bench/rounds.txt
 for round in $(seq "${ROUNDS:-3}"); do
-  one=$(elapsed_ns build-bench/extract -j 1 "$input")
-  two=$(elapsed_ns build-bench/extract -j 2 "$input")
-  both=$(elapsed_ns two_processes)
+  one=$(elapsed_us build-bench/extract -j 1 "$input")
+  two=$(elapsed_us build-bench/extract -j 2 "$input")
+  both=$(elapsed_us two_processes)
   echo "$one $two $both" | awk '{print $1 / $2, $1 / $3}' >>build-bench/rounds.txt
   tail -n 1 build-bench/rounds.txt | awk -v r="$round" '{printf "round %d: -j 2 is %.2fx -j 1, two processes %.2fx\n", r, $1, $2}'
 done
@@ -102,8 +102,8 @@ seed_runs=()
 empty_runs=()
 : >build-bench/empty.jsonl
 for _ in $(seq 11); do
-  seed_runs+=($(( $(elapsed_ns build-bench/extract seeds/seed-article.txt) / 100000 )))
-  empty_runs+=($(( $(elapsed_ns build-bench/extract build-bench/empty.jsonl) / 100000 )))
+  seed_runs+=($(( $(elapsed_us build-bench/extract seeds/seed-article.txt) / 100 )))
+  empty_runs+=($(( $(elapsed_us build-bench/extract build-bench/empty.jsonl) / 100 )))
 done
 report_runs() {  # report_runs WHAT: tenths of ms on stdin, one a line
   sort -n | awk -v what="$1" '{t[NR] = $1} END {printf "  extract on %s: %.1f ms wall (median of %d runs; fastest %.1f ms)\n", what, t[int((NR + 1) / 2)] / 10, NR, t[1] / 10}'
