@@ -3,11 +3,15 @@
 //   resolve context (period, modality, subject) -> Fact records.
 #include "zhibiao/extractor.hpp"
 
+#include "zhibiao/document_stream.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/stage_times.hpp"
+#include "document_carry.hpp"
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "resolve/modality_resolver.hpp"
@@ -20,25 +24,8 @@
 namespace zhibiao {
 namespace {
 
-std::string original_text(const std::string& original, Span span) {
-  return original.substr(span.begin, span.end - span.begin);
-}
-
-void report_invalid(const text::NormalizedText& norm, std::vector<Warning>* warnings) {
-  if (!warnings) return;
-  for (const auto& bad : norm.invalid)
-    warnings->push_back({bad.offset, fmt::format("invalid UTF-8 at byte {}, read as U+FFFD", bad.offset)});
-}
-
-// What the title (or nothing) says about period and subject.
-struct TitleContext {
-  std::optional<Period> period;
-  std::optional<int> year;  // a year the title states, for relative periods
-  std::string subject;
-};
-
-TitleContext read_title(const std::string& title, resolve::DocumentDate date, const detail::CompiledPack& pack) {
-  TitleContext out;
+detail::TitleContext read_title(const std::string& title, resolve::DocumentDate date, const detail::CompiledPack& pack) {
+  detail::TitleContext out;
   if (title.empty()) return out;
   text::NormalizedText norm = text::normalize(title, *pack.fold);
   text::Segments segs = text::segment(norm.text, pack.segments);
@@ -51,7 +38,7 @@ TitleContext read_title(const std::string& title, resolve::DocumentDate date, co
   auto subjects = resolve::find_subjects(norm.text, pack);
   if (!subjects.empty()) {
     Span s = norm.to_original(subjects.front().begin, subjects.front().end);
-    out.subject = original_text(title, s);
+    out.subject = title.substr(s.begin, s.end - s.begin);
   }
   return out;
 }
@@ -73,27 +60,117 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
   return period;
 }
 
+// Offsets of spans found in the folded text, in the whole document's bytes.
+struct ToOriginal {
+  const text::NormalizedText& norm;
+  std::size_t offset;  // of this part in the whole document
+  Span operator()(std::size_t b, std::size_t e) const {
+    Span s = norm.to_original(b, e);
+    return {s.begin + offset, s.end + offset};
+  }
+};
+
+void report_invalid(const text::NormalizedText& norm, std::size_t offset, std::vector<Warning>* warnings) {
+  if (!warnings) return;
+  for (const auto& bad : norm.invalid)
+    warnings->push_back(
+        {bad.offset + offset, fmt::format("invalid UTF-8 at byte {}, read as U+FFFD", bad.offset + offset)});
+}
+
+// Reads the headings of a part with no fact, for the parts after it.
+void carry_headings(std::string_view folded, const text::Segments& segs, const detail::CompiledPack& pack,
+                    detail::DocumentCarry& carry) {
+  std::vector<bool> headings(segs.paragraphs.size(), false);
+  bool any = false;
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) any |= headings[p] = segs.paragraphs[p].heading;
+  if (!any) return;
+  std::optional<int> scope_year = carry.title.year ? carry.title.year : carry.date.year;
+  resolve::PeriodResolver periods(
+      folded, segs, resolve::find_periods(folded, segs, pack, carry.date, scope_year, headings, &carry.periods),
+      carry.title.period, carry.periods.heading);
+  carry.periods.heading = periods.last_heading();
+}
+
+// The records of a long text read in parts: it is handed to a stream a
+// part's length at a time, so the stream's buffer holds no copy of it all.
+template <class Records>
+auto in_parts(const Extractor& extractor, const Document& doc, Records records, std::vector<Warning>* warnings) {
+  Document header{doc.id, {}, doc.date, doc.title};
+  DocumentStream stream(extractor, std::move(header));
+  decltype(records(stream, warnings)) out;
+  auto drain = [&] {
+    while (stream.part_ready()) {
+      auto part = records(stream, warnings);
+      std::move(part.begin(), part.end(), std::back_inserter(out));
+    }
+  };
+  std::string_view text = doc.text;
+  for (std::size_t at = 0; at < text.size(); at += DocumentStream::kPartBytes) {
+    stream.add(text.substr(at, DocumentStream::kPartBytes));
+    drain();
+  }
+  stream.close();
+  drain();
+  return out;
+}
+
 }  // namespace
 
 std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
+  if (doc.text.size() <= DocumentStream::kPartBytes) {
+    detail::DocumentCarry carry;
+    return facts_of_part(doc.text, 0, doc, carry, false, warnings);
+  }
+  return in_parts(*this, doc, [](DocumentStream& s, std::vector<Warning>* w) { return s.facts(w); }, warnings);
+}
+
+std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
+  if (doc.text.size() <= DocumentStream::kPartBytes) return quantities_of_part(doc.text, 0, warnings);
+  return in_parts(*this, doc, [](DocumentStream& s, std::vector<Warning>* w) { return s.quantities(w); }, warnings);
+}
+
+std::vector<Fact> Extractor::facts_of_part(std::string_view part, std::size_t offset, const Document& header,
+                                           detail::DocumentCarry& carry, bool more_parts,
+                                           std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
-  report_invalid(norm, warnings);
+  text::NormalizedText norm = text::normalize(part, *pack.fold, offset == 0);
+  report_invalid(norm, offset, warnings);
   const std::string& folded = norm.text;
+  const ToOriginal to_original{norm, offset};
+  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
   clock.done(detail::Stage::normalize);
+  // The date and the title are read with the first part, and only once
+  // they are needed in a document read whole (most have no fact at all).
+  auto read_date_and_title = [&] {
+    if (carry.started) return;
+    carry.started = true;
+    carry.date = resolve::document_date(header.date, folded, pack);
+    carry.title = read_title(header.title, carry.date, pack);
+  };
+  if (more_parts) read_date_and_title();
 
   // Only sentences with a quantity can hold a fact; everything after this
   // reads just those sentences, their paragraphs and the headings.
   match::QuantityScan quantities(folded, pack, &norm.watched);
   bool any_quantity = quantities.any_in(0, folded.size());
   clock.done(detail::Stage::quantities);
-  if (!any_quantity) return {};
+  // With more parts to come, this part's headings are read even when it has
+  // no fact: their periods hold for the parts after it.
+  if (!any_quantity && !more_parts) return {};
   text::Segments segs = text::segment(folded, pack.segments);
   clock.done(detail::Stage::segment);
-  std::vector<match::Candidate> candidates = match::match_rules(folded, segs, pack, quantities);
+  std::vector<match::Candidate> candidates;
+  if (any_quantity) candidates = match::match_rules(folded, segs, pack, quantities);
   clock.done(detail::Stage::rules);
-  if (candidates.empty()) return {};
+  if (candidates.empty()) {
+    if (more_parts) carry_headings(folded, segs, pack, carry);
+    return {};
+  }
+  read_date_and_title();
+  const resolve::DocumentDate& date = carry.date;
+  const detail::TitleContext& title = carry.title;
+  std::optional<int> scope_year = title.year ? title.year : date.year;
 
   std::vector<bool> paragraphs(segs.paragraphs.size(), false);
   std::vector<text::Range> sentences;
@@ -124,11 +201,10 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
                               [](const text::Range& a, const text::Range& b) { return a.begin == b.begin; }),
                   sentences.end());
 
-  resolve::DocumentDate date = resolve::document_date(doc.date, folded, pack);
-  TitleContext title = read_title(doc.title, date, pack);
-  std::optional<int> scope_year = title.year ? title.year : date.year;
   resolve::PeriodResolver periods(
-      folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs), title.period);
+      folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs, &carry.periods),
+      title.period, carry.periods.heading);
+  carry.periods.heading = periods.last_heading();
   clock.done(detail::Stage::periods);
   resolve::ModalityResolver modality(folded, pack, sentences);
   clock.done(detail::Stage::modality);
@@ -140,8 +216,8 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
   out.reserve(candidates.size());
   for (const auto& c : candidates) {
     Fact f;
-    f.span = norm.to_original(c.begin, c.end);
-    f.text = original_text(doc.text, f.span);
+    f.span = to_original(c.begin, c.end);
+    f.text = original_text(f.span);
     f.indicator = c.indicator;
     f.measure = c.rule->measure;
     f.value = c.quantity.value;
@@ -157,27 +233,30 @@ std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* wa
       f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))
-      f.subject = original_text(doc.text, norm.to_original(subject->begin, subject->end));
+      f.subject = original_text(to_original(subject->begin, subject->end));
     else
       f.subject = title.subject;
     if (c.base_begin != std::string::npos && c.base_begin < c.base_end)
-      f.base = original_text(doc.text, norm.to_original(c.base_begin, c.base_end));
+      f.base = original_text(to_original(c.base_begin, c.base_end));
     out.push_back(std::move(f));
   }
   clock.done(detail::Stage::records);
   return out;
 }
 
-std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
+std::vector<Quantity> Extractor::quantities_of_part(std::string_view part, std::size_t offset,
+                                                    std::vector<Warning>* warnings) const {
   const detail::CompiledPack& pack = pack_.compiled();
-  text::NormalizedText norm = text::normalize(doc.text, *pack.fold);
-  report_invalid(norm, warnings);
+  text::NormalizedText norm = text::normalize(part, *pack.fold, offset == 0);
+  report_invalid(norm, offset, warnings);
+  const ToOriginal to_original{norm, offset};
+  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
   std::vector<Quantity> out;
   match::QuantityScan scan(norm.text, pack, &norm.watched);
   for (auto& found : scan.all()) {
     Quantity q;
-    q.span = norm.to_original(found.begin, found.end);
-    q.text = original_text(doc.text, q.span);
+    q.span = to_original(found.begin, found.end);
+    q.text = original_text(q.span);
     q.kind = found.quantity.kind;
     q.value = found.quantity.value;
     q.value_max = found.quantity.value_max;
@@ -186,7 +265,7 @@ std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<War
     if (q.kind == QuantityKind::number && found.quantity.unit_length > 0) {
       // A counter is reported as written (個 stays 個).
       std::size_t ub = found.begin + found.quantity.unit_offset;
-      q.unit = original_text(doc.text, norm.to_original(ub, ub + found.quantity.unit_length));
+      q.unit = original_text(to_original(ub, ub + found.quantity.unit_length));
     }
     out.push_back(std::move(q));
   }

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zhibiao/fact.hpp"
@@ -23,15 +24,28 @@ struct Warning {
   std::string message;
 };
 
+namespace detail {
+struct DocumentCarry;
+}
+
 class Extractor {
  public:
   explicit Extractor(const RulePack& pack) : pack_(pack) {}
-  // Thread-safe: an Extractor holds no mutable state.
+  // Thread-safe: an Extractor holds no mutable state. A text longer than
+  // DocumentStream::kPartBytes is read in parts (see document_stream.hpp),
+  // so what extraction holds beside the text and the records stays small.
   std::vector<Fact> facts(const Document& doc, std::vector<Warning>* warnings = nullptr) const;
   std::vector<Quantity> quantities(const Document& doc,
                                    std::vector<Warning>* warnings = nullptr) const;
 
  private:
+  friend class DocumentStream;
+  // One part of a document, at `offset` in the whole text; `carry` holds
+  // what the parts before it stated. `more_parts`: parts follow this one.
+  std::vector<Fact> facts_of_part(std::string_view part, std::size_t offset, const Document& header,
+                                  detail::DocumentCarry& carry, bool more_parts, std::vector<Warning>* warnings) const;
+  std::vector<Quantity> quantities_of_part(std::string_view part, std::size_t offset,
+                                           std::vector<Warning>* warnings) const;
   const RulePack& pack_;
 };
 

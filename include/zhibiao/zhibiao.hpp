@@ -2,6 +2,7 @@
 #pragma once
 
 #include "zhibiao/decimal.hpp"
+#include "zhibiao/document_stream.hpp"
 #include "zhibiao/extractor.hpp"
 #include "zhibiao/fact.hpp"
 #include "zhibiao/period.hpp"

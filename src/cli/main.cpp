@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "cli/options.hpp"
@@ -85,8 +86,9 @@ int run(const cli::Options& options) {
     out << header.str();
   }
 
-  // One document to text: its records and its warnings. Runs on any thread.
-  auto format = [&](const Document& doc) {
+  // The records of one document or part as text, with its warnings.
+  // `facts_of` and `quantities_of` extract them. Runs on any thread.
+  auto format_records = [&](const std::string& id, auto facts_of, auto quantities_of) {
     cli::Formatted result;
     std::ostringstream records;
     auto writer = options.format == "jsonl" ? io::make_jsonl_writer(records) : io::make_csv_writer(records);
@@ -99,13 +101,18 @@ int run(const cli::Options& options) {
     };
     std::vector<Warning> warnings;
     if (options.quantities) {
-      for (const auto& q : extractor.quantities(doc, &warnings)) write(io::quantity_fields(doc.id, q));
+      for (const auto& q : quantities_of(&warnings)) write(io::quantity_fields(id, q));
     } else {
-      for (const auto& f : extractor.facts(doc, &warnings)) write(io::fact_fields(doc.id, f));
+      for (const auto& f : facts_of(&warnings)) write(io::fact_fields(id, f));
     }
     result.records = records.str();
-    for (const auto& w : warnings) result.diagnostics += "extract: " + doc.id + ": " + w.message + "\n";
+    for (const auto& w : warnings) result.diagnostics += "extract: " + id + ": " + w.message + "\n";
     return result;
+  };
+  auto format = [&](const Document& doc) {
+    return format_records(
+        doc.id, [&](std::vector<Warning>* w) { return extractor.facts(doc, w); },
+        [&](std::vector<Warning>* w) { return extractor.quantities(doc, w); });
   };
 
   cli::Progress progress(!options.quiet && ::isatty(STDERR_FILENO));
@@ -121,6 +128,37 @@ int run(const cli::Options& options) {
     if (doc.date.empty()) doc.date = options.date;
     pipeline.add(std::move(doc));
   };
+  // A text too long to read whole is extracted part by part as it is read,
+  // on this thread: its parts depend on each other in order. The documents
+  // before it are written first, so output keeps input order.
+  std::unique_ptr<DocumentStream> long_document;
+  auto write_ready_parts = [&] {
+    DocumentStream& stream = *long_document;
+    while (stream.part_ready()) {
+      std::size_t before = stream.bytes_extracted();
+      cli::Formatted part = format_records(
+          stream.header().id, [&](std::vector<Warning>* w) { return stream.facts(w); },
+          [&](std::vector<Warning>* w) { return stream.quantities(w); });
+      pipeline.write(part, stream.bytes_extracted() - before);
+    }
+  };
+  io::LongTextSink long_text{
+      [&](Document&& header) {
+        pipeline.finish();
+        if (header.date.empty()) header.date = options.date;
+        long_document = std::make_unique<DocumentStream>(extractor, std::move(header));
+      },
+      [&](std::string_view block) {
+        long_document->add(block);
+        write_ready_parts();
+      },
+      [&] {
+        if (!long_document) return;
+        long_document->close();
+        write_ready_parts();
+        pipeline.count_document();
+        long_document.reset();
+      }};
   auto input_format = options.input_format == "text"    ? io::InputFormat::text
                       : options.input_format == "jsonl" ? io::InputFormat::jsonl
                                                         : io::InputFormat::automatic;
@@ -128,7 +166,8 @@ int run(const cli::Options& options) {
   std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   for (const auto& path : inputs) {
     if (path == "-") {
-      io::read_documents(std::cin, "-", input_format, on_document, on_error);
+      io::read_documents(std::cin, "-", input_format, on_document, on_error, &long_text);
+      long_text.end();  // when a read error threw before the text's end
       continue;
     }
     std::error_code ec;
@@ -141,7 +180,8 @@ int run(const cli::Options& options) {
       on_error({path, "cannot open: " + std::string(std::strerror(errno))});
       continue;
     }
-    io::read_documents(in, path, input_format, on_document, on_error);
+    io::read_documents(in, path, input_format, on_document, on_error, &long_text);
+    long_text.end();  // when a read error threw before the text's end
   }
   pipeline.finish();
   progress.finish();

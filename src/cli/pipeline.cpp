@@ -55,6 +55,16 @@ void Pipeline::finish() {
   if (running_) complete();
 }
 
+void Pipeline::write(const Formatted& records, std::size_t bytes) {
+  out_ << records.records;
+  err_ << records.diagnostics;
+  if (on_batch_) on_batch_(0, bytes, records.record_count);
+}
+
+void Pipeline::count_document() {
+  if (on_batch_) on_batch_(1, 0, 0);
+}
+
 void Pipeline::flush() {
   if (running_) complete();
   if (batch_.empty()) return;

@@ -38,7 +38,11 @@ class Pipeline {
            std::function<void(std::size_t docs, std::size_t bytes, std::size_t records)> on_batch);
   ~Pipeline();
   void add(Document&& doc);  // may start a full batch, and finish the one before
-  void finish();             // processes and writes what is left
+  void finish();             // processes and writes what is left (and may be called again)
+  // Writes records formatted outside the batches (a part of a long document,
+  // `bytes` of its text), after finish().
+  void write(const Formatted& records, std::size_t bytes);
+  void count_document();  // a long document's parts are all written
 
  private:
   struct Batch;

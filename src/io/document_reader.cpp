@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iterator>
@@ -48,16 +49,16 @@ std::string parse_jsonl_record(std::string_view line, Document& doc) {
 namespace {
 
 void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
-                 const ErrorSink& on_error);
+                 const ErrorSink& on_error, const LongTextSink* long_text);
 
 }  // namespace
 
 void read_documents(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
-                    const ErrorSink& on_error) {
+                    const ErrorSink& on_error, const LongTextSink* long_text) {
   // A read error (EIO) is one bad input, not the end of the run; libstdc++
   // reports some as exceptions from the stream buffer.
   try {
-    read_stream(in, name, format, on_document, on_error);
+    read_stream(in, name, format, on_document, on_error, long_text);
   } catch (const std::exception& e) {
     on_error({name, std::string("read error: ") + e.what()});
   }
@@ -65,14 +66,45 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
 
 namespace {
 
+// Reads up to `limit` more bytes of `in` onto `text`; false at the end of
+// the input or on a read error.
+bool read_more(std::istream& in, std::string& text, std::size_t limit) {
+  std::size_t had = text.size();
+  text.resize(had + limit);
+  in.read(text.data() + had, static_cast<std::streamsize>(limit));
+  text.resize(had + static_cast<std::size_t>(in.gcount()));
+  return in.good();
+}
+
 // The rest of `in` as one document, after `already_read` (bytes looked at to
-// tell the format).
+// tell the format): whole, or in blocks when it is long and `long_text` takes
+// them.
 void read_text_document(std::istream& in, const std::string& name, std::string already_read,
-                        const DocumentSink& on_document, const ErrorSink& on_error) {
+                        const DocumentSink& on_document, const ErrorSink& on_error, const LongTextSink* long_text) {
   Document doc;
   doc.id = name;
   doc.text = std::move(already_read);
-  doc.text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!long_text) {
+    doc.text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else if (read_more(in, doc.text, kWholeTextBytes + 1 - std::min(doc.text.size(), kWholeTextBytes));
+             doc.text.size() > kWholeTextBytes) {
+    // Longer than a document read whole: on in blocks.
+    std::string block = std::move(doc.text);
+    doc.text.clear();
+    long_text->begin(std::move(doc));
+    constexpr std::size_t kBlockBytes = 1 << 20;
+    bool more = true;
+    while (!block.empty() || more) {
+      long_text->block(block);
+      block.clear();
+      if (more) more = read_more(in, block, kBlockBytes);
+    }
+    // A read error ends the text: what was read is extracted, and the
+    // error reported.
+    if (in.bad()) on_error({name, std::string("read error: ") + std::strerror(errno)});
+    long_text->end();
+    return;
+  }
   if (in.bad()) {  // a read error: the document is incomplete, so it is not extracted
     on_error({name, std::string("read error: ") + std::strerror(errno)});
     return;
@@ -81,7 +113,7 @@ void read_text_document(std::istream& in, const std::string& name, std::string a
 }
 
 void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
-                 const ErrorSink& on_error) {
+                 const ErrorSink& on_error, const LongTextSink* long_text) {
   if (format == InputFormat::automatic) {
     if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) {
       format = InputFormat::jsonl;
@@ -94,12 +126,12 @@ void read_stream(std::istream& in, const std::string& name, InputFormat format, 
              (skipped.size() < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
         skipped += static_cast<char>(in.get());
       format = in.peek() == '{' ? InputFormat::jsonl : InputFormat::text;
-      if (format == InputFormat::text) return read_text_document(in, name, std::move(skipped), on_document, on_error);
+      if (format == InputFormat::text) return read_text_document(in, name, std::move(skipped), on_document, on_error, long_text);
     } else {
       format = InputFormat::text;
     }
   }
-  if (format == InputFormat::text) return read_text_document(in, name, "", on_document, on_error);
+  if (format == InputFormat::text) return read_text_document(in, name, "", on_document, on_error, long_text);
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {

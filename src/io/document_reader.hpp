@@ -8,7 +8,9 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
+#include "zhibiao/document_stream.hpp"
 #include "zhibiao/extractor.hpp"
 
 namespace zhibiao::io {
@@ -23,11 +25,23 @@ struct InputError {
 using DocumentSink = std::function<void(Document&&)>;
 using ErrorSink = std::function<void(const InputError&)>;
 
+// A text document longer than kWholeTextBytes is not read whole: its text
+// is handed on in blocks as it is read, to be extracted in parts
+// (zhibiao::DocumentStream). `begin` gets the document with no text, then
+// `block` each block, then `end`, also after a read error (reported first).
+constexpr std::size_t kWholeTextBytes = zhibiao::DocumentStream::kPartBytes;
+struct LongTextSink {
+  std::function<void(Document&&)> begin;
+  std::function<void(std::string_view)> block;
+  std::function<void()> end;
+};
+
 // `name` is the path shown in ids and errors ("-" for standard input).
 // With InputFormat::automatic a .jsonl/.ndjson name means JSON Lines; on
-// standard input, a first character '{' does.
+// standard input, a first character '{' does. Without `long_text`, a text
+// document is read whole however long it is.
 void read_documents(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
-                    const ErrorSink& on_error);
+                    const ErrorSink& on_error, const LongTextSink* long_text = nullptr);
 
 // Parses one JSON Lines record; returns an error message or "".
 std::string parse_jsonl_record(std::string_view line, Document& doc);

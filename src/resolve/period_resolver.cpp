@@ -102,7 +102,8 @@ DocumentDate document_date(std::string_view date, std::string_view folded, const
 
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted) {
+                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted,
+                                        PeriodCarry* carry) {
   std::vector<RawMention> raw;
   for (std::size_t p = 0; p < segments.paragraphs.size(); ++p) {
     if (!wanted.empty() && !wanted[p]) continue;
@@ -138,11 +139,14 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     kept.push_back(std::move(m));
   }
 
-  // With no publication date, the last year the text states in full stands in.
+  // With no publication date, the last year the text states in full stands
+  // in (for a document read in parts: the last it has stated so far).
   if (!document.year) {
+    if (carry) document.year = carry->stated_year;
     for (const auto& m : kept)
       if (m.rule->year.starts_with("$"))
         if (auto p = resolve_mention(m, document, std::nullopt, pack.numbers)) document.year = p->last_year;
+    if (carry) carry->stated_year = document.year;
     if (!fallback_scope_year) fallback_scope_year = document.year;
   }
 
@@ -151,7 +155,7 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
   // fallback. Mentions come in text order, so a heading's year is known
   // before the paragraphs under it.
   std::vector<PeriodMention> out;
-  std::optional<int> heading_year = fallback_scope_year;
+  std::optional<int> heading_year = carry && carry->heading_year ? carry->heading_year : fallback_scope_year;
   std::size_t paragraph = static_cast<std::size_t>(-1);
   std::optional<int> scope;
   for (const auto& m : kept) {
@@ -165,15 +169,23 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped});
     if (m.rule->explicit_year) {
       scope = period->last_year;
-      if (segments.paragraphs[p].heading) heading_year = period->last_year;
+      if (segments.paragraphs[p].heading) {
+        heading_year = period->last_year;
+        if (carry) carry->heading_year = heading_year;
+      }
     }
   }
   return out;
 }
 
 PeriodResolver::PeriodResolver(std::string_view folded, const text::Segments& segments,
-                               std::vector<PeriodMention> mentions, std::optional<Period> title_period)
-    : folded_(folded), segments_(segments), mentions_(std::move(mentions)), title_period_(title_period) {
+                               std::vector<PeriodMention> mentions, std::optional<Period> title_period,
+                               std::optional<PeriodMention> heading_before)
+    : folded_(folded),
+      segments_(segments),
+      mentions_(std::move(mentions)),
+      title_period_(title_period),
+      heading_before_(std::move(heading_before)) {
   // For each paragraph, the last period stated in the nearest heading above
   // it, in one pass.
   heading_above_.assign(segments_.paragraphs.size(), kNone);
@@ -188,11 +200,18 @@ PeriodResolver::PeriodResolver(std::string_view folded, const text::Segments& se
     }
     if (para.heading && last_here != kNone) last_heading_mention = last_here;
   }
+  last_heading_ = last_heading_mention;
 }
 
 const PeriodMention* PeriodResolver::heading_mention(std::size_t paragraph) const {
   std::size_t m = heading_above_[paragraph];
-  return m == kNone ? nullptr : &mentions_[m];
+  if (m != kNone) return &mentions_[m];
+  return heading_before_ ? &*heading_before_ : nullptr;
+}
+
+std::optional<PeriodMention> PeriodResolver::last_heading() const {
+  if (last_heading_ != kNone) return mentions_[last_heading_];
+  return heading_before_;
 }
 
 std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::size_t figure_end,

@@ -44,23 +44,40 @@ struct DocumentDate {
   std::optional<int> month;
 };
 
+// What the periods of one part of a document tell the parts after it, for
+// a document read in parts (`DocumentStream`): the headings' periods and
+// years hold until the next heading that states one, whichever part it is
+// in. Empty before the first part.
+struct PeriodCarry {
+  std::optional<int> stated_year;        // with no date: the last year stated in full so far
+  std::optional<int> heading_year;       // the last year stated in full in a heading so far
+  std::optional<PeriodMention> heading;  // the last period stated in a heading so far
+};
+
 // Finds and resolves the period phrases of one text. `fallback_scope_year`
 // is the year relative phrases take when nothing in the text fixes one.
 // `wanted`: the paragraphs to read (those with facts, and headings); empty
-// means all.
+// means all. `carry`, for a text that is one part of a document: what the
+// parts before it stated, updated with what this one states.
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted = {});
+                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted = {},
+                                        PeriodCarry* carry = nullptr);
 
 class PeriodResolver {
  public:
+  // `heading_before`: the last period a heading stated in the parts of the
+  // document before this text, if any.
   PeriodResolver(std::string_view folded, const text::Segments& segments, std::vector<PeriodMention> mentions,
-                 std::optional<Period> title_period);
+                 std::optional<Period> title_period, std::optional<PeriodMention> heading_before = std::nullopt);
 
   // `figure_between`: whether a figure of the text begins between two
   // positions; `stock`: the fact's indicator is a level at a point in time.
   std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end,
                                    const FigureBetween& figure_between, bool stock) const;
+  // The last period stated in a heading up to the end of the text (or
+  // before it), for the parts of a document after this one.
+  std::optional<PeriodMention> last_heading() const;
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -69,7 +86,9 @@ class PeriodResolver {
   const text::Segments& segments_;
   std::vector<PeriodMention> mentions_;
   std::optional<Period> title_period_;
+  std::optional<PeriodMention> heading_before_;
   std::vector<std::size_t> heading_above_;  // per paragraph: index into mentions_, or kNone
+  std::size_t last_heading_ = kNone;        // the last heading's mention in the text, or kNone
 };
 
 // The document's date: from its date string (YYYY-MM-DD), else from a header

@@ -86,7 +86,7 @@ Span NormalizedText::to_original(std::size_t b, std::size_t e) const {
   return {original_begin(b), original_end_of_char(last)};
 }
 
-NormalizedText normalize(std::string_view original, const CharFold& fold) {
+NormalizedText normalize(std::string_view original, const CharFold& fold, bool document_start) {
   NormalizedText out;
   out.reserve(original.size());
   auto emit = [&](char32_t cp, std::size_t from, std::size_t to) {
@@ -115,7 +115,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold) {
 
   std::size_t i = 0;
   // A UTF-8 byte order mark at the very start is not text.
-  if (original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  if (document_start && original.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < original.size()) {
     // The common case in a tight loop: well-formed characters that stay as
     // they are, or fold to one other character with nothing else to decide

@@ -75,6 +75,8 @@ class NormalizedText {
   bool last_was_special_ = true;
 };
 
-NormalizedText normalize(std::string_view original, const CharFold& fold);
+// `document_start`: `original` begins a document, so a byte order mark
+// there is not text (false for the later parts of a document read in parts).
+NormalizedText normalize(std::string_view original, const CharFold& fold, bool document_start = true);
 
 }  // namespace zhibiao::text

@@ -93,6 +93,30 @@ check "failing rule test exit 2" test $? -eq 2
 check "failing rule test location" grep -q 'indicators/gdp.toml:[0-9]*: test failed' "$tmp/rt.err"
 check "failing rule test got" grep -q 'value=10000000000' "$tmp/rt.err"
 
+# A text longer than a part (512 KB) is extracted part by part as it is
+# read: every copy of the article gives its nine facts, at the offsets of
+# the whole file, read from a file or from standard input alike.
+copies=$(python3 - "$seed" "$tmp/long.txt" <<'PY'
+import sys
+seed = open(sys.argv[1], 'rb').read()
+with open(sys.argv[2], 'wb') as f:
+    n = 0
+    while f.tell() < 1_500_000:
+        f.write(seed + b'\n')
+        n += 1
+print(n)
+PY
+)
+"$extract" "$tmp/long.txt" >"$tmp/long.csv" 2>"$tmp/long.err"
+check "long text exit 0" test $? -eq 0
+check "long text 9 facts a copy" test "$(($(wc -l <"$tmp/long.csv") - 1))" -eq "$((9 * copies))"
+check "long text offsets" python3 "$root/tests/robustness/check_offsets.py" "$tmp/long.csv" "$tmp/long.txt" --min-rows "$((9 * copies))"
+"$extract" <"$tmp/long.txt" | sed "s|^-,|$tmp/long.txt,|" >"$tmp/long-stdin.csv"
+check "long text from stdin the same" cmp -s "$tmp/long.csv" "$tmp/long-stdin.csv"
+"$extract" -j 2 "$seed" "$tmp/long.txt" "$seed" >"$tmp/long-j2.csv"
+check "long text between documents keeps input order" cmp -s "$tmp/long-j2.csv" \
+  <(cat "$tmp/seed.csv" <(tail -n +2 "$tmp/long.csv") <(tail -n +2 "$tmp/seed.csv"))
+
 "$extract" --version | grep -q 'extract (zhibiao)'
 check "version" test $? -eq 0
 "$extract" --help | grep -q 'Examples'

@@ -77,6 +77,16 @@ BOOST_AUTO_TEST_CASE(whitespace_and_line_ends) {
   BOOST_TEST(norm("\xEF\xBB\xBF" "GDP").text == "GDP");
 }
 
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_is_dropped_only_at_the_start_of_a_document) {
+  // A later part of a document read in parts begins inside the text, where
+  // a mark (files joined with cat) is a character like any other.
+  const auto& fold = *text::CharFold::base();
+  BOOST_TEST(text::normalize("\xEF\xBB\xBF" "GDP", fold, true).text == "GDP");
+  auto later = text::normalize("\xEF\xBB\xBF" "GDP", fold, false);
+  BOOST_TEST(later.text == "\xEF\xBB\xBF" "GDP");
+  BOOST_TEST(later.to_original(3, 6).begin == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(invalid_bytes_are_replaced_and_reported) {
   std::string original = "GDP\xFF" "100";
   auto n = norm(original);

@@ -1,0 +1,30 @@
+// What one part of a document hands the parts after it, when a document too
+// long to hold whole is read in parts (zhibiao::DocumentStream). A document
+// read whole is a single part with a fresh carry.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "resolve/period_resolver.hpp"
+#include "zhibiao/period.hpp"
+
+namespace zhibiao::detail {
+
+// What the title (or nothing) says about period and subject.
+struct TitleContext {
+  std::optional<Period> period;
+  std::optional<int> year;  // a year the title states, for relative periods
+  std::string subject;
+};
+
+struct DocumentCarry {
+  bool started = false;        // the first part has been read
+  std::size_t offset = 0;      // where the next part begins in the whole text
+  resolve::DocumentDate date;  // given, or read from the first part
+  TitleContext title;          // read with the first part
+  resolve::PeriodCarry periods;
+};
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,242 @@
+// A document read in parts (DocumentStream) against the same document read
+// whole: the same records, with offsets into the whole text, whatever the
+// part size and however the text arrives; and where the parts are cut.
+#define BOOST_TEST_MODULE document_stream
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "bundled_pack.hpp"
+#include "io/records.hpp"
+#include "text/part_cut.hpp"
+#include "zhibiao/document_stream.hpp"
+#include "zhibiao/extractor.hpp"
+
+using namespace zhibiao;
+
+namespace {
+
+const RulePack& pack() { return testing::bundled_pack(); }
+
+// One record as a line of all its fields.
+std::string row(const Fact& f) {
+  std::string s;
+  for (const auto& [name, value] : io::fact_fields("doc", f)) s += std::string(name) + "=" + value + "|";
+  return s;
+}
+
+std::vector<std::string> rows(const std::vector<Fact>& facts) {
+  std::vector<std::string> out;
+  for (const auto& f : facts) out.push_back(row(f));
+  return out;
+}
+
+// The text handed to the stream in blocks of random sizes up to
+// `max_block`, each part extracted as soon as it is ready.
+std::vector<Fact> facts_in_parts(const Document& doc, std::size_t part_bytes, std::size_t max_block, unsigned seed,
+                                 std::size_t* parts = nullptr) {
+  Extractor extractor(pack());
+  DocumentStream stream(extractor, Document{doc.id, {}, doc.date, doc.title}, part_bytes);
+  std::mt19937 random(seed);
+  std::vector<Fact> out;
+  auto drain = [&] {
+    while (stream.part_ready()) {
+      auto part = stream.facts();
+      out.insert(out.end(), part.begin(), part.end());
+      if (parts) ++*parts;
+    }
+  };
+  for (std::size_t at = 0; at < doc.text.size();) {
+    std::size_t n = std::uniform_int_distribution<std::size_t>(1, max_block)(random);
+    stream.add(std::string_view(doc.text).substr(at, n));
+    at += n;
+    drain();
+  }
+  stream.close();
+  drain();
+  BOOST_TEST(stream.bytes_extracted() == doc.text.size());
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A long dated document of real sentences: the seed article, then every
+// rule-file test text of the pack as a line, with a heading stating a year
+// now and then and lead-in lines ending in a colon.
+Document long_document() {
+  Document doc{"long", read_file(ZHIBIAO_SEEDS "/seed-article.txt"), "2023-07-12", ""};
+  int n = 0;
+  for (const auto& t : pack().compiled().tests) {
+    if (t.quantities || !t.date.empty() || !t.title.empty()) continue;
+    if (n % 40 == 0) doc.text += "\n" + std::to_string(2010 + n / 40) + "年主要指标\n";
+    if (n % 25 == 0) doc.text += "主要预期目标是：\n\n";
+    doc.text += t.text + "\n";
+    ++n;
+  }
+  return doc;
+}
+
+std::size_t longest_line(const std::string& text) {
+  std::size_t longest = 0, start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      longest = std::max(longest, i - start);
+      start = i + 1;
+    }
+  }
+  return longest;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(parts_give_the_records_of_the_whole_document) {
+  Document doc = long_document();
+  auto whole = rows(Extractor(pack()).facts(doc));
+  BOOST_TEST_REQUIRE(whole.size() > 200u);
+  // Parts at least half the longest line long are cut at line ends only.
+  std::size_t line = longest_line(doc.text);
+  unsigned seed = 1;
+  for (std::size_t part : {line / 2 + 1, line, 3 * line, 10 * line}) {
+    for (std::size_t block : {std::size_t{7}, part / 3 + 1, 4 * part}) {
+      std::size_t parts = 0;
+      auto got = rows(facts_in_parts(doc, part, block, seed++, &parts));
+      BOOST_TEST_CONTEXT("part " << part << " block " << block) {
+        BOOST_TEST(parts > doc.text.size() / (4 * part + 1));
+        BOOST_TEST(got == whole, boost::test_tools::per_element());
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(offsets_point_into_the_whole_text) {
+  Document doc = long_document();
+  auto facts = facts_in_parts(doc, 600, 100, 5);
+  BOOST_TEST_REQUIRE(!facts.empty());
+  BOOST_TEST(facts.back().span.begin > 10 * 600u);
+  for (const auto& f : facts) BOOST_TEST(doc.text.substr(f.span.begin, f.span.end - f.span.begin) == f.text);
+}
+
+BOOST_AUTO_TEST_CASE(a_heading_holds_for_the_parts_after_it) {
+  // The heading's period reaches a figure with none of its own, many parts
+  // further on.
+  std::string filler;
+  for (int i = 0; i < 200; ++i) filler += "园区坚持创新驱动，持续优化营商环境。\n";
+  Document doc{"h", "2022年上半年经济运行情况\n" + filler + "全区固定资产投资完成193.2亿元。\n", "2023-07-12", ""};
+  auto whole = Extractor(pack()).facts(doc);
+  BOOST_TEST_REQUIRE(whole.size() == 1u);
+  BOOST_TEST(whole[0].period->to_string() == "2022-01/2022-06");
+  auto parts = facts_in_parts(doc, 500, 300, 9);
+  BOOST_TEST_REQUIRE(parts.size() == 1u);
+  BOOST_TEST(row(parts[0]) == row(whole[0]));
+}
+
+BOOST_AUTO_TEST_CASE(an_undated_document_takes_its_date_from_the_first_part) {
+  std::string filler;
+  for (int i = 0; i < 100; ++i) filler += "园区坚持创新驱动，持续优化营商环境。\n";
+  Document doc{"d", "日期:2023-07-12\n" + filler + "上半年全区固定资产投资完成193.2亿元。\n", "", ""};
+  auto parts = facts_in_parts(doc, 400, 300, 3);
+  BOOST_TEST_REQUIRE(parts.size() == 1u);
+  BOOST_TEST(parts[0].period->to_string() == "2023-01/2023-06");
+}
+
+BOOST_AUTO_TEST_CASE(quantities_in_parts_are_those_of_the_whole) {
+  Document doc = long_document();
+  Extractor extractor(pack());
+  auto whole = extractor.quantities(doc);
+  DocumentStream stream(extractor, Document{doc.id, {}, doc.date, {}}, 1000);
+  std::vector<Quantity> got;
+  stream.add(doc.text);
+  stream.close();
+  while (stream.part_ready()) {
+    auto q = stream.quantities();
+    got.insert(got.end(), q.begin(), q.end());
+  }
+  BOOST_TEST_REQUIRE(got.size() == whole.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    BOOST_TEST(got[i].span.begin == whole[i].span.begin);
+    BOOST_TEST(got[i].span.end == whole[i].span.end);
+    BOOST_TEST(got[i].text == whole[i].text);
+    BOOST_TEST(got[i].value.to_string() == whole[i].value.to_string());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_text_longer_than_a_part_is_read_in_parts_by_facts) {
+  // Extractor::facts on a long text goes through the stream: the same
+  // records as the document's pieces read one by one, shifted.
+  std::string line = "2023年上半年全区固定资产投资完成193.2亿元，增长12.5%。\n";
+  Document doc{"x", "", "2023-07-12", ""};
+  while (doc.text.size() <= DocumentStream::kPartBytes + 3 * line.size()) doc.text += line;
+  Extractor extractor(pack());
+  auto one = extractor.facts(Document{"x", line, "2023-07-12", ""});
+  auto all = extractor.facts(doc);
+  BOOST_TEST_REQUIRE(one.size() == 2u);
+  BOOST_TEST_REQUIRE(all.size() == 2 * (doc.text.size() / line.size()));
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    Fact expected = one[i % 2];
+    std::size_t shift = (i / 2) * line.size();
+    expected.span = {expected.span.begin + shift, expected.span.end + shift};
+    BOOST_TEST(row(all[i]) == row(expected));
+  }
+}
+
+// ---- where parts are cut
+
+namespace {
+
+std::size_t cut(std::string_view buffer, std::size_t target, std::size_t longest_line) {
+  const auto& cp = pack().compiled();
+  return text::PartCut{*cp.fold, cp.segments.sentence_end}(buffer, target, longest_line);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_part_ends_at_the_last_line_end_within_its_length) {
+  std::string text = "第一行。\n第二行。\n第三行";
+  BOOST_TEST(cut(text, text.size(), 1000) == text.find("第三行"));
+  BOOST_TEST(cut(text, text.find("第二行") + 2, 1000) == text.find("第二行"));
+  // None within the length: the first one after it.
+  BOOST_TEST(cut(text, 3, 1000) == text.find("第三行"));
+  // CRLF ends after the LF; a lone CR is a line end once the next byte is known.
+  BOOST_TEST(cut("甲。\r\n乙", 100, 1000) == std::string("甲。\r\n").size());
+  BOOST_TEST(cut("甲。\r乙", 100, 1000) == std::string("甲。\r").size());
+  BOOST_TEST(cut("甲。\r", 100, 1000) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_lead_in_line_stays_with_the_list_after_it) {
+  std::string text = "去年工作回顾。\n主要预期目标是：\n\n  \n地区生产总值增长6%左右。\n";
+  std::size_t list = text.find("地区");
+  // Not after the colon line, nor after the blank lines below it.
+  BOOST_TEST(cut(text, list, 1000) == text.find("主要"));
+  BOOST_TEST(cut(text, list - 1, 1000) == text.find("主要"));
+  // A full-width colon folds to the same; a colon inside a line is no lead-in.
+  BOOST_TEST(cut("甲。\n目标：\n乙", 100, 1000) == std::string("甲。\n").size());
+  BOOST_TEST(cut("甲。\n目标：如下。\n乙", 100, 1000) == std::string("甲。\n目标：如下。\n").size());
+  // The list's lead-in at the very start: no place to cut before it yet.
+  BOOST_TEST(cut("目标：\n乙", 100, 1000) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_too_long_to_wait_for_is_cut_after_a_sentence) {
+  std::string text = "投资增长。产值增长！利润增长";
+  // Shorter than the longest line waited for: wait.
+  BOOST_TEST(cut(text, 10, text.size() + 1) == 0u);
+  BOOST_TEST(cut(text, text.size(), text.size()) == text.find("利润"));
+  BOOST_TEST(cut(text, text.find("产值"), text.size()) == text.find("产值"));
+  // No sentence end either: at a character's start, never inside one.
+  std::string han = "投资增长产值增长";
+  for (std::size_t target = 1; target <= han.size(); ++target) {
+    std::size_t at = cut(han, target, 1);
+    BOOST_TEST_CONTEXT("target " << target) {
+      BOOST_TEST(at > 0u);
+      BOOST_TEST(at % 3 == 0u);  // each character is three bytes
+      BOOST_TEST(at <= std::max<std::size_t>(3, target));
+    }
+  }
+}
