@@ -48,6 +48,23 @@ cp build-bench/out.txt build-bench/out-j1.csv
 measure "extract -j 2" build-bench/extract -j 2 "$input"
 if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is identical to -j 1)"; else echo "WARNING: -j 2 output differs from -j 1"; fi
 
+# The same text as one document, a text file of it all: extract reads it
+# in parts of 512 KB as it comes (DocumentStream), so its memory is that of
+# a part, not of the document.
+python3 -c '
+import json, sys
+with open(sys.argv[1]) as src, open(sys.argv[2], "w") as out:
+    for line in src:
+        out.write(json.loads(line)["text"] + "\n\n")
+' "$input" build-bench/bench-input.txt
+text_bytes=$(stat -c %s build-bench/bench-input.txt)
+/usr/bin/time -v build-bench/extract --date 2024-03-05 build-bench/bench-input.txt >build-bench/out.txt 2>build-bench/time.txt
+awk -F': ' -v bytes="$text_bytes" -v facts="$(( $(wc -l <build-bench/out.txt) - 1 ))" '
+  /Elapsed \(wall clock\)/ {n = split($2, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i]}
+  /Maximum resident set size/ {rss = $2 / 1024}
+  END {printf "%-22s %8.2f %9.1f %10s %11.0f %9.1f  (%.1f MB of text)\n", "one text document -j 1", wall, bytes / 1e6 / wall, "-", facts / wall, rss, bytes / 1e6}' build-bench/time.txt
+rm -f build-bench/bench-input.txt
+
 # What two cores give on this machine at all: two separate one-thread
 # processes, each on half the documents. -j 2 cannot scale past this.
 half=$(( docs / 2 ))
