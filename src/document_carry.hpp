@@ -3,7 +3,6 @@
 // read whole is a single part with a fresh carry.
 #pragma once
 
-#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -21,7 +20,6 @@ struct TitleContext {
 
 struct DocumentCarry {
   bool started = false;        // the first part has been read
-  std::size_t offset = 0;      // where the next part begins in the whole text
   resolve::DocumentDate date;  // given, or read from the first part
   TitleContext title;          // read with the first part
   resolve::PeriodCarry periods;

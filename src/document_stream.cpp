@@ -1,5 +1,6 @@
 #include "zhibiao/document_stream.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "document_carry.hpp"
@@ -27,7 +28,7 @@ void DocumentStream::close() { closed_ = true; }
 
 bool DocumentStream::part_ready() {
   if (cut_ != 0) return true;
-  if (buffer_.empty() || (!closed_ && buffer_.size() < part_bytes_)) return false;
+  if (buffer_.empty() || (!closed_ && buffer_.size() < std::max(part_bytes_, retry_at_))) return false;
   const detail::CompiledPack& pack = extractor_.pack_.compiled();
   text::PartCut cut{*pack.fold, pack.segments.sentence_end};
   if (closed_) {
@@ -38,6 +39,9 @@ bool DocumentStream::part_ready() {
     // A line may run on past the buffer: it is waited for up to twice a
     // part's length before it is cut inside.
     cut_ = cut(buffer_, part_bytes_, 2 * part_bytes_);
+    // No place to cut yet (a long line): looked for again only once a
+    // quarter part more has come, not after every small block.
+    if (cut_ == 0) retry_at_ = buffer_.size() + part_bytes_ / 4;
   }
   return cut_ != 0;
 }
@@ -62,6 +66,7 @@ void DocumentStream::part_done() {
   buffer_.erase(0, cut_);
   offset_ += cut_;
   cut_ = 0;
+  retry_at_ = 0;
 }
 
 }  // namespace zhibiao

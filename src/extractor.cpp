@@ -24,7 +24,8 @@
 namespace zhibiao {
 namespace {
 
-detail::TitleContext read_title(const std::string& title, resolve::DocumentDate date, const detail::CompiledPack& pack) {
+detail::TitleContext read_title(const std::string& title, resolve::DocumentDate date,
+                                const detail::CompiledPack& pack) {
   detail::TitleContext out;
   if (title.empty()) return out;
   text::NormalizedText norm = text::normalize(title, *pack.fold);

@@ -66,6 +66,7 @@ class DocumentStream {
   std::size_t part_bytes_;
   std::string buffer_;      // text not yet extracted
   std::size_t cut_ = 0;     // the next part's length, once found; 0 before
+  std::size_t retry_at_ = 0;  // no place to cut until the buffer holds this much
   std::size_t offset_ = 0;  // of buffer_'s first byte in the whole text
   bool closed_ = false;
   std::unique_ptr<detail::DocumentCarry> carry_;

@@ -126,7 +126,8 @@ void read_stream(std::istream& in, const std::string& name, InputFormat format, 
              (skipped.size() < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
         skipped += static_cast<char>(in.get());
       format = in.peek() == '{' ? InputFormat::jsonl : InputFormat::text;
-      if (format == InputFormat::text) return read_text_document(in, name, std::move(skipped), on_document, on_error, long_text);
+      if (format == InputFormat::text)
+        return read_text_document(in, name, std::move(skipped), on_document, on_error, long_text);
     } else {
       format = InputFormat::text;
     }

@@ -27,7 +27,6 @@ struct PartCut {
   // character. 0 when the part must wait for more text.
   std::size_t operator()(std::string_view buffer, std::size_t target, std::size_t longest_line) const;
 
-
  private:
   // The last character before `end` that is not a line break or a space
   // (folded, with where it starts), or {0, 0} when there is none. A line

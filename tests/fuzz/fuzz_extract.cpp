@@ -1,4 +1,5 @@
-// Fuzz target: extraction of one document, facts and quantities.
+// Fuzz target: extraction of one document, facts and quantities, whole and
+// in parts.
 //
 // Invariants: no crash, no sanitizer report, no exception; every span lies
 // inside the document, begin < end, both on character boundaries of the
@@ -52,6 +53,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ZHIBIAO_FUZZ_CHECK(!f.indicator.empty() && !f.rule.empty(), "fact without indicator or rule");
   }
   for (const Warning& w : warnings) ZHIBIAO_FUZZ_CHECK(w.offset < original.size(), "warning offset " + w.message);
+
+  // Read in parts (a long text's way), small ones, the text arriving in
+  // blocks of 7 bytes: the same invariants, offsets into the whole text.
+  DocumentStream stream(extractor, Document{"fuzz", {}, doc.date, title}, 16 + size % 64);
+  auto check_parts = [&] {
+    while (stream.part_ready())
+      for (const Fact& f : stream.facts(&warnings)) check_span(original, boundary, f.span, f.text, "part fact span");
+  };
+  for (std::size_t at = 0; at < size; at += 7) {
+    stream.add(std::string_view(original).substr(at, 7));
+    check_parts();
+  }
+  stream.close();
+  check_parts();
+  ZHIBIAO_FUZZ_CHECK(stream.bytes_extracted() == size, "parts cover the text");
+  for (const Warning& w : warnings) ZHIBIAO_FUZZ_CHECK(w.offset < original.size(), "part warning offset " + w.message);
 
   // Undated: periods must cope without a document date.
   doc.date.clear();
