@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/parallel.hpp"
 #include "document_carry.hpp"
+#include "matched_part.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/part_cut.hpp"
 
@@ -26,23 +28,28 @@ void DocumentStream::add(std::string_view bytes) {
 
 void DocumentStream::close() { closed_ = true; }
 
+std::size_t DocumentStream::next_cut(std::size_t from) const {
+  std::string_view rest = std::string_view(buffer_).substr(from);
+  if (rest.empty() || (!closed_ && rest.size() < part_bytes_)) return 0;
+  const detail::CompiledPack& pack = extractor_.pack_.compiled();
+  text::PartCut cut{*pack.fold, pack.segments.sentence_end};
+  // What is left of a closed text is the last part, unless it is long
+  // enough to cut again. A line may run on past the buffer: it is waited
+  // for up to twice a part's length before it is cut inside.
+  if (closed_) {
+    std::size_t end = rest.size() > part_bytes_ ? cut(rest, part_bytes_, 0) : 0;
+    return end != 0 ? end : rest.size();
+  }
+  return cut(rest, part_bytes_, 2 * part_bytes_);
+}
+
 bool DocumentStream::part_ready() {
   if (cut_ != 0) return true;
   if (buffer_.empty() || (!closed_ && buffer_.size() < std::max(part_bytes_, retry_at_))) return false;
-  const detail::CompiledPack& pack = extractor_.pack_.compiled();
-  text::PartCut cut{*pack.fold, pack.segments.sentence_end};
-  if (closed_) {
-    // What is left is the last part, unless it is long enough to cut again.
-    cut_ = buffer_.size() > part_bytes_ ? cut(buffer_, part_bytes_, 0) : 0;
-    if (cut_ == 0) cut_ = buffer_.size();
-  } else {
-    // A line may run on past the buffer: it is waited for up to twice a
-    // part's length before it is cut inside.
-    cut_ = cut(buffer_, part_bytes_, 2 * part_bytes_);
-    // No place to cut yet (a long line): looked for again only once a
-    // quarter part more has come, not after every small block.
-    if (cut_ == 0) retry_at_ = buffer_.size() + part_bytes_ / 4;
-  }
+  cut_ = next_cut(0);
+  // No place to cut yet (a long line): looked for again only once a
+  // quarter part more has come, not after every small block.
+  if (cut_ == 0) retry_at_ = buffer_.size() + part_bytes_ / 4;
   return cut_ != 0;
 }
 
@@ -51,20 +58,65 @@ std::vector<Fact> DocumentStream::facts(std::vector<Warning>* warnings) {
   bool last = closed_ && cut_ == buffer_.size();
   auto out = extractor_.facts_of_part(std::string_view(buffer_).substr(0, cut_), offset_, header_, *carry_, !last,
                                       warnings);
-  part_done();
+  part_done(cut_);
   return out;
 }
 
 std::vector<Quantity> DocumentStream::quantities(std::vector<Warning>* warnings) {
   if (!part_ready()) throw std::logic_error("DocumentStream::quantities with no part ready");
   auto out = extractor_.quantities_of_part(std::string_view(buffer_).substr(0, cut_), offset_, warnings);
-  part_done();
+  part_done(cut_);
   return out;
 }
 
-void DocumentStream::part_done() {
-  buffer_.erase(0, cut_);
-  offset_ += cut_;
+std::vector<std::pair<std::size_t, std::size_t>> DocumentStream::ready_parts(unsigned most) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;  // [begin, end) in buffer_
+  if (!part_ready()) return parts;
+  parts.emplace_back(0, cut_);
+  while (parts.size() < std::max(most, 1u)) {
+    std::size_t from = parts.back().second;
+    std::size_t end = next_cut(from);
+    if (end == 0) break;
+    parts.emplace_back(from, from + end);
+  }
+  return parts;
+}
+
+std::vector<std::vector<Fact>> DocumentStream::ready_facts(unsigned threads, std::vector<Warning>* warnings) {
+  auto parts = ready_parts(threads);
+  // What each part holds on its own, on the threads at once; then, part
+  // after part, what carries from one to the next.
+  std::string_view buffer = buffer_;
+  std::vector<std::unique_ptr<detail::MatchedPart>> matched(parts.size());
+  detail::parallel_for(parts.size(), threads, [&](std::size_t i) {
+    auto [begin, end] = parts[i];
+    bool last = closed_ && end == buffer.size();
+    matched[i] = extractor_.match_part(buffer.substr(begin, end - begin), offset_ + begin, !last);
+  });
+  std::vector<std::vector<Fact>> out;
+  for (auto& m : matched) out.push_back(extractor_.finish_part(*m, header_, *carry_, warnings));
+  if (!parts.empty()) part_done(parts.back().second);
+  return out;
+}
+
+std::vector<std::vector<Quantity>> DocumentStream::ready_quantities(unsigned threads, std::vector<Warning>* warnings) {
+  auto parts = ready_parts(threads);
+  std::string_view buffer = buffer_;
+  std::vector<std::vector<Quantity>> out(parts.size());
+  std::vector<std::vector<Warning>> part_warnings(parts.size());
+  detail::parallel_for(parts.size(), threads, [&](std::size_t i) {
+    auto [begin, end] = parts[i];
+    out[i] = extractor_.quantities_of_part(buffer.substr(begin, end - begin), offset_ + begin, &part_warnings[i]);
+  });
+  if (warnings)
+    for (auto& w : part_warnings) warnings->insert(warnings->end(), w.begin(), w.end());
+  if (!parts.empty()) part_done(parts.back().second);
+  return out;
+}
+
+void DocumentStream::part_done(std::size_t bytes) {
+  buffer_.erase(0, bytes);
+  offset_ += bytes;
   cut_ = 0;
   retry_at_ = 0;
 }

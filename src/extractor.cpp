@@ -12,6 +12,7 @@
 
 #include "core/stage_times.hpp"
 #include "document_carry.hpp"
+#include "matched_part.hpp"
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "resolve/modality_resolver.hpp"
@@ -133,14 +134,50 @@ std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<War
 std::vector<Fact> Extractor::facts_of_part(std::string_view part, std::size_t offset, const Document& header,
                                            detail::DocumentCarry& carry, bool more_parts,
                                            std::vector<Warning>* warnings) const {
+  return finish_part(*match_part(part, offset, more_parts), header, carry, warnings);
+}
+
+std::unique_ptr<detail::MatchedPart> Extractor::match_part(std::string_view part, std::size_t offset,
+                                                           bool more_parts) const {
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
-  text::NormalizedText norm = text::normalize(part, *pack.fold, offset == 0);
-  report_invalid(norm, offset, warnings);
-  const std::string& folded = norm.text;
-  const ToOriginal to_original{norm, offset};
-  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
+  auto m = std::make_unique<detail::MatchedPart>();
+  m->text = part;
+  m->offset = offset;
+  m->more_parts = more_parts;
+  m->norm = text::normalize(part, *pack.fold, offset == 0);
+  report_invalid(m->norm, offset, &m->warnings);
+  const std::string& folded = m->norm.text;
   clock.done(detail::Stage::normalize);
+
+  // Only sentences with a quantity can hold a fact; everything after this
+  // reads just those sentences, their paragraphs and the headings.
+  m->quantities.emplace(folded, pack, &m->norm.watched);
+  bool any_quantity = m->quantities->any_in(0, folded.size());
+  clock.done(detail::Stage::quantities);
+  // With more parts to come, this part's headings are read even when it has
+  // no fact: their periods hold for the parts after it.
+  if (!any_quantity && !more_parts) return m;
+  m->segments = text::segment(folded, pack.segments);
+  clock.done(detail::Stage::segment);
+  if (any_quantity) m->candidates = match::match_rules(folded, m->segments, pack, *m->quantities);
+  clock.done(detail::Stage::rules);
+  return m;
+}
+
+std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document& header, detail::DocumentCarry& carry,
+                                         std::vector<Warning>* warnings) const {
+  const detail::CompiledPack& pack = pack_.compiled();
+  detail::StageClock clock;
+  if (warnings) warnings->insert(warnings->end(), m.warnings.begin(), m.warnings.end());
+  const std::string_view part = m.text;
+  const std::size_t offset = m.offset;
+  const std::string& folded = m.norm.text;
+  const text::Segments& segs = m.segments;
+  match::QuantityScan& quantities = *m.quantities;
+  std::vector<match::Candidate>& candidates = m.candidates;
+  const ToOriginal to_original{m.norm, offset};
+  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
   // The date and the title are read with the first part, and only once
   // they are needed in a document read whole (most have no fact at all).
   auto read_date_and_title = [&] {
@@ -149,23 +186,9 @@ std::vector<Fact> Extractor::facts_of_part(std::string_view part, std::size_t of
     carry.date = resolve::document_date(header.date, folded, pack);
     carry.title = read_title(header.title, carry.date, pack);
   };
-  if (more_parts) read_date_and_title();
-
-  // Only sentences with a quantity can hold a fact; everything after this
-  // reads just those sentences, their paragraphs and the headings.
-  match::QuantityScan quantities(folded, pack, &norm.watched);
-  bool any_quantity = quantities.any_in(0, folded.size());
-  clock.done(detail::Stage::quantities);
-  // With more parts to come, this part's headings are read even when it has
-  // no fact: their periods hold for the parts after it.
-  if (!any_quantity && !more_parts) return {};
-  text::Segments segs = text::segment(folded, pack.segments);
-  clock.done(detail::Stage::segment);
-  std::vector<match::Candidate> candidates;
-  if (any_quantity) candidates = match::match_rules(folded, segs, pack, quantities);
-  clock.done(detail::Stage::rules);
+  if (m.more_parts) read_date_and_title();
   if (candidates.empty()) {
-    if (more_parts) carry_headings(folded, segs, pack, carry);
+    if (m.more_parts) carry_headings(folded, segs, pack, carry);
     return {};
   }
   read_date_and_title();

@@ -17,13 +17,15 @@
 // the whole text read at once, save two things an undated text reads from
 // the text itself: its date, read from the first part only, and the year
 // relative periods fall back on, the last year stated in full so far
-// rather than in all of the text.
+// rather than in all of the text. ready_facts(N) extracts up to N ready
+// parts on N threads, with the same records.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "zhibiao/extractor.hpp"
@@ -36,7 +38,7 @@ struct DocumentCarry;
 
 class DocumentStream {
  public:
-  static constexpr std::size_t kPartBytes = 512 << 10;
+  static constexpr std::size_t kPartBytes = 256 << 10;
 
   // `header`: the document's id, date and title; its text is ignored.
   DocumentStream(const Extractor& extractor, Document header, std::size_t part_bytes = kPartBytes);
@@ -55,12 +57,20 @@ class DocumentStream {
   // the two for all the parts of a document.
   std::vector<Fact> facts(std::vector<Warning>* warnings = nullptr);
   std::vector<Quantity> quantities(std::vector<Warning>* warnings = nullptr);
+  // Every part ready now, up to `threads` of them, extracted on that many
+  // threads: what a part holds on its own on all of them at once, what
+  // carries from part to part one after the other. The records of each
+  // part, in order; none when no part is ready.
+  std::vector<std::vector<Fact>> ready_facts(unsigned threads, std::vector<Warning>* warnings = nullptr);
+  std::vector<std::vector<Quantity>> ready_quantities(unsigned threads, std::vector<Warning>* warnings = nullptr);
 
   const Document& header() const { return header_; }
   std::size_t bytes_extracted() const { return offset_; }  // of the whole text, so far
 
  private:
-  void part_done();  // drops the part just extracted from the buffer
+  std::size_t next_cut(std::size_t from) const;  // the length of the part at `from`, or 0: none yet
+  std::vector<std::pair<std::size_t, std::size_t>> ready_parts(unsigned most);  // [begin, end) in buffer_
+  void part_done(std::size_t bytes);  // drops the parts just extracted from the buffer
   const Extractor& extractor_;
   Document header_;
   std::size_t part_bytes_;

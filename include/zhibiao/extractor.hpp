@@ -1,6 +1,7 @@
 // Extraction: a Document in, Fact or Quantity records out.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,8 @@ struct Warning {
 
 namespace detail {
 struct DocumentCarry;
-}
+struct MatchedPart;
+}  // namespace detail
 
 class Extractor {
  public:
@@ -44,6 +46,11 @@ class Extractor {
   // what the parts before it stated. `more_parts`: parts follow this one.
   std::vector<Fact> facts_of_part(std::string_view part, std::size_t offset, const Document& header,
                                   detail::DocumentCarry& carry, bool more_parts, std::vector<Warning>* warnings) const;
+  // The same in two stages: what does not depend on the parts before (any
+  // thread, any order), then what does (part after part, in order).
+  std::unique_ptr<detail::MatchedPart> match_part(std::string_view part, std::size_t offset, bool more_parts) const;
+  std::vector<Fact> finish_part(detail::MatchedPart& part, const Document& header, detail::DocumentCarry& carry,
+                                std::vector<Warning>* warnings) const;
   std::vector<Quantity> quantities_of_part(std::string_view part, std::size_t offset,
                                            std::vector<Warning>* warnings) const;
   const RulePack& pack_;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -50,6 +51,14 @@ std::vector<std::string_view> columns_to_write(const cli::Options& options) {
     chosen.push_back(*it);
   }
   return chosen;
+}
+
+// The records of several parts, in order.
+template <class Record>
+std::vector<Record> joined(std::vector<std::vector<Record>>&& parts) {
+  std::vector<Record> out;
+  for (auto& part : parts) std::move(part.begin(), part.end(), std::back_inserter(out));
+  return out;
 }
 
 io::Fields pick(const io::Fields& fields, const std::vector<std::string_view>& columns) {
@@ -129,17 +138,18 @@ int run(const cli::Options& options) {
     pipeline.add(std::move(doc));
   };
   // A text too long to read whole is extracted part by part as it is read,
-  // on this thread: its parts depend on each other in order. The documents
-  // before it are written first, so output keeps input order.
+  // with -j N up to N parts at a time (what carries from part to part is
+  // then taken in order). The documents before it are written first, so
+  // output keeps input order.
   std::unique_ptr<DocumentStream> long_document;
   auto write_ready_parts = [&] {
     DocumentStream& stream = *long_document;
     while (stream.part_ready()) {
       std::size_t before = stream.bytes_extracted();
-      cli::Formatted part = format_records(
-          stream.header().id, [&](std::vector<Warning>* w) { return stream.facts(w); },
-          [&](std::vector<Warning>* w) { return stream.quantities(w); });
-      pipeline.write(part, stream.bytes_extracted() - before);
+      cli::Formatted parts = format_records(
+          stream.header().id, [&](std::vector<Warning>* w) { return joined(stream.ready_facts(options.jobs, w)); },
+          [&](std::vector<Warning>* w) { return joined(stream.ready_quantities(options.jobs, w)); });
+      pipeline.write(parts, stream.bytes_extracted() - before);
     }
   };
   io::LongTextSink long_text{

@@ -93,7 +93,7 @@ check "failing rule test exit 2" test $? -eq 2
 check "failing rule test location" grep -q 'indicators/gdp.toml:[0-9]*: test failed' "$tmp/rt.err"
 check "failing rule test got" grep -q 'value=10000000000' "$tmp/rt.err"
 
-# A text longer than a part (512 KB) is extracted part by part as it is
+# A text longer than a part (256 KB) is extracted part by part as it is
 # read: every copy of the article gives its nine facts, at the offsets of
 # the whole file, read from a file or from standard input alike.
 copies=$(python3 - "$seed" "$tmp/long.txt" <<'PY'
@@ -113,6 +113,8 @@ check "long text 9 facts a copy" test "$(($(wc -l <"$tmp/long.csv") - 1))" -eq "
 check "long text offsets" python3 "$root/tests/robustness/check_offsets.py" "$tmp/long.csv" "$tmp/long.txt" --min-rows "$((9 * copies))"
 "$extract" <"$tmp/long.txt" | sed "s|^-,|$tmp/long.txt,|" >"$tmp/long-stdin.csv"
 check "long text from stdin the same" cmp -s "$tmp/long.csv" "$tmp/long-stdin.csv"
+"$extract" -j 2 "$tmp/long.txt" >"$tmp/long-j2-alone.csv"
+check "long text -j 2 the same as -j 1" cmp -s "$tmp/long.csv" "$tmp/long-j2-alone.csv"
 "$extract" -j 2 "$seed" "$tmp/long.txt" "$seed" >"$tmp/long-j2.csv"
 check "long text between documents keeps input order" cmp -s "$tmp/long-j2.csv" \
   <(cat "$tmp/seed.csv" <(tail -n +2 "$tmp/long.csv") <(tail -n +2 "$tmp/seed.csv"))
