@@ -50,7 +50,7 @@ if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is
 
 # The same text as one document, a text file of it all: extract reads it
 # in parts of 256 KB as it comes (DocumentStream), so its memory is that of
-# a part, not of the document.
+# a few parts, not of the document; with -j 2, two parts at a time.
 python3 -c '
 import json, sys
 with open(sys.argv[1]) as src, open(sys.argv[2], "w") as out:
@@ -58,11 +58,14 @@ with open(sys.argv[1]) as src, open(sys.argv[2], "w") as out:
         out.write(json.loads(line)["text"] + "\n\n")
 ' "$input" build-bench/bench-input.txt
 text_bytes=$(stat -c %s build-bench/bench-input.txt)
-/usr/bin/time -v build-bench/extract --date 2024-03-05 build-bench/bench-input.txt >build-bench/out.txt 2>build-bench/time.txt
-awk -F': ' -v bytes="$text_bytes" -v facts="$(( $(wc -l <build-bench/out.txt) - 1 ))" '
-  /Elapsed \(wall clock\)/ {n = split($2, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i]}
-  /Maximum resident set size/ {rss = $2 / 1024}
-  END {printf "%-22s %8.2f %9.1f %10s %11.0f %9.1f  (%.1f MB of text)\n", "one text document -j 1", wall, bytes / 1e6 / wall, "-", facts / wall, rss, bytes / 1e6}' build-bench/time.txt
+for jobs in 1 2; do
+  /usr/bin/time -v build-bench/extract -j "$jobs" --date 2024-03-05 build-bench/bench-input.txt \
+    >build-bench/out.txt 2>build-bench/time.txt
+  awk -F': ' -v bytes="$text_bytes" -v facts="$(( $(wc -l <build-bench/out.txt) - 1 ))" -v jobs="$jobs" '
+    /Elapsed \(wall clock\)/ {n = split($2, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i]}
+    /Maximum resident set size/ {rss = $2 / 1024}
+    END {printf "%-22s %8.2f %9.1f %10s %11.0f %9.1f  (%.1f MB of text)\n", "one text document -j " jobs, wall, bytes / 1e6 / wall, "-", facts / wall, rss, bytes / 1e6}' build-bench/time.txt
+done
 rm -f build-bench/bench-input.txt
 
 # What two cores give on this machine at all: two separate one-thread

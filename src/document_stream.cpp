@@ -1,6 +1,7 @@
 #include "zhibiao/document_stream.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 #include "core/parallel.hpp"
@@ -83,18 +84,27 @@ std::vector<std::pair<std::size_t, std::size_t>> DocumentStream::ready_parts(uns
 }
 
 std::vector<std::vector<Fact>> DocumentStream::ready_facts(unsigned threads, std::vector<Warning>* warnings) {
-  auto parts = ready_parts(threads);
-  // What each part holds on its own, on the threads at once; then, part
-  // after part, what carries from one to the next.
+  auto parts = ready_parts(threads <= 1 ? 1 : kPartsPerThread * threads);
+  // What each part holds on its own, on the threads at once; what carries
+  // from one part to the next, part after part. A thread that has matched a
+  // part finishes every part whose turn has come, while the others go on
+  // matching, so the finishing overlaps the matching.
   std::string_view buffer = buffer_;
   std::vector<std::unique_ptr<detail::MatchedPart>> matched(parts.size());
+  std::vector<std::vector<Fact>> out(parts.size());
+  std::mutex finishing;
+  std::size_t next_to_finish = 0;
   detail::parallel_for(parts.size(), threads, [&](std::size_t i) {
     auto [begin, end] = parts[i];
     bool last = closed_ && end == buffer.size();
-    matched[i] = extractor_.match_part(buffer.substr(begin, end - begin), offset_ + begin, !last);
+    auto part = extractor_.match_part(buffer.substr(begin, end - begin), offset_ + begin, !last);
+    std::lock_guard lock(finishing);
+    matched[i] = std::move(part);
+    for (; next_to_finish < parts.size() && matched[next_to_finish]; ++next_to_finish) {
+      out[next_to_finish] = extractor_.finish_part(*matched[next_to_finish], header_, *carry_, warnings);
+      matched[next_to_finish].reset();
+    }
   });
-  std::vector<std::vector<Fact>> out;
-  for (auto& m : matched) out.push_back(extractor_.finish_part(*m, header_, *carry_, warnings));
   if (!parts.empty()) part_done(parts.back().second);
   return out;
 }

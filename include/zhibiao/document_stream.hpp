@@ -68,6 +68,10 @@ class DocumentStream {
   std::size_t bytes_extracted() const { return offset_; }  // of the whole text, so far
 
  private:
+  // Parts taken at a time for each thread by ready_facts: enough that the
+  // threads need not wait for each other at every part, few enough that
+  // memory holds only a few parts' matches.
+  static constexpr unsigned kPartsPerThread = 2;
   std::size_t next_cut(std::size_t from) const;  // the length of the part at `from`, or 0: none yet
   std::vector<std::pair<std::size_t, std::size_t>> ready_parts(unsigned most);  // [begin, end) in buffer_
   void part_done(std::size_t bytes);  // drops the parts just extracted from the buffer
