@@ -49,7 +49,7 @@ measure "extract -j 2" build-bench/extract -j 2 "$input"
 if cmp -s build-bench/out.txt build-bench/out-j1.csv; then echo "(-j 2 output is identical to -j 1)"; else echo "WARNING: -j 2 output differs from -j 1"; fi
 
 # The same text as one document, a text file of it all: extract reads it
-# in parts of 256 KB as it comes (DocumentStream), so its memory is that of
+# in parts of 192 KB as it comes (DocumentStream), so its memory is that of
 # a few parts, not of the document; with -j 2, two parts at a time.
 python3 -c '
 import json, sys

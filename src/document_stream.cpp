@@ -70,21 +70,24 @@ std::vector<Quantity> DocumentStream::quantities(std::vector<Warning>* warnings)
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> DocumentStream::ready_parts(unsigned most) {
+std::vector<std::pair<std::size_t, std::size_t>> DocumentStream::ready_parts(unsigned threads) {
   std::vector<std::pair<std::size_t, std::size_t>> parts;  // [begin, end) in buffer_
   if (!part_ready()) return parts;
   parts.emplace_back(0, cut_);
-  while (parts.size() < std::max(most, 1u)) {
+  while (parts.size() < kPartsPerThread * std::max(threads, 1u)) {
     std::size_t from = parts.back().second;
     std::size_t end = next_cut(from);
     if (end == 0) break;
     parts.emplace_back(from, from + end);
   }
+  // Until the text ends, parts wait until there is one for every thread:
+  // a part alone would leave the other threads idle.
+  if (!closed_ && parts.size() < threads) parts.clear();
   return parts;
 }
 
 std::vector<std::vector<Fact>> DocumentStream::ready_facts(unsigned threads, std::vector<Warning>* warnings) {
-  auto parts = ready_parts(threads <= 1 ? 1 : kPartsPerThread * threads);
+  auto parts = ready_parts(threads);
   // What each part holds on its own, on the threads at once; what carries
   // from one part to the next, part after part. A thread that has matched a
   // part finishes every part whose turn has come, while the others go on

@@ -38,7 +38,7 @@ struct DocumentCarry;
 
 class DocumentStream {
  public:
-  static constexpr std::size_t kPartBytes = 256 << 10;
+  static constexpr std::size_t kPartBytes = 192 << 10;
 
   // `header`: the document's id, date and title; its text is ignored.
   DocumentStream(const Extractor& extractor, Document header, std::size_t part_bytes = kPartBytes);
@@ -57,10 +57,12 @@ class DocumentStream {
   // the two for all the parts of a document.
   std::vector<Fact> facts(std::vector<Warning>* warnings = nullptr);
   std::vector<Quantity> quantities(std::vector<Warning>* warnings = nullptr);
-  // Every part ready now, up to `threads` of them, extracted on that many
-  // threads: what a part holds on its own on all of them at once, what
-  // carries from part to part one after the other. The records of each
-  // part, in order; none when no part is ready.
+  // The parts ready now, up to two for each of `threads` threads, extracted
+  // on that many threads: what a part holds on its own on all of them at
+  // once, what carries from part to part one after the other. The records
+  // of each part, in order. None when fewer parts than threads are ready
+  // and the text is not closed: they wait for more text, so that no thread
+  // idles. Call until it returns none.
   std::vector<std::vector<Fact>> ready_facts(unsigned threads, std::vector<Warning>* warnings = nullptr);
   std::vector<std::vector<Quantity>> ready_quantities(unsigned threads, std::vector<Warning>* warnings = nullptr);
 
@@ -73,7 +75,7 @@ class DocumentStream {
   // memory holds only a few parts' matches.
   static constexpr unsigned kPartsPerThread = 2;
   std::size_t next_cut(std::size_t from) const;  // the length of the part at `from`, or 0: none yet
-  std::vector<std::pair<std::size_t, std::size_t>> ready_parts(unsigned most);  // [begin, end) in buffer_
+  std::vector<std::pair<std::size_t, std::size_t>> ready_parts(unsigned threads);  // [begin, end) in buffer_
   void part_done(std::size_t bytes);  // drops the parts just extracted from the buffer
   const Extractor& extractor_;
   Document header_;

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -53,12 +52,12 @@ std::vector<std::string_view> columns_to_write(const cli::Options& options) {
   return chosen;
 }
 
-// The records of several parts, in order.
+// A document's records as its only part.
 template <class Record>
-std::vector<Record> joined(std::vector<std::vector<Record>>&& parts) {
-  std::vector<Record> out;
-  for (auto& part : parts) std::move(part.begin(), part.end(), std::back_inserter(out));
-  return out;
+std::vector<std::vector<Record>> one_part(std::vector<Record> records) {
+  std::vector<std::vector<Record>> parts;
+  parts.push_back(std::move(records));
+  return parts;
 }
 
 io::Fields pick(const io::Fields& fields, const std::vector<std::string_view>& columns) {
@@ -95,8 +94,9 @@ int run(const cli::Options& options) {
     out << header.str();
   }
 
-  // The records of one document or part as text, with its warnings.
-  // `facts_of` and `quantities_of` extract them. Runs on any thread.
+  // The records of one document or of a few parts of one as text, with its
+  // warnings. `facts_of` and `quantities_of` extract them, part by part
+  // (a document read whole is one part). Runs on any thread.
   auto format_records = [&](const std::string& id, auto facts_of, auto quantities_of) {
     cli::Formatted result;
     std::ostringstream records;
@@ -110,18 +110,20 @@ int run(const cli::Options& options) {
     };
     std::vector<Warning> warnings;
     if (options.quantities) {
-      for (const auto& q : quantities_of(&warnings)) write(io::quantity_fields(id, q));
+      for (const auto& part : quantities_of(&warnings))
+        for (const auto& q : part) write(io::quantity_fields(id, q));
     } else {
-      for (const auto& f : facts_of(&warnings)) write(io::fact_fields(id, f));
+      for (const auto& part : facts_of(&warnings))
+        for (const auto& f : part) write(io::fact_fields(id, f));
     }
-    result.records = records.str();
+    result.records = std::move(records).str();  // C++20: the buffer itself, not a copy
     for (const auto& w : warnings) result.diagnostics += "extract: " + id + ": " + w.message + "\n";
     return result;
   };
   auto format = [&](const Document& doc) {
     return format_records(
-        doc.id, [&](std::vector<Warning>* w) { return extractor.facts(doc, w); },
-        [&](std::vector<Warning>* w) { return extractor.quantities(doc, w); });
+        doc.id, [&](std::vector<Warning>* w) { return one_part(extractor.facts(doc, w)); },
+        [&](std::vector<Warning>* w) { return one_part(extractor.quantities(doc, w)); });
   };
 
   cli::Progress progress(!options.quiet && ::isatty(STDERR_FILENO));
@@ -144,11 +146,12 @@ int run(const cli::Options& options) {
   std::unique_ptr<DocumentStream> long_document;
   auto write_ready_parts = [&] {
     DocumentStream& stream = *long_document;
-    while (stream.part_ready()) {
+    for (;;) {
       std::size_t before = stream.bytes_extracted();
       cli::Formatted parts = format_records(
-          stream.header().id, [&](std::vector<Warning>* w) { return joined(stream.ready_facts(options.jobs, w)); },
-          [&](std::vector<Warning>* w) { return joined(stream.ready_quantities(options.jobs, w)); });
+          stream.header().id, [&](std::vector<Warning>* w) { return stream.ready_facts(options.jobs, w); },
+          [&](std::vector<Warning>* w) { return stream.ready_quantities(options.jobs, w); });
+      if (stream.bytes_extracted() == before) break;  // no part was ready
       pipeline.write(parts, stream.bytes_extracted() - before);
     }
   };

@@ -93,7 +93,7 @@ check "failing rule test exit 2" test $? -eq 2
 check "failing rule test location" grep -q 'indicators/gdp.toml:[0-9]*: test failed' "$tmp/rt.err"
 check "failing rule test got" grep -q 'value=10000000000' "$tmp/rt.err"
 
-# A text longer than a part (256 KB) is extracted part by part as it is
+# A text longer than a part (192 KB) is extracted part by part as it is
 # read: every copy of the article gives its nine facts, at the offsets of
 # the whole file, read from a file or from standard input alike.
 copies=$(python3 - "$seed" "$tmp/long.txt" <<'PY'
