@@ -35,12 +35,10 @@ std::size_t DocumentStream::next_cut(std::size_t from) const {
   const detail::CompiledPack& pack = extractor_.pack_.compiled();
   text::PartCut cut{*pack.fold, pack.segments.sentence_end};
   // What is left of a closed text is the last part, unless it is long
-  // enough to cut again. A line may run on past the buffer: it is waited
-  // for up to twice a part's length before it is cut inside.
-  if (closed_) {
-    std::size_t end = rest.size() > part_bytes_ ? cut(rest, part_bytes_, 0) : 0;
-    return end != 0 ? end : rest.size();
-  }
+  // enough to cut again (with no line to wait for, a cut is always found).
+  // A line may run on past the buffer: it is waited for up to twice a
+  // part's length before it is cut inside.
+  if (closed_) return rest.size() > part_bytes_ ? cut(rest, part_bytes_, 0) : rest.size();
   return cut(rest, part_bytes_, 2 * part_bytes_);
 }
 

@@ -62,14 +62,17 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
   return period;
 }
 
-// Offsets of spans found in the folded text, in the whole document's bytes.
+// Spans found in the folded text of a part, in the whole document's bytes,
+// and the original bytes of such a span.
 struct ToOriginal {
   const text::NormalizedText& norm;
-  std::size_t offset;  // of this part in the whole document
+  std::string_view part;  // the part's original bytes
+  std::size_t offset;     // of the part in the whole document
   Span operator()(std::size_t b, std::size_t e) const {
     Span s = norm.to_original(b, e);
     return {s.begin + offset, s.end + offset};
   }
+  std::string text(Span span) const { return std::string(part.substr(span.begin - offset, span.end - span.begin)); }
 };
 
 void report_invalid(const text::NormalizedText& norm, std::size_t offset, std::vector<Warning>* warnings) {
@@ -79,18 +82,26 @@ void report_invalid(const text::NormalizedText& norm, std::size_t offset, std::v
         {bad.offset + offset, fmt::format("invalid UTF-8 at byte {}, read as U+FFFD", bad.offset + offset)});
 }
 
+// The periods of a part's `wanted` paragraphs, resolved with what the
+// parts before it stated; `carry` then holds what this part states too.
+resolve::PeriodResolver resolve_periods(std::string_view folded, const text::Segments& segs,
+                                        const std::vector<bool>& wanted, const detail::CompiledPack& pack,
+                                        detail::DocumentCarry& carry) {
+  std::optional<int> scope_year = carry.title.year ? carry.title.year : carry.date.year;
+  resolve::PeriodResolver periods(
+      folded, segs, resolve::find_periods(folded, segs, pack, carry.date, scope_year, wanted, &carry.periods),
+      carry.title.period, carry.periods.heading);
+  carry.periods.heading = periods.last_heading();
+  return periods;
+}
+
 // Reads the headings of a part with no fact, for the parts after it.
 void carry_headings(std::string_view folded, const text::Segments& segs, const detail::CompiledPack& pack,
                     detail::DocumentCarry& carry) {
   std::vector<bool> headings(segs.paragraphs.size(), false);
   bool any = false;
   for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) any |= headings[p] = segs.paragraphs[p].heading;
-  if (!any) return;
-  std::optional<int> scope_year = carry.title.year ? carry.title.year : carry.date.year;
-  resolve::PeriodResolver periods(
-      folded, segs, resolve::find_periods(folded, segs, pack, carry.date, scope_year, headings, &carry.periods),
-      carry.title.period, carry.periods.heading);
-  carry.periods.heading = periods.last_heading();
+  if (any) resolve_periods(folded, segs, headings, pack, carry);
 }
 
 // The records of a long text read in parts: it is handed to a stream a
@@ -170,14 +181,11 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
   if (warnings) warnings->insert(warnings->end(), m.warnings.begin(), m.warnings.end());
-  const std::string_view part = m.text;
-  const std::size_t offset = m.offset;
   const std::string& folded = m.norm.text;
   const text::Segments& segs = m.segments;
   match::QuantityScan& quantities = *m.quantities;
   std::vector<match::Candidate>& candidates = m.candidates;
-  const ToOriginal to_original{m.norm, offset};
-  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
+  const ToOriginal to_original{m.norm, m.text, m.offset};
   // The date and the title are read with the first part, and only once
   // they are needed in a document read whole (most have no fact at all).
   auto read_date_and_title = [&] {
@@ -192,9 +200,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     return {};
   }
   read_date_and_title();
-  const resolve::DocumentDate& date = carry.date;
   const detail::TitleContext& title = carry.title;
-  std::optional<int> scope_year = title.year ? title.year : date.year;
 
   std::vector<bool> paragraphs(segs.paragraphs.size(), false);
   std::vector<text::Range> sentences;
@@ -225,10 +231,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
                               [](const text::Range& a, const text::Range& b) { return a.begin == b.begin; }),
                   sentences.end());
 
-  resolve::PeriodResolver periods(
-      folded, segs, resolve::find_periods(folded, segs, pack, date, scope_year, period_paragraphs, &carry.periods),
-      title.period, carry.periods.heading);
-  carry.periods.heading = periods.last_heading();
+  resolve::PeriodResolver periods = resolve_periods(folded, segs, period_paragraphs, pack, carry);
   clock.done(detail::Stage::periods);
   resolve::ModalityResolver modality(folded, pack, sentences);
   clock.done(detail::Stage::modality);
@@ -241,7 +244,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
   for (const auto& c : candidates) {
     Fact f;
     f.span = to_original(c.begin, c.end);
-    f.text = original_text(f.span);
+    f.text = to_original.text(f.span);
     f.indicator = c.indicator;
     f.measure = c.rule->measure;
     f.value = c.quantity.value;
@@ -257,11 +260,11 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
       f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))
-      f.subject = original_text(to_original(subject->begin, subject->end));
+      f.subject = to_original.text(to_original(subject->begin, subject->end));
     else
       f.subject = title.subject;
     if (c.base_begin != std::string::npos && c.base_begin < c.base_end)
-      f.base = original_text(to_original(c.base_begin, c.base_end));
+      f.base = to_original.text(to_original(c.base_begin, c.base_end));
     out.push_back(std::move(f));
   }
   clock.done(detail::Stage::records);
@@ -273,14 +276,13 @@ std::vector<Quantity> Extractor::quantities_of_part(std::string_view part, std::
   const detail::CompiledPack& pack = pack_.compiled();
   text::NormalizedText norm = text::normalize(part, *pack.fold, offset == 0);
   report_invalid(norm, offset, warnings);
-  const ToOriginal to_original{norm, offset};
-  auto original_text = [&](Span span) { return std::string(part.substr(span.begin - offset, span.end - span.begin)); };
+  const ToOriginal to_original{norm, part, offset};
   std::vector<Quantity> out;
   match::QuantityScan scan(norm.text, pack, &norm.watched);
   for (auto& found : scan.all()) {
     Quantity q;
     q.span = to_original(found.begin, found.end);
-    q.text = original_text(q.span);
+    q.text = to_original.text(q.span);
     q.kind = found.quantity.kind;
     q.value = found.quantity.value;
     q.value_max = found.quantity.value_max;
@@ -289,7 +291,7 @@ std::vector<Quantity> Extractor::quantities_of_part(std::string_view part, std::
     if (q.kind == QuantityKind::number && found.quantity.unit_length > 0) {
       // A counter is reported as written (個 stays 個).
       std::size_t ub = found.begin + found.quantity.unit_offset;
-      q.unit = original_text(to_original(ub, ub + found.quantity.unit_length));
+      q.unit = to_original.text(to_original(ub, ub + found.quantity.unit_length));
     }
     out.push_back(std::move(q));
   }
