@@ -1,16 +1,33 @@
 #include "zhibiao/document_stream.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <stdexcept>
 
-#include "core/parallel.hpp"
+#include "core/ordered_pipeline.hpp"
 #include "document_carry.hpp"
 #include "matched_part.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/part_cut.hpp"
 
 namespace zhibiao {
+
+// A part taken by ready_facts or ready_quantities. It holds a copy of its
+// text, since the buffer moves on while the part is extracted.
+struct DocumentStream::Part {
+  std::string text;
+  std::size_t offset = 0;  // in the whole text
+  bool more_parts = true;
+  bool facts_wanted = true;
+  std::unique_ptr<detail::MatchedPart> matched;  // between match() and finish()
+  std::vector<Fact> facts;
+  std::vector<Quantity> quantities;
+  std::vector<Warning> warnings;
+};
+
+// The parts on their threads: matched on any thread, finished in order.
+class DocumentStream::Parts : public detail::OrderedPipeline<Part> {
+  using OrderedPipeline::OrderedPipeline;
+};
 
 DocumentStream::DocumentStream(const Extractor& extractor, Document header, std::size_t part_bytes)
     : extractor_(extractor),
@@ -20,17 +37,21 @@ DocumentStream::DocumentStream(const Extractor& extractor, Document header, std:
   header_.text.clear();
 }
 
+// parts_, declared last, is destroyed first: its helpers stop before the
+// carry and the header they use are gone.
 DocumentStream::~DocumentStream() = default;
 
 void DocumentStream::add(std::string_view bytes) {
   if (closed_) throw std::logic_error("DocumentStream::add after close");
+  buffer_.erase(0, consumed_);  // the parts cut off since the last add, at once
+  consumed_ = 0;
   buffer_.append(bytes);
 }
 
 void DocumentStream::close() { closed_ = true; }
 
-std::size_t DocumentStream::next_cut(std::size_t from) const {
-  std::string_view rest = std::string_view(buffer_).substr(from);
+std::size_t DocumentStream::next_cut() const {
+  std::string_view rest = unread();
   if (rest.empty() || (!closed_ && rest.size() < part_bytes_)) return 0;
   const detail::CompiledPack& pack = extractor_.pack_.compiled();
   text::PartCut cut{*pack.fold, pack.segments.sentence_end};
@@ -42,92 +63,88 @@ std::size_t DocumentStream::next_cut(std::size_t from) const {
   return cut(rest, part_bytes_, 2 * part_bytes_);
 }
 
-bool DocumentStream::part_ready() {
+bool DocumentStream::buffer_part_ready() {
   if (cut_ != 0) return true;
-  if (buffer_.empty() || (!closed_ && buffer_.size() < std::max(part_bytes_, retry_at_))) return false;
-  cut_ = next_cut(0);
+  std::size_t unread_bytes = unread().size();
+  if (unread_bytes == 0 || (!closed_ && unread_bytes < std::max(part_bytes_, retry_at_))) return false;
+  cut_ = next_cut();
   // No place to cut yet (a long line): looked for again only once a
   // quarter part more has come, not after every small block.
-  if (cut_ == 0) retry_at_ = buffer_.size() + part_bytes_ / 4;
+  if (cut_ == 0) retry_at_ = unread_bytes + part_bytes_ / 4;
   return cut_ != 0;
 }
 
+bool DocumentStream::part_ready() { return (parts_ && !parts_->empty()) || buffer_part_ready(); }
+
 std::vector<Fact> DocumentStream::facts(std::vector<Warning>* warnings) {
-  if (!part_ready()) throw std::logic_error("DocumentStream::facts with no part ready");
-  bool last = closed_ && cut_ == buffer_.size();
-  auto out = extractor_.facts_of_part(std::string_view(buffer_).substr(0, cut_), offset_, header_, *carry_, !last,
-                                      warnings);
-  part_done(cut_);
+  if (parts_ && !parts_->empty()) throw std::logic_error("DocumentStream::facts with parts taken by ready_facts");
+  if (!buffer_part_ready()) throw std::logic_error("DocumentStream::facts with no part ready");
+  bool last = closed_ && cut_ == unread().size();
+  auto out = extractor_.facts_of_part(unread().substr(0, cut_), offset_, header_, *carry_, !last, warnings);
+  extracted_ += cut_;
+  part_done();
   return out;
 }
 
 std::vector<Quantity> DocumentStream::quantities(std::vector<Warning>* warnings) {
-  if (!part_ready()) throw std::logic_error("DocumentStream::quantities with no part ready");
-  auto out = extractor_.quantities_of_part(std::string_view(buffer_).substr(0, cut_), offset_, warnings);
-  part_done(cut_);
+  if (parts_ && !parts_->empty()) throw std::logic_error("DocumentStream::quantities with parts taken by ready_quantities");
+  if (!buffer_part_ready()) throw std::logic_error("DocumentStream::quantities with no part ready");
+  auto out = extractor_.quantities_of_part(unread().substr(0, cut_), offset_, warnings);
+  extracted_ += cut_;
+  part_done();
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> DocumentStream::ready_parts(unsigned threads) {
-  std::vector<std::pair<std::size_t, std::size_t>> parts;  // [begin, end) in buffer_
-  if (!part_ready()) return parts;
-  parts.emplace_back(0, cut_);
-  while (parts.size() < kPartsPerThread * std::max(threads, 1u)) {
-    std::size_t from = parts.back().second;
-    std::size_t end = next_cut(from);
-    if (end == 0) break;
-    parts.emplace_back(from, from + end);
-  }
-  // Until the text ends, parts wait until there is one for every thread:
-  // a part alone would leave the other threads idle.
-  if (!closed_ && parts.size() < threads) parts.clear();
-  return parts;
-}
-
 std::vector<std::vector<Fact>> DocumentStream::ready_facts(unsigned threads, std::vector<Warning>* warnings) {
-  auto parts = ready_parts(threads);
-  // What each part holds on its own, on the threads at once; what carries
-  // from one part to the next, part after part. A thread that has matched a
-  // part finishes every part whose turn has come, while the others go on
-  // matching, so the finishing overlaps the matching.
-  std::string_view buffer = buffer_;
-  std::vector<std::unique_ptr<detail::MatchedPart>> matched(parts.size());
-  std::vector<std::vector<Fact>> out(parts.size());
-  std::mutex finishing;
-  std::size_t next_to_finish = 0;
-  detail::parallel_for(parts.size(), threads, [&](std::size_t i) {
-    auto [begin, end] = parts[i];
-    bool last = closed_ && end == buffer.size();
-    auto part = extractor_.match_part(buffer.substr(begin, end - begin), offset_ + begin, !last);
-    std::lock_guard lock(finishing);
-    matched[i] = std::move(part);
-    for (; next_to_finish < parts.size() && matched[next_to_finish]; ++next_to_finish) {
-      out[next_to_finish] = extractor_.finish_part(*matched[next_to_finish], header_, *carry_, warnings);
-      matched[next_to_finish].reset();
-    }
-  });
-  if (!parts.empty()) part_done(parts.back().second);
+  std::vector<std::vector<Fact>> out;
+  for (Part& part : extract_ready_parts(threads, true, warnings)) out.push_back(std::move(part.facts));
   return out;
 }
 
 std::vector<std::vector<Quantity>> DocumentStream::ready_quantities(unsigned threads, std::vector<Warning>* warnings) {
-  auto parts = ready_parts(threads);
-  std::string_view buffer = buffer_;
-  std::vector<std::vector<Quantity>> out(parts.size());
-  std::vector<std::vector<Warning>> part_warnings(parts.size());
-  detail::parallel_for(parts.size(), threads, [&](std::size_t i) {
-    auto [begin, end] = parts[i];
-    out[i] = extractor_.quantities_of_part(buffer.substr(begin, end - begin), offset_ + begin, &part_warnings[i]);
-  });
-  if (warnings)
-    for (auto& w : part_warnings) warnings->insert(warnings->end(), w.begin(), w.end());
-  if (!parts.empty()) part_done(parts.back().second);
+  std::vector<std::vector<Quantity>> out;
+  for (Part& part : extract_ready_parts(threads, false, warnings)) out.push_back(std::move(part.quantities));
   return out;
 }
 
-void DocumentStream::part_done(std::size_t bytes) {
-  buffer_.erase(0, bytes);
-  offset_ += bytes;
+std::vector<DocumentStream::Part> DocumentStream::extract_ready_parts(unsigned threads, bool facts_wanted,
+                                                                      std::vector<Warning>* warnings) {
+  threads = std::max(threads, 1u);
+  if (!parts_) parts_ = std::make_unique<Parts>([this](Part& p) { match(p); }, [this](Part& p) { finish(p); });
+  parts_->set_threads(threads, kPartsPerThread * threads);
+  while (buffer_part_ready()) {
+    Part part;
+    part.text.assign(unread().substr(0, cut_));
+    part.offset = offset_;
+    part.more_parts = !(closed_ && cut_ == unread().size());
+    part.facts_wanted = facts_wanted;
+    parts_->add(std::move(part));
+    part_done();
+  }
+  // Until the text is closed, the caller goes back for more text once
+  // every part has started; the helpers finish theirs meanwhile.
+  std::vector<Part> done = parts_->take(closed_);
+  for (Part& part : done) {
+    extracted_ += part.text.size();
+    if (warnings) warnings->insert(warnings->end(), part.warnings.begin(), part.warnings.end());
+  }
+  return done;
+}
+
+void DocumentStream::match(Part& part) const {
+  if (part.facts_wanted) part.matched = extractor_.match_part(part.text, part.offset, part.more_parts);
+  else part.quantities = extractor_.quantities_of_part(part.text, part.offset, &part.warnings);
+}
+
+void DocumentStream::finish(Part& part) {
+  if (!part.matched) return;  // quantities need no finishing
+  part.facts = extractor_.finish_part(*part.matched, header_, *carry_, &part.warnings);
+  part.matched.reset();
+}
+
+void DocumentStream::part_done() {
+  consumed_ += cut_;
+  offset_ += cut_;
   cut_ = 0;
   retry_at_ = 0;
 }

@@ -17,8 +17,8 @@
 // the whole text read at once, save two things an undated text reads from
 // the text itself: its date, read from the first part only, and the year
 // relative periods fall back on, the last year stated in full so far
-// rather than in all of the text. ready_facts(N) extracts up to N ready
-// parts on N threads, with the same records.
+// rather than in all of the text. ready_facts(N) extracts the parts on N
+// threads, with the same records.
 #pragma once
 
 #include <cstddef>
@@ -50,42 +50,56 @@ class DocumentStream {
   void add(std::string_view bytes);
   // No more text: what is left becomes the last part.
   void close();
-  // Whether a part can be extracted now: enough text and a place to cut
-  // it, or, once closed, any text left.
+  // Whether records can still come: a part can be extracted now (enough
+  // text and a place to cut it, or, once closed, any text left), or parts
+  // taken by ready_facts() are not yet handed out.
   bool part_ready();
   // The records of the next part (call only when part_ready()). Use one of
-  // the two for all the parts of a document.
+  // these two, or one of the ready_ pair below, for all the parts of a
+  // document.
   std::vector<Fact> facts(std::vector<Warning>* warnings = nullptr);
   std::vector<Quantity> quantities(std::vector<Warning>* warnings = nullptr);
-  // The parts ready now, up to two for each of `threads` threads, extracted
-  // on that many threads: what a part holds on its own on all of them at
-  // once, what carries from part to part one after the other. The records
-  // of each part, in order. None when fewer parts than threads are ready
-  // and the text is not closed: they wait for more text, so that no thread
-  // idles. Call until it returns none.
+  // Takes every part ready now and extracts the parts on `threads`
+  // threads: the caller's and helpers that go on working between calls,
+  // while the caller reads more text. What a part holds on its own runs on
+  // all of them at once, what carries from part to part one part after
+  // the other. Returns the records of the parts done so far, each part's
+  // in order: none, perhaps, while the helpers are busy. Until the text is
+  // closed, it returns once every part taken has started; once closed,
+  // call it until part_ready() is false.
   std::vector<std::vector<Fact>> ready_facts(unsigned threads, std::vector<Warning>* warnings = nullptr);
   std::vector<std::vector<Quantity>> ready_quantities(unsigned threads, std::vector<Warning>* warnings = nullptr);
 
   const Document& header() const { return header_; }
-  std::size_t bytes_extracted() const { return offset_; }  // of the whole text, so far
+  std::size_t bytes_extracted() const { return extracted_; }  // of the whole text, records handed out
 
  private:
-  // Parts taken at a time for each thread by ready_facts: enough that the
+  struct Part;
+  class Parts;
+  // Parts started at a time for each thread by ready_facts: enough that the
   // threads need not wait for each other at every part, few enough that
   // memory holds only a few parts' matches.
   static constexpr unsigned kPartsPerThread = 2;
-  std::size_t next_cut(std::size_t from) const;  // the length of the part at `from`, or 0: none yet
-  std::vector<std::pair<std::size_t, std::size_t>> ready_parts(unsigned threads);  // [begin, end) in buffer_
-  void part_done(std::size_t bytes);  // drops the parts just extracted from the buffer
+  std::string_view unread() const { return std::string_view(buffer_).substr(consumed_); }
+  bool buffer_part_ready();  // a part of the buffer can be cut now (its length in cut_)
+  std::size_t next_cut() const;  // the length of the next part of unread(), or 0: none yet
+  void part_done();              // the part of cut_ bytes has been taken from the buffer
+  // Hands every part ready to parts_ and takes back those done.
+  std::vector<Part> extract_ready_parts(unsigned threads, bool facts_wanted, std::vector<Warning>* warnings);
+  void match(Part& part) const;  // what a part holds on its own: any thread
+  void finish(Part& part);       // what carries from part to part: in order
   const Extractor& extractor_;
   Document header_;
   std::size_t part_bytes_;
-  std::string buffer_;      // text not yet extracted
-  std::size_t cut_ = 0;     // the next part's length, once found; 0 before
-  std::size_t retry_at_ = 0;  // no place to cut until the buffer holds this much
-  std::size_t offset_ = 0;  // of buffer_'s first byte in the whole text
+  std::string buffer_;         // text not yet cut into parts, from consumed_ on
+  std::size_t consumed_ = 0;   // bytes of buffer_ already cut off (dropped at the next add)
+  std::size_t cut_ = 0;        // the next part's length, once found; 0 before
+  std::size_t retry_at_ = 0;   // no place to cut until unread() holds this much
+  std::size_t offset_ = 0;     // of unread()'s first byte in the whole text
+  std::size_t extracted_ = 0;  // bytes of the parts whose records have been handed out
   bool closed_ = false;
   std::unique_ptr<detail::DocumentCarry> carry_;
+  std::unique_ptr<Parts> parts_;  // parts taken by ready_facts, on their threads
 };
 
 }  // namespace zhibiao
