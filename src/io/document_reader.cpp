@@ -1,8 +1,11 @@
 #include "io/document_reader.hpp"
 
+#include "io/long_record.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <iterator>
@@ -112,6 +115,53 @@ void read_text_document(std::istream& in, const std::string& name, std::string a
   on_document(std::move(doc));
 }
 
+enum class LineRead { line, long_line, end };
+
+// The next line of `in` without its '\n', or, when it runs on past `limit`
+// bytes, its first `limit` bytes or so (long_line: the rest is still in
+// `in`). end when the input has ended.
+LineRead read_line(std::istream& in, std::string& line, std::size_t limit) {
+  line.clear();
+  std::array<char, 1 << 16> block;
+  for (;;) {
+    in.getline(block.data(), static_cast<std::streamsize>(block.size()));
+    auto got = static_cast<std::size_t>(in.gcount());
+    if (in.good()) {  // the line ended: gcount counted its '\n'
+      line.append(block.data(), got - 1);
+      return LineRead::line;
+    }
+    if (in.bad()) return LineRead::end;  // a read error: the line is not whole
+    line.append(block.data(), got);
+    if (in.eof()) return line.empty() ? LineRead::end : LineRead::line;
+    in.clear();  // the block is full: the line goes on
+    if (line.size() >= limit) return LineRead::long_line;
+  }
+}
+
+// A record on a line too long to read whole: parsed as it is read
+// (long_record.hpp), its text spooled to a temporary file, then handed on
+// whole when it is short, else in blocks to `long_text`.
+void read_long_jsonl_record(std::string_view start, std::istream& in, const std::string& where,
+                            const DocumentSink& on_document, const ErrorSink& on_error,
+                            const LongTextSink* long_text) {
+  Document header;
+  TextSpool text;
+  std::string error = read_long_record(start, in, header, text);
+  if (in.bad()) return;  // reported once, after the last line
+  if (!error.empty()) return on_error({where, error});
+  if (header.id.empty()) header.id = where;
+  text.rewind();
+  std::string block;
+  if (!long_text || text.size() <= kWholeTextBytes) {
+    text.read(header.text, text.size());
+    return on_document(std::move(header));
+  }
+  long_text->begin(std::move(header));
+  constexpr std::size_t kBlockBytes = 1 << 20;
+  while (text.read(block, kBlockBytes)) long_text->block(block);
+  long_text->end();
+}
+
 void read_stream(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
                  const ErrorSink& on_error, const LongTextSink* long_text) {
   if (format == InputFormat::automatic) {
@@ -135,18 +185,23 @@ void read_stream(std::istream& in, const std::string& name, InputFormat format, 
   if (format == InputFormat::text) return read_text_document(in, name, "", on_document, on_error, long_text);
   std::string line;
   std::size_t number = 0;
-  while (std::getline(in, line)) {
+  for (LineRead read; (read = read_line(in, line, kLongRecordBytes)) != LineRead::end;) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string where = name + ":" + std::to_string(number);
     if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a byte order mark
+    if (read == LineRead::long_line) {
+      read_long_jsonl_record(line, in, where, on_document, on_error, long_text);
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     Document doc;
     std::string error = parse_jsonl_record(line, doc);
     if (!error.empty()) {
-      on_error({name + ":" + std::to_string(number), error});
+      on_error({where, error});
       continue;
     }
-    if (doc.id.empty()) doc.id = name + ":" + std::to_string(number);
+    if (doc.id.empty()) doc.id = where;
     on_document(std::move(doc));
   }
   if (in.bad()) on_error({name + ":" + std::to_string(number + 1), std::string("read error: ") + std::strerror(errno)});

@@ -2,7 +2,9 @@
 // path); a JSON Lines file holds one document a line ({"id", "text",
 // optional "date" and "title"; other fields ignored}). Records are handed to
 // the caller one at a time, so memory does not grow with the input. A bad
-// line is reported as file:line and skipped; the rest is still read.
+// line is reported as file:line and skipped; the rest is still read. A
+// record on a line longer than kLongRecordBytes is parsed as it is read
+// (long_record.hpp) and its text handed on like a long text's.
 #pragma once
 
 #include <functional>
@@ -39,7 +41,7 @@ struct LongTextSink {
 // `name` is the path shown in ids and errors ("-" for standard input).
 // With InputFormat::automatic a .jsonl/.ndjson name means JSON Lines; on
 // standard input, a first character '{' does. Without `long_text`, a text
-// document is read whole however long it is.
+// document (or a record's text) is read whole however long it is.
 void read_documents(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
                     const ErrorSink& on_error, const LongTextSink* long_text = nullptr);
 

@@ -118,6 +118,19 @@ check "long text -j 2 the same as -j 1" cmp -s "$tmp/long.csv" "$tmp/long-j2-alo
 "$extract" -j 2 "$seed" "$tmp/long.txt" "$seed" >"$tmp/long-j2.csv"
 check "long text between documents keeps input order" cmp -s "$tmp/long-j2.csv" \
   <(cat "$tmp/seed.csv" <(tail -n +2 "$tmp/long.csv") <(tail -n +2 "$tmp/seed.csv"))
+# A JSON Lines record on a line longer than 1 MB (here its text written in
+# \u escapes) is parsed as it is read, and its text extracted in parts like
+# the text file's: the same records, in its place among the others.
+python3 - "$seed" "$tmp/long.txt" "$tmp/long.jsonl" <<'PY'
+import json, sys
+seed, long_text, out = sys.argv[1:]
+with open(out, 'w', encoding='utf-8') as f:
+    for path, escaped in ((seed, False), (long_text, True), (seed, False)):
+        text = open(path, encoding='utf-8').read()
+        f.write(json.dumps({'id': path, 'text': text}, ensure_ascii=escaped) + '\n')
+PY
+"$extract" -j 2 "$tmp/long.jsonl" >"$tmp/long-jsonl.csv"
+check "long JSON Lines record the same as the text" cmp -s "$tmp/long-jsonl.csv" "$tmp/long-j2.csv"
 
 "$extract" --version | grep -q 'extract (zhibiao)'
 check "version" test $? -eq 0
