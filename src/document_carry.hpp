@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "invalid_bytes.hpp"
 #include "resolve/period_resolver.hpp"
 #include "zhibiao/period.hpp"
 
@@ -23,6 +24,10 @@ struct DocumentCarry {
   resolve::DocumentDate date;  // given, or read from the first part
   TitleContext title;          // read with the first part
   resolve::PeriodCarry periods;
+  // The invalid UTF-8 named so far. Reported as parts are handed out, by
+  // the thread that takes them, while finish_part (on another, with -j N)
+  // reads and writes only the members above.
+  InvalidBytesReport invalid;
 };
 
 }  // namespace zhibiao::detail

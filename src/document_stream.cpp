@@ -21,7 +21,7 @@ struct DocumentStream::Part {
   std::unique_ptr<detail::MatchedPart> matched;  // between match() and finish()
   std::vector<Fact> facts;
   std::vector<Quantity> quantities;
-  std::vector<Warning> warnings;
+  detail::InvalidBytes invalid;  // reported as the part is handed out
 };
 
 // The parts on their threads: matched on any thread, finished in order.
@@ -80,18 +80,24 @@ std::vector<Fact> DocumentStream::facts(std::vector<Warning>* warnings) {
   if (parts_ && !parts_->empty()) throw std::logic_error("DocumentStream::facts with parts taken by ready_facts");
   if (!buffer_part_ready()) throw std::logic_error("DocumentStream::facts with no part ready");
   bool last = closed_ && cut_ == unread().size();
-  auto out = extractor_.facts_of_part(unread().substr(0, cut_), offset_, header_, *carry_, !last, warnings);
+  auto matched = extractor_.match_part(unread().substr(0, cut_), offset_, !last);
+  auto out = extractor_.finish_part(*matched, header_, *carry_);
   extracted_ += cut_;
   part_done();
+  carry_->invalid.add(matched->invalid, warnings);
+  finish_invalid_if_done(warnings);
   return out;
 }
 
 std::vector<Quantity> DocumentStream::quantities(std::vector<Warning>* warnings) {
   if (parts_ && !parts_->empty()) throw std::logic_error("DocumentStream::quantities with parts taken by ready_quantities");
   if (!buffer_part_ready()) throw std::logic_error("DocumentStream::quantities with no part ready");
-  auto out = extractor_.quantities_of_part(unread().substr(0, cut_), offset_, warnings);
+  detail::InvalidBytes invalid;
+  auto out = extractor_.quantities_of_part(unread().substr(0, cut_), offset_, invalid);
   extracted_ += cut_;
   part_done();
+  carry_->invalid.add(invalid, warnings);
+  finish_invalid_if_done(warnings);
   return out;
 }
 
@@ -126,19 +132,29 @@ std::vector<DocumentStream::Part> DocumentStream::extract_ready_parts(unsigned t
   std::vector<Part> done = parts_->take(closed_);
   for (Part& part : done) {
     extracted_ += part.text.size();
-    if (warnings) warnings->insert(warnings->end(), part.warnings.begin(), part.warnings.end());
+    carry_->invalid.add(part.invalid, warnings);
   }
+  finish_invalid_if_done(warnings);
   return done;
 }
 
+void DocumentStream::finish_invalid_if_done(std::vector<Warning>* warnings) {
+  bool all_handed_out = closed_ && unread().empty() && (!parts_ || parts_->empty());
+  if (all_handed_out) carry_->invalid.finish(warnings);
+}
+
 void DocumentStream::match(Part& part) const {
-  if (part.facts_wanted) part.matched = extractor_.match_part(part.text, part.offset, part.more_parts);
-  else part.quantities = extractor_.quantities_of_part(part.text, part.offset, &part.warnings);
+  if (part.facts_wanted) {
+    part.matched = extractor_.match_part(part.text, part.offset, part.more_parts);
+    part.invalid = std::move(part.matched->invalid);
+  } else {
+    part.quantities = extractor_.quantities_of_part(part.text, part.offset, part.invalid);
+  }
 }
 
 void DocumentStream::finish(Part& part) {
   if (!part.matched) return;  // quantities need no finishing
-  part.facts = extractor_.finish_part(*part.matched, header_, *carry_, &part.warnings);
+  part.facts = extractor_.finish_part(*part.matched, header_, *carry_);
   part.matched.reset();
 }
 

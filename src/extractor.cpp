@@ -5,7 +5,6 @@
 
 #include "zhibiao/document_stream.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
@@ -75,13 +74,6 @@ struct ToOriginal {
   std::string text(Span span) const { return std::string(part.substr(span.begin - offset, span.end - span.begin)); }
 };
 
-void report_invalid(const text::NormalizedText& norm, std::size_t offset, std::vector<Warning>* warnings) {
-  if (!warnings) return;
-  for (const auto& bad : norm.invalid)
-    warnings->push_back(
-        {bad.offset + offset, fmt::format("invalid UTF-8 at byte {}, read as U+FFFD", bad.offset + offset)});
-}
-
 // The periods of a part's `wanted` paragraphs, resolved with what the
 // parts before it stated; `carry` then holds what this part states too.
 resolve::PeriodResolver resolve_periods(std::string_view folded, const text::Segments& segs,
@@ -132,20 +124,24 @@ auto in_parts(const Extractor& extractor, const Document& doc, Records records, 
 std::vector<Fact> Extractor::facts(const Document& doc, std::vector<Warning>* warnings) const {
   if (doc.text.size() <= DocumentStream::kPartBytes) {
     detail::DocumentCarry carry;
-    return facts_of_part(doc.text, 0, doc, carry, false, warnings);
+    auto matched = match_part(doc.text, 0, false);
+    carry.invalid.add(matched->invalid, warnings);
+    carry.invalid.finish(warnings);
+    return finish_part(*matched, doc, carry);
   }
   return in_parts(*this, doc, [](DocumentStream& s, std::vector<Warning>* w) { return s.facts(w); }, warnings);
 }
 
 std::vector<Quantity> Extractor::quantities(const Document& doc, std::vector<Warning>* warnings) const {
-  if (doc.text.size() <= DocumentStream::kPartBytes) return quantities_of_part(doc.text, 0, warnings);
+  if (doc.text.size() <= DocumentStream::kPartBytes) {
+    detail::InvalidBytes invalid;
+    auto out = quantities_of_part(doc.text, 0, invalid);
+    detail::InvalidBytesReport report;
+    report.add(invalid, warnings);
+    report.finish(warnings);
+    return out;
+  }
   return in_parts(*this, doc, [](DocumentStream& s, std::vector<Warning>* w) { return s.quantities(w); }, warnings);
-}
-
-std::vector<Fact> Extractor::facts_of_part(std::string_view part, std::size_t offset, const Document& header,
-                                           detail::DocumentCarry& carry, bool more_parts,
-                                           std::vector<Warning>* warnings) const {
-  return finish_part(*match_part(part, offset, more_parts), header, carry, warnings);
 }
 
 std::unique_ptr<detail::MatchedPart> Extractor::match_part(std::string_view part, std::size_t offset,
@@ -157,7 +153,7 @@ std::unique_ptr<detail::MatchedPart> Extractor::match_part(std::string_view part
   m->offset = offset;
   m->more_parts = more_parts;
   m->norm = text::normalize(part, *pack.fold, offset == 0);
-  report_invalid(m->norm, offset, &m->warnings);
+  m->invalid = detail::invalid_bytes(m->norm, offset);
   const std::string& folded = m->norm.text;
   clock.done(detail::Stage::normalize);
 
@@ -176,11 +172,10 @@ std::unique_ptr<detail::MatchedPart> Extractor::match_part(std::string_view part
   return m;
 }
 
-std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document& header, detail::DocumentCarry& carry,
-                                         std::vector<Warning>* warnings) const {
+std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document& header,
+                                         detail::DocumentCarry& carry) const {
   const detail::CompiledPack& pack = pack_.compiled();
   detail::StageClock clock;
-  if (warnings) warnings->insert(warnings->end(), m.warnings.begin(), m.warnings.end());
   const std::string& folded = m.norm.text;
   const text::Segments& segs = m.segments;
   match::QuantityScan& quantities = *m.quantities;
@@ -272,10 +267,10 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
 }
 
 std::vector<Quantity> Extractor::quantities_of_part(std::string_view part, std::size_t offset,
-                                                    std::vector<Warning>* warnings) const {
+                                                    detail::InvalidBytes& invalid) const {
   const detail::CompiledPack& pack = pack_.compiled();
   text::NormalizedText norm = text::normalize(part, *pack.fold, offset == 0);
-  report_invalid(norm, offset, warnings);
+  invalid = detail::invalid_bytes(norm, offset);
   const ToOriginal to_original{norm, part, offset};
   std::vector<Quantity> out;
   match::QuantityScan scan(norm.text, pack, &norm.watched);

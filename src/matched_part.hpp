@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "invalid_bytes.hpp"
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "text/normalizer.hpp"
@@ -26,7 +27,7 @@ struct MatchedPart {
   std::optional<match::QuantityScan> quantities;  // refers to norm: a MatchedPart is never moved
   text::Segments segments;                        // empty when no fact can follow
   std::vector<match::Candidate> candidates;
-  std::vector<Warning> warnings;  // invalid UTF-8, at offsets into the whole text
+  InvalidBytes invalid;  // at offsets into the whole text
 
   MatchedPart() = default;
   MatchedPart(const MatchedPart&) = delete;

@@ -88,6 +88,9 @@ class DocumentStream {
   std::vector<Part> extract_ready_parts(unsigned threads, bool facts_wanted, std::vector<Warning>* warnings);
   void match(Part& part) const;  // what a part holds on its own: any thread
   void finish(Part& part);       // what carries from part to part: in order
+  // Invalid UTF-8 is reported as the parts are handed out (the document's
+  // first bad bytes named, the rest counted): the count once the last is.
+  void finish_invalid_if_done(std::vector<Warning>* warnings);
   const Extractor& extractor_;
   Document header_;
   std::size_t part_bytes_;

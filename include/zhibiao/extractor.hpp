@@ -20,6 +20,8 @@ struct Document {
 };
 
 // Problems met in a document that did not stop extraction (invalid UTF-8).
+// The first 20 bad bytes of a document are named, one warning each; one
+// more warning at its end counts the rest.
 struct Warning {
   std::size_t offset = 0;
   std::string message;
@@ -27,6 +29,7 @@ struct Warning {
 
 namespace detail {
 struct DocumentCarry;
+struct InvalidBytes;
 struct MatchedPart;
 }  // namespace detail
 
@@ -42,17 +45,15 @@ class Extractor {
 
  private:
   friend class DocumentStream;
-  // One part of a document, at `offset` in the whole text; `carry` holds
-  // what the parts before it stated. `more_parts`: parts follow this one.
-  std::vector<Fact> facts_of_part(std::string_view part, std::size_t offset, const Document& header,
-                                  detail::DocumentCarry& carry, bool more_parts, std::vector<Warning>* warnings) const;
-  // The same in two stages: what does not depend on the parts before (any
-  // thread, any order), then what does (part after part, in order).
+  // One part of a document, at `offset` in the whole text, in two stages:
+  // what does not depend on the parts before (any thread, any order), then
+  // what does (part after part, in order; `carry` holds what the parts
+  // before stated). `more_parts`: parts follow this one. The part's invalid
+  // UTF-8 is in the MatchedPart, for the caller to report in order.
   std::unique_ptr<detail::MatchedPart> match_part(std::string_view part, std::size_t offset, bool more_parts) const;
-  std::vector<Fact> finish_part(detail::MatchedPart& part, const Document& header, detail::DocumentCarry& carry,
-                                std::vector<Warning>* warnings) const;
+  std::vector<Fact> finish_part(detail::MatchedPart& part, const Document& header, detail::DocumentCarry& carry) const;
   std::vector<Quantity> quantities_of_part(std::string_view part, std::size_t offset,
-                                           std::vector<Warning>* warnings) const;
+                                           detail::InvalidBytes& invalid) const;
   const RulePack& pack_;
 };
 

@@ -59,6 +59,10 @@ check "binary: exit 0 or 1" test "$rc" -le 1
 check "binary: offsets" offsets "$tmp/binary.csv" "$tmp/binary.bin"
 check "binary: the spliced fact is found" grep -q ',tax_revenue,level,860000000,' "$tmp/binary.csv"
 check "binary: bad bytes reported" grep -q 'binary.bin: invalid UTF-8 at byte [0-9]' "$tmp/binary.err"
+# Only the first 20 bad bytes are named; the rest (about two million) are
+# counted in one line.
+check "binary: 20 bad bytes named" test "$(grep -c 'binary.bin: invalid UTF-8 at byte' "$tmp/binary.err")" -eq 20
+check "binary: the rest counted" grep -q 'binary.bin: [0-9]* more bytes of invalid UTF-8, the last at byte [0-9]*, read as U+FFFD' "$tmp/binary.err"
 run binary_q 60 --quantities "$tmp/binary.bin"
 check "binary --quantities: exit 0 or 1" test "$rc" -le 1
 check "binary --quantities: offsets" offsets "$tmp/binary_q.csv" "$tmp/binary.bin"

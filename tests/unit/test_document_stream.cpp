@@ -232,6 +232,70 @@ std::size_t cut(std::string_view buffer, std::size_t target, std::size_t longest
 
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_named_for_the_first_bytes_then_counted_however_the_text_is_read) {
+  // A bad byte at the start of some lines: the first 20 of the document
+  // are named, the rest counted in one warning at its end, whether it is
+  // read whole or in parts, for facts or quantities, on any number of threads.
+  Document doc = long_document();
+  for (std::string copy = doc.text; doc.text.size() <= DocumentStream::kPartBytes;) doc.text += copy;
+  std::vector<std::size_t> bad;
+  for (std::size_t at = doc.text.find('\n'); at != std::string::npos && bad.size() < 45;
+       at = doc.text.find('\n', at + doc.text.size() / 46)) {
+    doc.text.insert(at + 1, "\xFF");
+    bad.push_back(at + 1);
+  }
+  BOOST_TEST_REQUIRE(bad.size() == 45u);
+  std::vector<std::string> expected;
+  for (std::size_t i = 0; i < 20; ++i)
+    expected.push_back(std::to_string(bad[i]) + " invalid UTF-8 at byte " + std::to_string(bad[i]) + ", read as U+FFFD");
+  expected.push_back(std::to_string(bad.back()) + " 25 more bytes of invalid UTF-8, the last at byte " +
+                     std::to_string(bad.back()) + ", read as U+FFFD");
+  auto lines = [](const std::vector<Warning>& warnings) {
+    std::vector<std::string> out;
+    for (const auto& w : warnings) out.push_back(std::to_string(w.offset) + " " + w.message);
+    return out;
+  };
+  Extractor extractor(pack());
+  BOOST_TEST_REQUIRE(doc.text.size() > DocumentStream::kPartBytes);  // read in parts by Extractor::facts
+  std::vector<Warning> whole_facts, whole_quantities;
+  extractor.facts(doc, &whole_facts);
+  extractor.quantities(doc, &whole_quantities);
+  BOOST_TEST(lines(whole_facts) == expected, boost::test_tools::per_element());
+  BOOST_TEST(lines(whole_quantities) == expected, boost::test_tools::per_element());
+
+  std::size_t part = longest_line(doc.text);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    BOOST_TEST_CONTEXT("threads " << threads) {
+      DocumentStream facts_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
+      DocumentStream quantities_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
+      std::vector<Warning> facts_warnings, quantities_warnings;
+      auto drain = [&] {
+        facts_stream.ready_facts(threads, &facts_warnings);
+        quantities_stream.ready_quantities(threads, &quantities_warnings);
+      };
+      for (std::size_t at = 0; at < doc.text.size(); at += 3 * part) {
+        facts_stream.add(std::string_view(doc.text).substr(at, 3 * part));
+        quantities_stream.add(std::string_view(doc.text).substr(at, 3 * part));
+        drain();
+      }
+      facts_stream.close();
+      quantities_stream.close();
+      while (facts_stream.part_ready() || quantities_stream.part_ready()) drain();
+      BOOST_TEST(lines(facts_warnings) == expected, boost::test_tools::per_element());
+      BOOST_TEST(lines(quantities_warnings) == expected, boost::test_tools::per_element());
+    }
+  }
+
+  // A document read whole: one part, the same report.
+  Document short_doc{"short", doc.text.substr(0, bad[24] + 1), doc.date, ""};
+  BOOST_TEST_REQUIRE(short_doc.text.size() <= DocumentStream::kPartBytes);
+  std::vector<Warning> short_warnings;
+  extractor.facts(short_doc, &short_warnings);
+  BOOST_TEST_REQUIRE(short_warnings.size() == 21u);
+  BOOST_TEST(short_warnings.back().message ==
+             "5 more bytes of invalid UTF-8, the last at byte " + std::to_string(bad[24]) + ", read as U+FFFD");
+}
+
 BOOST_AUTO_TEST_CASE(a_part_ends_at_the_last_line_end_within_its_length) {
   std::string text = "第一行。\n第二行。\n第三行";
   BOOST_TEST(cut(text, text.size(), 1000) == text.find("第三行"));
