@@ -128,7 +128,8 @@ std::vector<DocumentStream::Part> DocumentStream::extract_ready_parts(unsigned t
     part_done();
   }
   // Until the text is closed, the caller goes back for more text once
-  // every part has started; the helpers finish theirs meanwhile.
+  // every part has started or is left to a helper; the helpers go on
+  // meanwhile.
   std::vector<Part> done = parts_->take(closed_);
   for (Part& part : done) {
     extracted_ += part.text.size();

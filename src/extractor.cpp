@@ -5,7 +5,6 @@
 
 #include "zhibiao/document_stream.hpp"
 
-
 #include <algorithm>
 #include <iterator>
 

@@ -65,8 +65,8 @@ class DocumentStream {
   // all of them at once, what carries from part to part one part after
   // the other. Returns the records of the parts done so far, each part's
   // in order: none, perhaps, while the helpers are busy. Until the text is
-  // closed, it returns once every part taken has started; once closed,
-  // call it until part_ready() is false.
+  // closed, it returns once every part taken has started (or is left to a
+  // helper); once closed, call it until part_ready() is false.
   std::vector<std::vector<Fact>> ready_facts(unsigned threads, std::vector<Warning>* warnings = nullptr);
   std::vector<std::vector<Quantity>> ready_quantities(unsigned threads, std::vector<Warning>* warnings = nullptr);
 
@@ -76,9 +76,10 @@ class DocumentStream {
  private:
   struct Part;
   class Parts;
-  // Parts started at a time for each thread by ready_facts: enough that the
-  // threads need not wait for each other at every part, few enough that
-  // memory holds only a few parts' matches.
+  // Parts between their two stages (matched, not yet finished) at once, for
+  // each thread, in ready_facts: enough that the threads need not wait for
+  // each other at every part, few enough that memory holds only a few
+  // parts' matches.
   static constexpr unsigned kPartsPerThread = 2;
   std::string_view unread() const { return std::string_view(buffer_).substr(consumed_); }
   bool buffer_part_ready();  // a part of the buffer can be cut now (its length in cut_)

@@ -151,14 +151,13 @@ void read_long_jsonl_record(std::string_view start, std::istream& in, const std:
   if (!error.empty()) return on_error({where, error});
   if (header.id.empty()) header.id = where;
   text.rewind();
-  std::string block;
   if (!long_text || text.size() <= kWholeTextBytes) {
     text.read(header.text, text.size());
     return on_document(std::move(header));
   }
   long_text->begin(std::move(header));
   constexpr std::size_t kBlockBytes = 1 << 20;
-  while (text.read(block, kBlockBytes)) long_text->block(block);
+  for (std::string block; text.read(block, kBlockBytes);) long_text->block(block);
   long_text->end();
 }
 
