@@ -9,13 +9,18 @@
 // ran its jobs to the end (the cost that kept -j 2 on one long text at
 // 1.3-1.85 times -j 1).
 //
+// take() hands out jobs as soon as they are done, and until the input ends
+// it leaves a job for each helper and returns once the rest have started,
+// so that the caller gets back to reading.
+//
 // Invariants, all under one mutex:
 // - entries_ are the jobs not yet taken, in order. The first next_second_
 //   are done; the first next_first_ have started their first stage.
 //   next_second_ <= next_first_.
-// - At most `window` jobs have started and not been taken (next_first_ <=
-//   window): what a job holds between its stages is kept for at most that
-//   many jobs, so memory stays flat however far the input runs ahead.
+// - At most `window` jobs are between their stages (started, not done:
+//   next_first_ - next_second_ <= window). What a job holds between its
+//   stages is kept for at most that many jobs, so memory stays flat however
+//   far the input runs ahead; a done job waits only until the next take().
 // - At most one thread runs a second stage (second_running_).
 // Each stage runs with the mutex released; a job's entry stays where it is
 // meanwhile (std::deque keeps references on push_back, and only done jobs
@@ -55,7 +60,7 @@ class OrderedPipeline {
   }
 
   // Up to `threads` threads in all (helpers are started, never stopped
-  // before the end), and at most `window` jobs started and not taken.
+  // before the end), and at most `window` jobs between their stages.
   void set_threads(unsigned threads, std::size_t window) {
     std::lock_guard lock(mutex_);
     window_ = std::max<std::size_t>(window, 1);
@@ -76,10 +81,11 @@ class OrderedPipeline {
   }
 
   // Works alongside the helpers, then hands out the jobs done at the
-  // front, in order. It returns once `window` are done, once all are, or,
-  // unless `wait_for_all`, once every job has started (the helpers finish
-  // theirs while the caller gets more input; a later call hands them out).
-  // An exception thrown by a stage on any thread is thrown here.
+  // front, in order. It returns as soon as any are done, when there are no
+  // jobs, or, unless `wait_for_all`, once every job has started or is left
+  // to a helper (they go on while the caller gets more input; a later call
+  // hands their jobs out). An exception thrown by a stage on any thread is
+  // thrown here.
   std::vector<Job> take(bool wait_for_all) {
     std::unique_lock lock(mutex_);
     // Until the input ends, the caller leaves a job for each helper to
@@ -100,8 +106,6 @@ class OrderedPipeline {
       done.push_back(std::move(entries_.front().job));
       entries_.pop_front();
     }
-    lock.unlock();
-    changed_.notify_all();  // the window has room again
     return done;
   }
 
