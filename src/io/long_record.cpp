@@ -165,7 +165,7 @@ class RecordParser {
     int first = in_.get();
     if (first == kLineEnd) throw Invalid{simdjson::EMPTY};
     bool object = first == '{';
-    if (object) read_record();
+    if (object) read_object(1);
     else skip_value(first, 1);
     skip_space();
     if (in_.get() != kLineEnd) throw Invalid{simdjson::TAPE_ERROR};
@@ -183,8 +183,9 @@ class RecordParser {
     if (in_.get() != wanted) throw Invalid{simdjson::TAPE_ERROR};
   }
 
-  // The record's own object: its fields are read, all else skipped.
-  void read_record() {
+  // An object after its '{', at `depth` (1: the record's own object, whose
+  // fields are read; any other is skipped).
+  void read_object(int depth) {
     skip_space();
     if (in_.peek() == '}') {
       in_.get();
@@ -196,7 +197,8 @@ class RecordParser {
       skip_space();
       expect(':');
       skip_space();
-      read_field(field);
+      if (depth == 1) read_field(field);
+      else skip_value(in_.get(), depth + 1);
       skip_space();
       int c = in_.get();
       if (c == '}') return;
@@ -205,7 +207,8 @@ class RecordParser {
     }
   }
 
-  // A key is kept only as far as telling the four fields apart.
+  // A key is kept only as far as telling the four fields apart (any key
+  // is read whole, for its escapes and UTF-8).
   Field read_key() {
     std::string key;
     read_string([&](std::string_view piece) {
@@ -277,7 +280,7 @@ class RecordParser {
       case '"':
         return read_string([](std::string_view) {});
       case '{':
-        return skip_object(depth);
+        return read_object(depth);
       case '[':
         return skip_array(depth);
       case 't':
@@ -292,27 +295,6 @@ class RecordParser {
           return;
         }
         throw Invalid{simdjson::TAPE_ERROR};
-    }
-  }
-
-  void skip_object(int depth) {
-    skip_space();
-    if (in_.peek() == '}') {
-      in_.get();
-      return;
-    }
-    for (;;) {
-      expect('"');
-      read_string([](std::string_view) {});
-      skip_space();
-      expect(':');
-      skip_space();
-      skip_value(in_.get(), depth + 1);
-      skip_space();
-      int c = in_.get();
-      if (c == '}') return;
-      if (c != ',') throw Invalid{simdjson::TAPE_ERROR};
-      skip_space();
     }
   }
 

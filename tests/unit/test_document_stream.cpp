@@ -95,6 +95,36 @@ std::size_t longest_line(const std::string& text) {
   return longest;
 }
 
+// The document read by two streams in parts of `part` bytes, one for its
+// facts and one for its quantities, handed four parts' length at a time
+// and drained with ready_facts / ready_quantities on `threads` threads.
+struct ReadOnThreads {
+  std::vector<Fact> facts;
+  std::vector<Quantity> quantities;
+  std::vector<Warning> facts_warnings, quantities_warnings;
+};
+
+ReadOnThreads read_on_threads(const Extractor& extractor, const Document& doc, std::size_t part, unsigned threads) {
+  ReadOnThreads out;
+  DocumentStream facts_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
+  DocumentStream quantities_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
+  auto drain = [&] {
+    for (auto& p : facts_stream.ready_facts(threads, &out.facts_warnings))
+      out.facts.insert(out.facts.end(), p.begin(), p.end());
+    for (auto& p : quantities_stream.ready_quantities(threads, &out.quantities_warnings))
+      out.quantities.insert(out.quantities.end(), p.begin(), p.end());
+  };
+  for (std::size_t at = 0; at < doc.text.size(); at += 4 * part) {
+    facts_stream.add(std::string_view(doc.text).substr(at, 4 * part));
+    quantities_stream.add(std::string_view(doc.text).substr(at, 4 * part));
+    drain();
+  }
+  facts_stream.close();
+  quantities_stream.close();
+  while (facts_stream.part_ready() || quantities_stream.part_ready()) drain();
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(parts_give_the_records_of_the_whole_document) {
@@ -126,26 +156,12 @@ BOOST_AUTO_TEST_CASE(parts_on_several_threads_give_the_same_records) {
   std::size_t part = longest_line(doc.text);
   for (unsigned threads : {1u, 2u, 3u}) {
     Extractor extractor(pack());
-    DocumentStream facts_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
-    DocumentStream quantities_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
-    std::vector<Fact> facts;
-    std::vector<Quantity> quantities;
-    auto drain = [&] {
-      for (auto& p : facts_stream.ready_facts(threads)) facts.insert(facts.end(), p.begin(), p.end());
-      for (auto& p : quantities_stream.ready_quantities(threads)) quantities.insert(quantities.end(), p.begin(), p.end());
-    };
-    for (std::size_t at = 0; at < doc.text.size(); at += 4 * part) {
-      facts_stream.add(std::string_view(doc.text).substr(at, 4 * part));
-      quantities_stream.add(std::string_view(doc.text).substr(at, 4 * part));
-      drain();
-    }
-    facts_stream.close();
-    quantities_stream.close();
-    while (facts_stream.part_ready() || quantities_stream.part_ready()) drain();
+    ReadOnThreads read = read_on_threads(extractor, doc, part, threads);
     BOOST_TEST_CONTEXT("threads " << threads) {
-      BOOST_TEST(rows(facts) == whole, boost::test_tools::per_element());
-      BOOST_TEST_REQUIRE(quantities.size() == whole_quantities.size());
-      for (std::size_t i = 0; i < quantities.size(); ++i) BOOST_TEST(quantities[i].text == whole_quantities[i].text);
+      BOOST_TEST(rows(read.facts) == whole, boost::test_tools::per_element());
+      BOOST_TEST_REQUIRE(read.quantities.size() == whole_quantities.size());
+      for (std::size_t i = 0; i < read.quantities.size(); ++i)
+        BOOST_TEST(read.quantities[i].text == whole_quantities[i].text);
     }
   }
 }
@@ -266,23 +282,9 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_named_for_the_first_bytes_then_counted_howe
   std::size_t part = longest_line(doc.text);
   for (unsigned threads : {1u, 2u, 3u}) {
     BOOST_TEST_CONTEXT("threads " << threads) {
-      DocumentStream facts_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
-      DocumentStream quantities_stream(extractor, Document{doc.id, {}, doc.date, {}}, part);
-      std::vector<Warning> facts_warnings, quantities_warnings;
-      auto drain = [&] {
-        facts_stream.ready_facts(threads, &facts_warnings);
-        quantities_stream.ready_quantities(threads, &quantities_warnings);
-      };
-      for (std::size_t at = 0; at < doc.text.size(); at += 3 * part) {
-        facts_stream.add(std::string_view(doc.text).substr(at, 3 * part));
-        quantities_stream.add(std::string_view(doc.text).substr(at, 3 * part));
-        drain();
-      }
-      facts_stream.close();
-      quantities_stream.close();
-      while (facts_stream.part_ready() || quantities_stream.part_ready()) drain();
-      BOOST_TEST(lines(facts_warnings) == expected, boost::test_tools::per_element());
-      BOOST_TEST(lines(quantities_warnings) == expected, boost::test_tools::per_element());
+      ReadOnThreads read = read_on_threads(extractor, doc, part, threads);
+      BOOST_TEST(lines(read.facts_warnings) == expected, boost::test_tools::per_element());
+      BOOST_TEST(lines(read.quantities_warnings) == expected, boost::test_tools::per_element());
     }
   }
 
