@@ -53,6 +53,9 @@ std::string RuleTestFailure::to_string() const {
 }
 
 RuleTestReport run_rule_tests(const RulePack& pack) {
+  // Every pattern, not only those the cases reach: a pattern RE2 rejects
+  // is found here, before a run meets it.
+  pack.compile_all();
   RuleTestReport report;
   Extractor extractor(pack);
   static const std::vector<std::string> kFactKeys{"indicator", "measure", "value", "unit", "qualifier", "value_max",

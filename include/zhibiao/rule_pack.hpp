@@ -37,6 +37,13 @@ class RulePack {
 
   const std::filesystem::path& directory() const;
   std::size_t rule_count() const;
+  // A rule's pattern is compiled the first time a sentence needs it (most
+  // of loading was compiling them, and a document uses few). This compiles
+  // every one now, and throws RulePackError listing those RE2 rejects: a
+  // pattern whose program outgrows its memory budget, which loading cannot
+  // tell (extraction throws the same error at its first use). extract
+  // --test-rules calls it.
+  void compile_all() const;
   const detail::CompiledPack& compiled() const { return *pack_; }
 
  private:

@@ -22,6 +22,8 @@ struct RuleTestReport {
   std::vector<RuleTestFailure> failures;
 };
 
+// Compiles every pattern first (RulePack::compile_all), so it throws
+// RulePackError when RE2 rejects one.
 RuleTestReport run_rule_tests(const RulePack& pack);
 
 }  // namespace zhibiao

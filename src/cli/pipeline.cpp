@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <numeric>
 #include <thread>
 
@@ -26,9 +28,17 @@ struct Pipeline::Batch {
   std::vector<Formatted> results;  // by document
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> helpers;
+  std::mutex failure_mutex;
+  std::exception_ptr failure;  // the first exception a thread met, rethrown by complete()
 
   void work(const FormatDocument& format) {
-    for (std::size_t k = next++; k < order.size(); k = next++) results[order[k]] = format(docs[order[k]]);
+    try {
+      for (std::size_t k = next++; k < order.size(); k = next++) results[order[k]] = format(docs[order[k]]);
+    } catch (...) {
+      next = order.size();  // the other threads stop at their next document
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
   }
 };
 
@@ -97,6 +107,11 @@ void Pipeline::complete() {
   b.work(format_);
   for (auto& h : b.helpers) h.join();
   b.helpers.clear();
+  if (b.failure) {
+    std::exception_ptr failure = b.failure;
+    running_.reset();
+    std::rethrow_exception(failure);
+  }
   std::size_t records = 0;
   for (const auto& r : b.results) {
     out_ << r.records;

@@ -1,6 +1,7 @@
 #include "io/document_reader.hpp"
 
 #include "io/long_record.hpp"
+#include "zhibiao/rule_pack.hpp"
 
 #include <simdjson.h>
 
@@ -62,6 +63,8 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
   // reports some as exceptions from the stream buffer.
   try {
     read_stream(in, name, format, on_document, on_error, long_text);
+  } catch (const RulePackError&) {
+    throw;  // from extraction (a rule's pattern RE2 rejects): the run stops
   } catch (const std::exception& e) {
     on_error({name, std::string("read error: ") + e.what()});
   }

@@ -1,5 +1,7 @@
 #include "match/pattern_syntax.hpp"
 
+#include <algorithm>
+
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -119,6 +121,29 @@ int capturing_groups_from(std::string_view p, std::size_t i) {
     if (i == npos) return -1;
   }
   return n;
+}
+
+std::string replace_groups(std::string_view p, const std::vector<std::string>& groups, std::string_view with) {
+  std::string out;
+  out.reserve(p.size());
+  std::size_t i = 0;
+  while (i < p.size()) {
+    std::size_t next = i + 1;
+    if (p[i] == '\\') next = escape_end(p, i);
+    else if (p[i] == '[') next = class_end(p, i);
+    if (next == npos) return std::string(p);
+    if (p[i] == '(') {
+      auto whole = [&](const std::string& g) { return p.substr(i).starts_with(g) && group_end(p, i) == i + g.size(); };
+      if (auto g = std::find_if(groups.begin(), groups.end(), whole); g != groups.end()) {
+        out += with;
+        i += g->size();
+        continue;
+      }
+    }
+    out.append(p, i, next - i);
+    i = next;
+  }
+  return out;
 }
 
 }  // namespace zhibiao::match

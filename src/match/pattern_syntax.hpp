@@ -9,7 +9,9 @@
 // answer that keeps the pattern as it is), never guesses.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhibiao::match {
 
@@ -34,5 +36,12 @@ bool is_one_char_atom(std::string_view pattern, std::size_t i, std::size_t end);
 // The capturing groups opened in pattern[i, end): each '(' not followed by
 // '?', and each "(?P<"; -1 when the pattern is malformed.
 int capturing_groups_from(std::string_view pattern, std::size_t i);
+
+// `pattern` with every group whose whole text, from its '(' to its ')', is
+// one of `groups` replaced by `with`. Classes and escapes are read past,
+// never into; a group found is not read into either. The pattern as it is
+// when a class or an escape in it is malformed (a parenthesis left open
+// stays open: what was malformed still is).
+std::string replace_groups(std::string_view pattern, const std::vector<std::string>& groups, std::string_view with);
 
 }  // namespace zhibiao::match

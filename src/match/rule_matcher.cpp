@@ -272,11 +272,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         if (names.empty()) continue;
         auto name_voided = [&](const NameAt& at) { return name_excluded(rule.indicator, at.name_begin, at.end); };
         if (rule.prefix_words.empty()) {
-          scan_after_names(*rule.rest, rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,
+          scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,
                            sentence.end);
         } else {
           auto prefixes = prefixes_of(rule.prefix_words, names, folded, sentence.begin);
-          scan_after_names(*rule.rest, rule.rest_gap.get(), with_optional_prefix(prefixes, names), folded, on_hit,
+          scan_after_names(rule.rest->get(), rule.rest_gap.get(), with_optional_prefix(prefixes, names), folded, on_hit,
                            name_voided, sentence.begin, sentence.end);
         }
       } else if (rule.inherits) {
@@ -288,9 +288,9 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
           if (begin >= *first_owner_end) raw.continuations.push_back({std::nullopt, r, begin, end, sentence.end});
           return true;
         };
-        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end, set_aside);
+        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end, set_aside);
       } else {
-        scan_with(*rule.pattern, rule.lead, folded, on_hit, sentence.begin, sentence.end);
+        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end);
       }
     }
   }
@@ -314,7 +314,7 @@ bool overlaps_any(const Accepted& accepted, const Candidate& c) { return overlap
 std::optional<Candidate> candidate_of(const Continuation& k, std::string_view folded,
                                       const detail::CompiledPack& pack, QuantityScan& quantities) {
   const auto& rule = pack.rules[k.rule_index];
-  const RE2& re = *rule.pattern;
+  const RE2& re = rule.pattern->get();
   int n = re.NumberOfCapturingGroups() + 1;
   Hit h{k.begin, k.end, Groups(static_cast<std::size_t>(n))};
   groups_of_match(re, folded, k.begin, k.end, k.sentence_end, h.groups.data(), n);

@@ -17,6 +17,7 @@
 #include "match/match_windows.hpp"
 #include "match/name_finder.hpp"
 #include "match/prefilter.hpp"
+#include "rules/lazy_regex.hpp"
 #include "text/char_fold.hpp"
 #include "text/segmenter.hpp"
 #include "zhibiao/decimal.hpp"
@@ -139,18 +140,19 @@ struct CompiledRule {
   Measure measure = Measure::level;
   SourceLocation where;
   std::string expanded;  // the whole pattern, macros expanded
-  // How the rule is matched: the whole pattern (owned by rule_filter), or,
-  // for a rule that begins with its indicator's name, that name among the
-  // indicator's names and then `rest`, a remainder shared by the rules of
-  // the same template (see match/name_finder.hpp).
-  const RE2* pattern = nullptr;
-  const RE2* rest = nullptr;
+  // How the rule is matched: the whole pattern, or, for a rule that begins
+  // with its indicator's name, that name among the indicator's names and
+  // then `rest`, a remainder shared by the rules of the same template (see
+  // match/name_finder.hpp). Owned by CompiledPack::rule_regexes, compiled
+  // on first use.
+  const LazyRegex* pattern = nullptr;
+  const LazyRegex* rest = nullptr;
   std::vector<std::string> prefix_words;  // with rest: an optional prefix's words, before the name
   // With rest, when it begins with a lazy gap: its groups found without the
   // NFA over the gap (see match/leading_gap.hpp); shared like rest.
   std::shared_ptr<const match::LeadingGap> rest_gap;
   std::size_t indicator_index = 0;  // with rest: the indicator in CompiledPack::indicators
-  std::size_t filter = 0;           // the pattern (or remainder) rule_filter knows it by
+  std::size_t filter = 0;           // the pattern (or remainder) by its index in rule_filter and rule_regexes
   // The characters a match begins with, when they are few enough to try
   // anchored matches there instead of searching (see match/lead_chars.hpp).
   std::optional<match::LeadChars> lead;
@@ -224,8 +226,12 @@ struct CompiledPack {
   std::vector<RuleTest> tests;
 
   // Which rules (which period phrases) can match a sentence (a paragraph),
-  // found in one pass over it instead of one per pattern.
+  // found in one pass over it instead of one per pattern. The rule filter
+  // holds the rules' patterns with the pack's [rule_filter] skip_macros
+  // left out; the patterns themselves are in rule_regexes, by the same
+  // index.
   std::unique_ptr<match::Prefilter> rule_filter;
+  std::vector<std::unique_ptr<LazyRegex>> rule_regexes;
   std::vector<std::vector<std::size_t>> rules_by_filter;  // rule_filter's pattern -> the rules matched with it
   // Where each indicator's names (IndicatorInfo::names) occur in a
   // sentence, in one pass. The rule filter only knows a rule matched after

@@ -233,7 +233,7 @@ class Loader {
   }
 
   inline static const std::vector<std::string_view> kTopKeys = {
-      "pack", "segment", "fold", "numbers", "unit", "qualifiers", "lists", "macros", "quantities",
+      "pack", "segment", "fold", "numbers", "unit", "qualifiers", "lists", "macros", "rule_filter", "quantities",
       "modality", "period", "periods", "subjects", "template", "indicator", "rule", "test", "quantity_test"};
 
   void build_fold(const std::vector<LoadedFile>& files) {
@@ -429,6 +429,11 @@ class Loader {
 
   void read_macros(const LoadedFile& f) {
     TomlReader r(f.display_name, errors_);
+    if (const toml::table* filter = r.table(f.table, "rule_filter")) {
+      r.check_keys(*filter, {"skip_macros"}, "[rule_filter]");
+      if (auto names = r.strings(*filter, "skip_macros", false))
+        for (const auto& name : *names) skipped_macros_.push_back({name, r.where(*filter->get("skip_macros"))});
+    }
     auto map = r.string_map(f.table, "macros");
     if (!map) return;
     for (const auto& [name, body] : *map) {
@@ -856,8 +861,9 @@ class Loader {
   // on threads of its own when there are cores for them; complete_rules
   // waits for it.
   void start_rule_filter() {
-    // The patterns RE2 compiles: each whole rule, and each distinct
-    // remainder once however many indicators share it.
+    // The patterns: each whole rule, and each distinct remainder once
+    // however many indicators share it.
+    std::vector<std::string> skipped = skipped_macro_groups();
     std::map<std::string, std::size_t> index_of;
     for (const auto& p : pending_rules_) {
       const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
@@ -865,6 +871,7 @@ class Loader {
       filter_of_rule_.push_back(it->second);
       if (!added) continue;
       rule_patterns_.push_back(compiled);
+      filter_patterns_.push_back(skipped.empty() ? compiled : match::replace_groups(compiled, skipped, kSkipped));
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. Their DFAs meet
@@ -874,10 +881,47 @@ class Loader {
     }
     // The thread only reads the two vectors, which stay as they are.
     auto build = [this] {
-      pack_->rule_filter = std::make_unique<match::Prefilter>(rule_patterns_, rule_options_, compile_threads());
+      pack_->rule_filter = std::make_unique<match::Prefilter>(filter_patterns_, rule_options_, compile_threads());
     };
     if (compile_threads() > 1) rule_filter_thread_ = std::jthread(build);
     else build();
+  }
+
+  // The rule filter compiles the rules' patterns with the macros in
+  // [rule_filter] skip_macros (the number grammar, a gap's character) left
+  // out, each written as kSkipped. The filter picks rules by the words
+  // their matches must contain, and these macros need none: left out, they
+  // change nothing it picks, and the patterns it compiles are a third as
+  // long. A macro that does need a word only makes it pick more rules (.*
+  // matches whatever the macro did). The patterns themselves are compiled
+  // on first use (rules/lazy_regex.hpp), so what loading checks of them is
+  // what the filter compiles, and each skipped macro alone here: that it
+  // compiles and has no capturing group (the rule's groups are read off
+  // the filter's copy). The macros' expansions as they stand in patterns.
+  static constexpr std::string_view kSkipped = "(?s:.*)";
+
+  std::vector<std::string> skipped_macro_groups() {
+    std::vector<std::string> groups;
+    for (const auto& [name, where] : skipped_macros_) {
+      auto report = [&](const std::string& message) {
+        errors_.push_back({where.file, where.line, where.column, "", "[rule_filter] skip_macros: " + message});
+      };
+      MacroExpansion x = macros_.expand("{" + name + "}");
+      if (!x.error.empty()) {
+        report(x.error);
+        continue;
+      }
+      if (match::capturing_groups_from(x.pattern, 0) != 0) {
+        report("macro {" + name + "} has a capturing group");
+        continue;
+      }
+      if (RE2 alone(x.pattern, regex_options(kPatternMemory)); !alone.ok()) {
+        report("macro {" + name + "}: RE2 rejects the pattern: " + alone.error());
+        continue;
+      }
+      groups.push_back(std::move(x.pattern));
+    }
+    return groups;
   }
 
   // What completing a rule reads from its pattern's text alone, once per
@@ -904,6 +948,7 @@ class Loader {
   void complete_rules() {
     if (rule_filter_thread_.joinable()) rule_filter_thread_.join();
     pack_->rules_by_filter.assign(rule_patterns_.size(), {});
+    pack_->rule_regexes.resize(rule_patterns_.size());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -915,8 +960,12 @@ class Loader {
         report("RE2 rejects the pattern: " + pack_->rule_filter->error(filter));
         continue;
       }
-      const RE2& re = pack_->rule_filter->regex(filter);
-      const auto& groups = re.NamedCapturingGroups();
+      // The filter's copy has the pattern's groups (a skipped macro has none).
+      const auto& groups = pack_->rule_filter->regex(filter).NamedCapturingGroups();
+      auto& regex = pack_->rule_regexes[filter];
+      if (!regex)
+        regex = std::make_unique<LazyRegex>(rule_patterns_[filter], rule_options_[filter],
+                                            RuleError{p.where.file, p.where.line, p.where.column, spec.id, ""});
       // A remainder's groups come after the name's, as in the whole pattern.
       int offset = p.rest.empty() ? 0 : 1;
       auto group = [&](const std::string& name) {
@@ -934,10 +983,10 @@ class Loader {
       rule.filter = filter;
       const PatternFacts& facts = rule_pattern_facts_[filter];
       if (p.rest.empty()) {
-        rule.pattern = &re;
+        rule.pattern = regex.get();
         rule.lead = *facts.lead;
       } else {
-        rule.rest = &re;
+        rule.rest = regex.get();
         rule.rest_gap = *facts.gap;
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
@@ -1147,8 +1196,10 @@ class Loader {
   std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
   std::map<std::string, std::string> shared_errors_;                 // those RE2 rejected, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
-  std::vector<std::string> rule_patterns_;    // the rule filter's patterns
+  std::vector<std::string> rule_patterns_;    // the patterns of the rules, each distinct one once
+  std::vector<std::string> filter_patterns_;  // the same as the rule filter reads them (kSkipped)
   std::vector<RE2::Options> rule_options_;    // and their options
+  std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
   struct PatternFacts {                        // see read_rule_patterns
     std::optional<std::optional<match::LeadChars>> lead;
     std::optional<std::shared_ptr<const match::LeadingGap>> gap;
@@ -1183,5 +1234,20 @@ std::filesystem::path RulePack::default_directory() {
 
 const std::filesystem::path& RulePack::directory() const { return pack_->directory; }
 std::size_t RulePack::rule_count() const { return pack_->rules.size(); }
+
+void RulePack::compile_all() const {
+  const auto& regexes = pack_->rule_regexes;
+  std::vector<std::vector<RuleError>> errors(regexes.size());
+  detail::parallel_for(regexes.size(), detail::compile_threads(), [&](std::size_t i) {
+    try {
+      regexes[i]->get();
+    } catch (const RulePackError& e) {
+      errors[i] = e.errors();
+    }
+  });
+  std::vector<RuleError> all;
+  for (auto& e : errors) all.insert(all.end(), e.begin(), e.end());
+  if (!all.empty()) throw RulePackError(std::move(all));
+}
 
 }  // namespace zhibiao

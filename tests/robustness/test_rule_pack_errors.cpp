@@ -179,6 +179,43 @@ BOOST_AUTO_TEST_CASE(patterns_re2_rejects_anywhere) {
                "RE2 rejects", 1, "r.big");
 }
 
+// A rule's pattern is compiled on first use (rules/lazy_regex.hpp). The
+// rule filter's copy of it, compiled when the pack loads, leaves out the
+// macros [rule_filter] skip_macros names ({number}): sixty numbers in a row
+// are too large for RE2 only in the pattern itself. That is found when a
+// sentence first needs the rule, and by compile_all and the rule tests.
+BOOST_AUTO_TEST_CASE(a_pattern_too_large_for_re2_is_found_at_its_first_use) {
+  TempPack p("[[rule]]\nid = \"r.huge\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+             "pattern = '总产出(?P<q>(?:{number}){60}亿元)'\n");
+  RulePack pack = RulePack::load(p.dir);
+  Extractor ex(pack);
+  BOOST_TEST(ex.facts({"d", "今年GDP增长5%。", "", ""}).size() == 1u);  // the rule is not tried
+  auto names_the_rule = [](const RulePackError& e) {
+    BOOST_TEST_REQUIRE(e.errors().size() == 1u);
+    const RuleError& r = e.errors()[0];
+    BOOST_TEST(r.rule == "r.huge");
+    BOOST_TEST(r.line == 1);
+    BOOST_TEST(fs::path(r.file).filename() == "zz_extra.toml");
+    BOOST_TEST(r.message.find("RE2 rejects the pattern: pattern too large") != std::string::npos, r.message);
+    return true;
+  };
+  for (int twice = 0; twice < 2; ++twice)  // and again: a failed compile is not a compiled pattern
+    BOOST_CHECK_EXCEPTION(ex.facts({"d", "总产出3亿元。", "", ""}), RulePackError, names_the_rule);
+  BOOST_CHECK_EXCEPTION(pack.compile_all(), RulePackError, names_the_rule);
+  BOOST_CHECK_EXCEPTION(run_rule_tests(pack), RulePackError, names_the_rule);
+  // Without it the same pack compiles whole.
+  TempPack fine("[[rule]]\nid = \"r.fine\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
+                "pattern = '总产出(?P<q>(?:{number}){2}亿元)'\n");
+  BOOST_CHECK_NO_THROW(RulePack::load(fine.dir).compile_all());
+}
+
+BOOST_AUTO_TEST_CASE(rule_filter_skip_macros) {
+  expect_error("[rule_filter]\nskip_macros = [\"no_such_macro\"]\n", "undefined macro {no_such_macro}", 2);
+  expect_error("[macros]\ngrouped = '(\\d+)'\n[rule_filter]\nskip_macros = [\"grouped\"]\n", "has a capturing group", 4);
+  expect_error("[macros]\nbroken = 'a{2,1}'\n[rule_filter]\nskip_macros = [\"broken\"]\n", "RE2 rejects the pattern", 4);
+  expect_error("[rule_filter]\nskip = [\"number\"]\n", "unknown key 'skip'", 2);
+}
+
 BOOST_AUTO_TEST_CASE(macros) {
   expect_error("[macros]\nself = '{self}'\n[[rule]]\nid = \"r.s\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?P<q>{self})'\n",
                "macro refers to itself", 3, "r.s");

@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(reading_only_the_first_characters_agrees_with_a_full_readin
     same(p);
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   for (const auto& rule : pack.rules) same(rule.expanded);
-  for (std::size_t i = 0; i < pack.rules_by_filter.size(); ++i) same(pack.rule_filter->regex(i).pattern());
+  for (std::size_t i = 0; i < pack.rules_by_filter.size(); ++i) same(pack.rule_regexes[i]->pattern());
 }
 
 BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
@@ -319,7 +319,7 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       if (!rule.prefix_words.empty())
         names = zhibiao::match::with_optional_prefix(find_names(rule.prefix_words, folded, 0, folded.size()), names);
       // With its leading gap, when it has one: the groups must be RE2's.
-      zhibiao::match::scan_after_names(*rule.rest, rule.rest_gap.get(), names, folded, record(after_names),
+      zhibiao::match::scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, record(after_names),
                                        [](const zhibiao::match::NameAt&) { return false; });
       BOOST_TEST(searched == after_names, rule.id);
       matches += searched.size();
@@ -328,8 +328,8 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
     if (!rule.lead) continue;
     ++anchored_rules;
     Found searched, anchored;
-    zhibiao::match::scan(*rule.pattern, folded, record(searched));
-    zhibiao::match::scan_at_leads(*rule.pattern, *rule.lead, folded, record(anchored));
+    zhibiao::match::scan(rule.pattern->get(), folded, record(searched));
+    zhibiao::match::scan_at_leads(rule.pattern->get(), *rule.lead, folded, record(anchored));
     BOOST_TEST(searched == anchored, rule.id);
     matches += searched.size();
   }
@@ -349,7 +349,7 @@ BOOST_AUTO_TEST_CASE(a_rule_marked_as_ending_with_its_figure_ends_every_match_wi
     if (rule.id == "project_count.level.counted.v1") BOOST_TEST(!rule.figure_ends_match);  // its name comes last
     if (!rule.figure_ends_match || rule.rest) continue;
     ++marked;
-    zhibiao::match::scan(*rule.pattern, folded, [&](const zhibiao::match::Hit& h) {
+    zhibiao::match::scan(rule.pattern->get(), folded, [&](const zhibiao::match::Hit& h) {
       ++matches;
       BOOST_TEST(h.group(folded, rule.group_q).second == h.end, rule.id);
     });

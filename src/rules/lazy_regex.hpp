@@ -1,0 +1,46 @@
+// A pattern compiled the first time it is matched.
+//
+// Compiling the rules' patterns was most of the time a rule pack took to
+// load, and a document uses few of them (the seed article 11 of 52, a
+// sentence 3). So a rule's pattern is compiled when a sentence first needs
+// it, by whichever thread gets there first, while the others wait for it.
+// The pack has checked the pattern when it loaded (the rule filter compiles
+// it with its numbers left out, see Loader::start_rule_filter); what RE2 can
+// still reject here is a pattern whose program outgrows its memory budget.
+// That is a RulePackError naming the rule, thrown to whoever matched first,
+// and `extract --test-rules` compiles every pattern to find it before a run.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "zhibiao/rule_pack.hpp"
+
+namespace zhibiao::detail {
+
+class LazyRegex {
+ public:
+  // `where` is the rule reported when RE2 rejects the pattern.
+  LazyRegex(std::string pattern, const RE2::Options& options, RuleError where)
+      : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
+
+  const std::string& pattern() const { return pattern_; }
+  // The compiled pattern; throws RulePackError when RE2 rejects it.
+  const RE2& get() const;
+  // Whether it has been compiled (for tests and benchmarks).
+  bool compiled() const { return compiled_.load(std::memory_order_acquire); }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  RuleError where_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> regex_;
+  mutable std::atomic<bool> compiled_{false};
+};
+
+}  // namespace zhibiao::detail

@@ -1,0 +1,130 @@
+// Rule patterns compiled on first use, and the copies of them the rule
+// filter compiles when the pack loads, with the macros that need no word
+// left out (rules/lazy_regex.hpp, Loader::start_rule_filter).
+#define BOOST_TEST_MODULE lazy_regex
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "bundled_pack.hpp"
+#include "match/pattern_syntax.hpp"
+#include "match/prefilter.hpp"
+#include "rules/lazy_regex.hpp"
+#include "zhibiao/extractor.hpp"
+
+using zhibiao::RuleError;
+using zhibiao::RulePackError;
+using zhibiao::detail::LazyRegex;
+using zhibiao::match::replace_groups;
+
+BOOST_AUTO_TEST_SUITE(replacing_groups)
+
+BOOST_AUTO_TEST_CASE(a_whole_group_is_replaced_wherever_it_stands) {
+  std::vector<std::string> number = {"(?:\\d+)"};
+  BOOST_TEST(replace_groups("a(?:\\d+)b(?:\\d+)", number, "(?s:.*)") == "a(?s:.*)b(?s:.*)");
+  BOOST_TEST(replace_groups("(?P<q>(?:\\d+)元)", number, "N") == "(?P<q>N元)");
+  BOOST_TEST(replace_groups("(?:(?:\\d+)){0,7}?", number, "N") == "(?:N){0,7}?");
+  // Two groups to replace; the longer one wins only where it stands whole.
+  std::vector<std::string> two = {"(?:x)", "(?:x|y)"};
+  BOOST_TEST(replace_groups("(?:x|y)(?:x)", two, "N") == "NN");
+}
+
+BOOST_AUTO_TEST_CASE(only_a_group_from_its_parenthesis_to_the_one_closing_it) {
+  std::vector<std::string> x = {"(?:x)"};
+  BOOST_TEST(replace_groups("(?:x)+", x, "N") == "N+");
+  BOOST_TEST(replace_groups("(?:x|z)", x, "N") == "(?:x|z)");          // begins the same, but is longer
+  BOOST_TEST(replace_groups("[(?:x)]", x, "N") == "[(?:x)]");          // a class: characters, not a group
+  BOOST_TEST(replace_groups("\\((?:x)", x, "N") == "\\(N");            // an escaped parenthesis is none
+  BOOST_TEST(replace_groups("[\\]](?:x)", x, "N") == "[\\]]N");        // a class read to its real end
+  BOOST_TEST(replace_groups("((?:x)", x, "N") == "(N");                // malformed, and still so
+  BOOST_TEST(replace_groups("(?:x)a[b", x, "N") == "(?:x)a[b");        // a class it cannot read: as it is
+  BOOST_TEST(replace_groups("增长(?:x)%", x, "N") == "增长N%");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lazy_regex)
+
+BOOST_AUTO_TEST_CASE(compiled_once_by_the_first_thread_to_ask) {
+  RE2::Options options;
+  LazyRegex lazy("(?P<q>\\d+)亿元", options, RuleError{"f.toml", 3, 1, "r.x", ""});
+  BOOST_TEST(!lazy.compiled());
+  std::vector<const RE2*> seen(8, nullptr);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t) threads.emplace_back([&, t] { seen[t] = &lazy.get(); });
+  }
+  BOOST_TEST(lazy.compiled());
+  BOOST_TEST(std::set<const RE2*>(seen.begin(), seen.end()).size() == 1u);
+  BOOST_TEST(seen[0]->ok());
+  BOOST_TEST(RE2::FullMatch("12亿元", *seen[0]));
+  BOOST_TEST(&lazy.get() == seen[0]);
+}
+
+BOOST_AUTO_TEST_CASE(a_pattern_re2_rejects_throws_with_its_rule_at_every_use) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(1 << 10);  // no room for any program
+  LazyRegex lazy("(?P<q>\\pL{50})", options, RuleError{"f.toml", 3, 7, "r.x", ""});
+  for (int twice = 0; twice < 2; ++twice) {
+    try {
+      lazy.get();
+      BOOST_FAIL("no exception");
+    } catch (const RulePackError& e) {
+      BOOST_TEST_REQUIRE(e.errors().size() == 1u);
+      BOOST_TEST(e.errors()[0].to_string() == "f.toml:3:7: rule r.x: RE2 rejects the pattern: pattern too large - compile failed");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bundled_pack)
+
+// Loading compiles none of the rules' patterns; a sentence compiles those
+// of the rules it is matched with, no more.
+BOOST_AUTO_TEST_CASE(a_sentence_compiles_only_the_patterns_it_needs) {
+  zhibiao::RulePack pack = zhibiao::RulePack::load(ZHIBIAO_TEST_RULES);
+  const auto& regexes = pack.compiled().rule_regexes;
+  auto compiled = [&] { return std::count_if(regexes.begin(), regexes.end(), [](const auto& r) { return r->compiled(); }); };
+  BOOST_TEST(regexes.size() > 20u);
+  BOOST_TEST(compiled() == 0);
+  zhibiao::Extractor ex(pack);
+  BOOST_TEST(ex.facts({"d", "上半年全市地区生产总值增长5.2%。", "2024-07-20", ""}).size() == 1u);
+  BOOST_TEST(compiled() > 0);
+  BOOST_TEST(compiled() < 6);
+  pack.compile_all();
+  BOOST_TEST(static_cast<std::size_t>(compiled()) == regexes.size());
+}
+
+// The filter reads the patterns with [rule_filter] skip_macros left out;
+// it must pick the same rules as a filter of the whole patterns, sentence
+// by sentence, on the seed article and every rule file's test texts.
+BOOST_AUTO_TEST_CASE(the_filter_of_the_copies_picks_what_the_patterns_would) {
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::vector<std::string> whole;
+  for (const auto& r : pack.rule_regexes) whole.push_back(r->pattern());
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  zhibiao::match::Prefilter of_whole(whole, options, 2);
+  for (std::size_t i = 0; i < whole.size(); ++i) BOOST_TEST_REQUIRE(of_whole.error(i).empty(), whole[i]);
+  BOOST_TEST((of_whole.atoms() == pack.rule_filter->atoms()));
+  std::string folded = zhibiao::testing::folded_seed_and_rule_tests(pack);
+  std::size_t sentences = 0, picked = 0;
+  for (std::size_t begin = 0; begin < folded.size();) {
+    std::size_t end = std::min({folded.find('\n', begin), folded.find("。", begin), folded.size()});
+    std::string_view sentence(folded.data() + begin, end - begin);
+    auto expected = of_whole.candidates(sentence);
+    BOOST_TEST(pack.rule_filter->candidates(sentence) == expected, sentence);
+    ++sentences;
+    picked += expected.size();
+    begin = end + (folded.compare(end, 3, "。") == 0 ? 3 : 1);
+  }
+  BOOST_TEST(sentences > 300u);
+  BOOST_TEST(picked > 300u);  // the texts give the filter rules to pick
+}
+
+BOOST_AUTO_TEST_SUITE_END()
