@@ -62,7 +62,7 @@ std::size_t distance(const Candidate& c) {
 // The indicator whose names include `name` exactly, or "".
 std::string indicator_named(const detail::CompiledPack& pack, std::string_view name) {
   for (const auto& ind : pack.indicators)
-    if (ind.name && RE2::FullMatch(name, *ind.name)) return ind.id;
+    if (ind.name && RE2::FullMatch(name, ind.name->get())) return ind.id;
   return "";
 }
 
@@ -74,18 +74,18 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
   std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
   std::size_t name_end = c.name_begin == npos ? c.q_begin : c.name_end;
   if (rule.reject_base && c.base_begin != npos &&
-      RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), *rule.reject_base))
+      RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), rule.reject_base->get()))
     return true;
   if (!rule.reject) return false;
   // Whether the reject pattern matches folded[b, e), with the base blanked
   // out when it lies inside (a copy only then).
   auto matches_without_base = [&](std::size_t b, std::size_t e) {
-    if (b >= e) return RE2::PartialMatch(std::string_view(), *rule.reject);
+    if (b >= e) return RE2::PartialMatch(std::string_view(), rule.reject->get());
     if (c.base_begin == npos || c.base_begin < b || c.base_end > e)
-      return RE2::PartialMatch(folded.substr(b, e - b), *rule.reject);
+      return RE2::PartialMatch(folded.substr(b, e - b), rule.reject->get());
     std::string s(folded.substr(b, e - b));
     s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
-    return RE2::PartialMatch(s, *rule.reject);
+    return RE2::PartialMatch(s, rule.reject->get());
   };
   return matches_without_base(c.begin, name_begin) ||
          matches_without_base(name_end, name_end <= c.q_begin ? c.q_begin : name_end);
@@ -182,10 +182,10 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
           const auto& names = names_in_sentence(static_cast<std::size_t>(info - pack.indicators.data()));
           for (std::size_t i = 0; i < info->excludes.size(); ++i) {
             if (info->exclude_at_names[i])
-              it->second.emplace_back(*info->excludes[i], names, info->exclude_rest_leads[i], folded, sentence.begin,
+              it->second.emplace_back(info->excludes[i]->get(), names, info->exclude_rest_leads[i], folded, sentence.begin,
                                       sentence.end);
             else
-              it->second.emplace_back(*info->excludes[i], info->exclude_leads[i], folded, sentence.begin, sentence.end);
+              it->second.emplace_back(info->excludes[i]->get(), info->exclude_leads[i], folded, sentence.begin, sentence.end);
           }
         }
       }
@@ -369,7 +369,7 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
     // Another indicator named between the owner's figure and this match
     // takes the figure away from the owner.
     if (c.rule->reject && owner->q_end < c.begin &&
-        RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), *c.rule->reject))
+        RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), c.rule->reject->get()))
       continue;
     c.indicator = owner->indicator;
     accepted.emplace(c.q_begin, std::move(c));

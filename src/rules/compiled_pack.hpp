@@ -156,8 +156,8 @@ struct CompiledRule {
   // The characters a match begins with, when they are few enough to try
   // anchored matches there instead of searching (see match/lead_chars.hpp).
   std::optional<match::LeadChars> lead;
-  std::shared_ptr<const RE2> reject;  // text before the name or between name and figure that voids the match
-  std::shared_ptr<const RE2> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
+  std::shared_ptr<const LazyRegex> reject;  // text before the name or between name and figure that voids the match
+  std::shared_ptr<const LazyRegex> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
   int priority = 0;
   // A rule with no name of its own (，增长9.2%): the figure belongs to the
@@ -179,13 +179,13 @@ struct CompiledRule {
 struct IndicatorInfo {
   std::string id;
   SourceLocation where;
-  std::unique_ptr<RE2> name;  // the indicator's names, to tell which indicator a listed name is
+  std::unique_ptr<LazyRegex> name;  // the indicator's names, to tell which indicator a listed name is
   std::string name_alternation;    // the pattern {NAME} stands for in its rules
   // The same as words, in the order the alternation prefers them; empty
   // when a name pattern cannot be spelled out as words.
   std::vector<std::string> names;
   bool stock = false;         // a level at a point in time (企业总数), not a flow over a period
-  std::vector<std::unique_ptr<RE2>> excludes;  // a name inside such a span is not this indicator
+  std::vector<std::unique_ptr<LazyRegex>> excludes;  // a name inside such a span is not this indicator
   std::vector<std::optional<match::LeadChars>> exclude_leads;  // per exclude, see match/lead_chars.hpp
   // Per exclude: whether every match begins with one of `names` (the
   // pattern is {NAME} and a remainder, nothing can stand in the name's

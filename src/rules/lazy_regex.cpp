@@ -1,6 +1,17 @@
 #include "rules/lazy_regex.hpp"
 
+#include <re2/set.h>
+
 namespace zhibiao::detail {
+
+std::optional<std::string> LazyRegex::syntax_error(const std::string& pattern, const RE2::Options& options) {
+  // RE2::Set::Add parses a pattern (with the same parser and flags as RE2
+  // itself, and the same message) and leaves compiling to Compile().
+  RE2::Set parse_only(options, RE2::UNANCHORED);
+  std::string error;
+  if (parse_only.Add(pattern, &error) < 0) return error;
+  return std::nullopt;
+}
 
 const RE2& LazyRegex::get() const {
   std::call_once(once_, [this] {

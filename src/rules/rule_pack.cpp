@@ -21,7 +21,6 @@
 #include "match/pattern_syntax.hpp"
 #include "resolve/number_parser.hpp"
 #include "resolve/split_cache.hpp"
-#include "rules/background_compiler.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/macros.hpp"
 #include "rules/name_clues.hpp"
@@ -154,13 +153,13 @@ class Loader {
     std::vector<FileScope> scopes;
     for (auto& f : files) scopes.push_back(compile_indicator_table(f));
     for (std::size_t i = 0; i < files.size(); ++i) read_rules(files[i], scopes[i]);
-    // The rules' patterns, the largest part of loading, compile on their own
-    // threads while this one reads on: the sections, the tests, and the
-    // names and exclusions (with the background compiler), then the periods.
+    // The rule filter, the largest part of loading, compiles on threads of
+    // its own while this one reads on: the sections, the tests, then the
+    // periods. (The rules' own patterns, names, exclusions and reject
+    // patterns compile on first use, see rules/lazy_regex.hpp.)
     start_rule_filter();
     for (auto& f : files) compile_sections(f);
     for (std::size_t i = 0; i < files.size(); ++i) read_tests(files[i], scopes[i]);
-    compile_deferred();
     compile_periods();
     read_rule_patterns();
     complete_rules();
@@ -492,55 +491,39 @@ class Loader {
     return re;
   }
 
-  // Expands `pattern` and queues it for compile_deferred, which puts it in
-  // indicator `indicator`'s name (exclude -1) or exclusion `exclude`. The
-  // expansion, or nullopt (an error reported) when it fails.
-  std::optional<std::string> defer(const TomlReader& r, const toml::node& at, const std::string& pattern,
-                                   const std::string& rule, const std::map<std::string, std::string>& locals,
-                                   std::size_t indicator, int exclude) {
+  // Expands `pattern` into a regex compiled on first use (see
+  // rules/lazy_regex.hpp): an indicator's names or one of its exclusions.
+  // Its syntax is checked now. Null (an error reported) when either fails.
+  std::unique_ptr<LazyRegex> lazy(const TomlReader& r, const toml::node& at, const std::string& pattern,
+                                  const std::string& rule, const std::map<std::string, std::string>& locals) {
     auto expanded = expand(r, at, pattern, rule, locals);
-    if (expanded) {
-      deferred_.push_back({*expanded, r.where(at), rule, indicator, exclude});
-      background_.add(*expanded, regex_options(kPatternMemory));
+    if (!expanded) return nullptr;
+    RE2::Options options = regex_options(kPatternMemory);
+    if (auto error = LazyRegex::syntax_error(*expanded, options)) {
+      r.error(at, "RE2 rejects the pattern: " + *error, rule);
+      return nullptr;
     }
-    return expanded;
-  }
-
-  // Takes the queued patterns (names, exclusions, shared reject patterns)
-  // from the background compiler, most compiled while the rest of the pack
-  // was read, and puts them in place; errors in queue order.
-  void compile_deferred() {
-    std::vector<std::unique_ptr<RE2>> compiled = background_.finish();
-    for (std::size_t i = 0; i < deferred_.size(); ++i) {
-      const DeferredRegex& d = deferred_[i];
-      if (d.exclude == kSharedReject) {  // reported at each rule that uses it (compile_rules)
-        if (compiled[i]->ok()) shared_regexes_[d.pattern] = std::move(compiled[i]);
-        else shared_errors_[d.pattern] = compiled[i]->error();
-        continue;
-      }
-      if (!compiled[i]->ok()) {
-        errors_.push_back({d.where.file, d.where.line, d.where.column, d.rule,
-                           "RE2 rejects the pattern: " + compiled[i]->error()});
-        continue;
-      }
-      IndicatorInfo& info = pack_->indicators[d.indicator];
-      if (d.exclude < 0) info.name = std::move(compiled[i]);
-      else info.excludes[static_cast<std::size_t>(d.exclude)] = std::move(compiled[i]);
-    }
-    deferred_.clear();
+    SourceLocation where = r.where(at);
+    return std::make_unique<LazyRegex>(std::move(*expanded), options,
+                                       RuleError{where.file, where.line, where.column, rule, ""});
   }
 
   // A reject pattern comes from a template, so most indicators share the
-  // same one: compiled once (in the background, see compile_deferred), its
-  // DFA warmed by every rule that uses it. The expansion, the pattern's key
-  // in shared_regexes_, or nullopt (an error reported) when it fails.
+  // same one: one regex, its DFA warmed by every rule that uses it. The
+  // expansion, the pattern's key in shared_regexes_ (or in shared_errors_,
+  // reported at each rule that uses it, see complete_rules), or nullopt
+  // (an error reported) when it cannot be expanded.
   std::optional<std::string> share(const TomlReader& r, const toml::node& at, const std::string& pattern,
                                    const std::string& rule, const std::map<std::string, std::string>& locals) {
     auto expanded = expand(r, at, pattern, rule, locals);
-    if (!expanded) return std::nullopt;
-    if (shared_regexes_.emplace(*expanded, nullptr).second) {
-      deferred_.push_back({*expanded, r.where(at), rule, 0, kSharedReject});
-      background_.add(*expanded, regex_options(kSharedMemory));
+    if (!expanded || shared_regexes_.count(*expanded) || shared_errors_.count(*expanded)) return expanded;
+    RE2::Options options = regex_options(kSharedMemory);
+    if (auto error = LazyRegex::syntax_error(*expanded, options)) {
+      shared_errors_[*expanded] = *error;
+    } else {
+      SourceLocation where = r.where(at);
+      shared_regexes_[*expanded] =
+          std::make_shared<LazyRegex>(*expanded, options, RuleError{where.file, where.line, where.column, rule, ""});
     }
     return expanded;
   }
@@ -698,21 +681,17 @@ class Loader {
     std::string alternation = names ? alternation_of(fold_words(*names)) : "";
     if (name_pattern) alternation = (alternation.empty() ? "" : alternation + "|") + fold_pattern(*name_pattern, *fold_);
     locals["NAME"] = alternation;
-    // The name and exclusion patterns compile in the background while the
-    // pack is read on; compile_deferred puts them in place.
-    std::size_t index = pack_->indicators.size();
-    IndicatorInfo info{*id, r.where(ind), nullptr, alternation, name_words(names, name_pattern),
-                       r.boolean(ind, "stock").value_or(false), {}, {}, {}, {}};
-    defer(r, ind, alternation, *id, {}, index, -1);
+    IndicatorInfo info{*id, r.where(ind), lazy(r, ind, alternation, *id, {}), alternation,
+                       name_words(names, name_pattern), r.boolean(ind, "stock").value_or(false), {}, {}, {}, {}};
     if (auto excludes = r.strings(ind, "excludes", false)) {
       for (const auto& p : *excludes) {
-        int k = static_cast<int>(info.excludes.size());
-        if (auto expanded = defer(r, *ind.get("excludes"), fold_pattern(p, *fold_), "", locals, index, k)) {
-          info.excludes.emplace_back();
-          info.exclude_leads.push_back(match::LeadChars::of(*expanded));
-          auto rest = info.names.empty() ? std::nullopt : after_name(*expanded, alternation);
+        if (auto exclude = lazy(r, *ind.get("excludes"), fold_pattern(p, *fold_), "", locals)) {
+          const std::string& expanded = exclude->pattern();
+          info.exclude_leads.push_back(match::LeadChars::of(expanded));
+          auto rest = info.names.empty() ? std::nullopt : after_name(expanded, alternation);
           info.exclude_at_names.push_back(rest.has_value());
           info.exclude_rest_leads.push_back(rest ? match::LeadChars::of(*rest) : std::nullopt);
+          info.excludes.push_back(std::move(exclude));
         }
       }
     }
@@ -991,7 +970,7 @@ class Loader {
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());
       }
-      auto shared = [&](const std::optional<std::string>& key, std::shared_ptr<const RE2>& to) {
+      auto shared = [&](const std::optional<std::string>& key, std::shared_ptr<const LazyRegex>& to) {
         if (!key) return true;
         if (auto error = shared_errors_.find(*key); error != shared_errors_.end()) {
           report("RE2 rejects the pattern: " + error->second);
@@ -1182,19 +1161,8 @@ class Loader {
     std::optional<std::string> reject, reject_base;  // keys in shared_regexes_
   };
   std::vector<PendingRule> pending_rules_;
-  struct DeferredRegex {
-    std::string pattern;  // expanded
-    SourceLocation where;
-    std::string rule;
-    std::size_t indicator;
-    int exclude;  // -1: the indicator's names; kSharedReject: a shared reject pattern
-  };
-  static constexpr int kSharedReject = -2;
-  std::vector<DeferredRegex> deferred_;
-  // Compiles deferred_ on the second core while the first reads on.
-  BackgroundCompiler background_{compile_threads() > 1};
-  std::map<std::string, std::shared_ptr<const RE2>> shared_regexes_;  // by expanded pattern
-  std::map<std::string, std::string> shared_errors_;                 // those RE2 rejected, with its message
+  std::map<std::string, std::shared_ptr<const LazyRegex>> shared_regexes_;  // by expanded pattern
+  std::map<std::string, std::string> shared_errors_;  // those whose syntax RE2 rejects, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
   std::vector<std::string> rule_patterns_;    // the patterns of the rules, each distinct one once
   std::vector<std::string> filter_patterns_;  // the same as the rule filter reads them (kSkipped)
@@ -1236,7 +1204,17 @@ const std::filesystem::path& RulePack::directory() const { return pack_->directo
 std::size_t RulePack::rule_count() const { return pack_->rules.size(); }
 
 void RulePack::compile_all() const {
-  const auto& regexes = pack_->rule_regexes;
+  // Every regex compiled on first use, in the order of the pack's files.
+  std::vector<const detail::LazyRegex*> regexes;
+  for (const auto& info : pack_->indicators) {
+    if (info.name) regexes.push_back(info.name.get());
+    for (const auto& e : info.excludes) regexes.push_back(e.get());
+  }
+  std::set<const detail::LazyRegex*> rejects;
+  for (const auto& rule : pack_->rules)
+    for (const auto* r : {rule.reject.get(), rule.reject_base.get()})
+      if (r && rejects.insert(r).second) regexes.push_back(r);
+  for (const auto& r : pack_->rule_regexes) regexes.push_back(r.get());
   std::vector<std::vector<RuleError>> errors(regexes.size());
   detail::parallel_for(regexes.size(), detail::compile_threads(), [&](std::size_t i) {
     try {

@@ -83,20 +83,34 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(bundled_pack)
 
-// Loading compiles none of the rules' patterns; a sentence compiles those
-// of the rules it is matched with, no more.
+// Loading compiles none of the rules' patterns, nor the indicators' names,
+// exclusions and reject patterns; a sentence compiles those of the rules
+// it is matched with, no more.
 BOOST_AUTO_TEST_CASE(a_sentence_compiles_only_the_patterns_it_needs) {
   zhibiao::RulePack pack = zhibiao::RulePack::load(ZHIBIAO_TEST_RULES);
   const auto& regexes = pack.compiled().rule_regexes;
   auto compiled = [&] { return std::count_if(regexes.begin(), regexes.end(), [](const auto& r) { return r->compiled(); }); };
+  std::set<const LazyRegex*> others;  // names, exclusions, reject patterns
+  for (const auto& info : pack.compiled().indicators) {
+    others.insert(info.name.get());
+    for (const auto& e : info.excludes) others.insert(e.get());
+  }
+  for (const auto& rule : pack.compiled().rules)
+    for (const LazyRegex* r : {rule.reject.get(), rule.reject_base.get()})
+      if (r) others.insert(r);
+  auto others_compiled = [&] { return std::count_if(others.begin(), others.end(), [](const LazyRegex* r) { return r->compiled(); }); };
   BOOST_TEST(regexes.size() > 20u);
+  BOOST_TEST(others.size() > 100u);
   BOOST_TEST(compiled() == 0);
+  BOOST_TEST(others_compiled() == 0);
   zhibiao::Extractor ex(pack);
   BOOST_TEST(ex.facts({"d", "上半年全市地区生产总值增长5.2%。", "2024-07-20", ""}).size() == 1u);
   BOOST_TEST(compiled() > 0);
   BOOST_TEST(compiled() < 6);
+  BOOST_TEST(others_compiled() < 10);
   pack.compile_all();
   BOOST_TEST(static_cast<std::size_t>(compiled()) == regexes.size());
+  BOOST_TEST(static_cast<std::size_t>(others_compiled()) == others.size());
 }
 
 // The filter reads the patterns with [rule_filter] skip_macros left out;

@@ -135,8 +135,8 @@ BOOST_AUTO_TEST_CASE(bad_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(a_reject_pattern_re2_rejects_is_reported_at_each_rule_using_it) {
-  // Shared reject patterns compile in the background: the error still names
-  // the rule, its line, and every rule that uses the pattern.
+  // A shared reject pattern is checked once (and compiled on first use):
+  // the error still names the rule, its line, and every rule that uses it.
   auto errors = errors_of("[[rule]]\nid = \"r8\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
                           "pattern = '(?P<q>{money})'\nreject = '(?:占'\n\n"
                           "[[rule]]\nid = \"r9\"\nindicator = \"gdp\"\nmeasure = \"level\"\n"
