@@ -30,6 +30,8 @@ class LazyRegex {
       : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
 
   const std::string& pattern() const { return pattern_; }
+  const RE2::Options& options() const { return options_; }
+  const RuleError& where() const { return where_; }
   // What RE2 says of the pattern's syntax, read without compiling it (a
   // tenth of the time): nullopt when it parses.
   static std::optional<std::string> syntax_error(const std::string& pattern, const RE2::Options& options);

@@ -144,7 +144,13 @@ class Loader {
   explicit Loader(fs::path dir) { pack_->directory = std::move(dir); }
 
   std::shared_ptr<CompiledPack> load() {
-    std::vector<LoadedFile> files = parse_files();
+    // The base folding table (ICU's folds, unpacked once per process) does
+    // not depend on the files: it is built while they parse.
+    std::vector<LoadedFile> files;
+    {
+      std::jthread fold_table([] { text::CharFold::base(); });
+      files = parse_files();
+    }
     build_fold(files);
     for (auto& f : files) read_lexicons(f);
     define_lexicon_macros();
@@ -158,6 +164,7 @@ class Loader {
     // periods. (The rules' own patterns, names, exclusions and reject
     // patterns compile on first use, see rules/lazy_regex.hpp.)
     start_rule_filter();
+    check_lazy_syntax();
     for (auto& f : files) compile_sections(f);
     for (std::size_t i = 0; i < files.size(); ++i) read_tests(files[i], scopes[i]);
     compile_periods();
@@ -493,19 +500,31 @@ class Loader {
 
   // Expands `pattern` into a regex compiled on first use (see
   // rules/lazy_regex.hpp): an indicator's names or one of its exclusions.
-  // Its syntax is checked now. Null (an error reported) when either fails.
+  // Null (an error reported) when it cannot be expanded. Its syntax is
+  // checked by check_lazy_syntax, once the rule filter has started.
   std::unique_ptr<LazyRegex> lazy(const TomlReader& r, const toml::node& at, const std::string& pattern,
                                   const std::string& rule, const std::map<std::string, std::string>& locals) {
     auto expanded = expand(r, at, pattern, rule, locals);
     if (!expanded) return nullptr;
-    RE2::Options options = regex_options(kPatternMemory);
-    if (auto error = LazyRegex::syntax_error(*expanded, options)) {
-      r.error(at, "RE2 rejects the pattern: " + *error, rule);
-      return nullptr;
-    }
     SourceLocation where = r.where(at);
-    return std::make_unique<LazyRegex>(std::move(*expanded), options,
-                                       RuleError{where.file, where.line, where.column, rule, ""});
+    auto regex = std::make_unique<LazyRegex>(std::move(*expanded), regex_options(kPatternMemory),
+                                             RuleError{where.file, where.line, where.column, rule, ""});
+    unchecked_.push_back(regex.get());
+    return regex;
+  }
+
+  // The syntax of the names and exclusions lazy() made: read after the
+  // rule filter has started, which needs every rule read first and is the
+  // longest part of loading, so that it starts as early as it can.
+  void check_lazy_syntax() {
+    for (const LazyRegex* regex : unchecked_) {
+      if (auto error = LazyRegex::syntax_error(regex->pattern(), regex->options())) {
+        RuleError e = regex->where();
+        e.message = "RE2 rejects the pattern: " + *error;
+        errors_.push_back(std::move(e));
+      }
+    }
+    unchecked_.clear();
   }
 
   // A reject pattern comes from a template, so most indicators share the
@@ -1161,6 +1180,7 @@ class Loader {
     std::optional<std::string> reject, reject_base;  // keys in shared_regexes_
   };
   std::vector<PendingRule> pending_rules_;
+  std::vector<const LazyRegex*> unchecked_;  // see check_lazy_syntax
   std::map<std::string, std::shared_ptr<const LazyRegex>> shared_regexes_;  // by expanded pattern
   std::map<std::string, std::string> shared_errors_;  // those whose syntax RE2 rejects, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
