@@ -181,11 +181,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         if (const auto* info = pack.indicator(indicator)) {
           const auto& names = names_in_sentence(static_cast<std::size_t>(info - pack.indicators.data()));
           for (std::size_t i = 0; i < info->excludes.size(); ++i) {
+            const RE2& exclude = info->excludes[i]->get();
             if (info->exclude_at_names[i])
-              it->second.emplace_back(info->excludes[i]->get(), names, info->exclude_rest_leads[i], folded, sentence.begin,
-                                      sentence.end);
+              it->second.emplace_back(exclude, names, info->exclude_rest_leads[i], folded, sentence.begin, sentence.end);
             else
-              it->second.emplace_back(info->excludes[i]->get(), info->exclude_leads[i], folded, sentence.begin, sentence.end);
+              it->second.emplace_back(exclude, info->exclude_leads[i], folded, sentence.begin, sentence.end);
           }
         }
       }

@@ -835,8 +835,8 @@ class Loader {
     return split;
   }
 
-  // Compiles the period patterns in one Prefilter, which owns them, as for
-  // rules.
+  // Compiles the period patterns in one Prefilter, which owns them and
+  // picks the phrases worth trying on a paragraph.
   void compile_periods() {
     std::vector<std::string> patterns;
     for (const auto& p : pack_->periods.rules) patterns.push_back(p.expanded);
@@ -855,9 +855,9 @@ class Loader {
     pack_->periods.rules = std::move(compiled);
   }
 
-  // Starts compiling every rule pattern in one Prefilter (which owns them),
-  // on threads of its own when there are cores for them; complete_rules
-  // waits for it.
+  // Starts building the rule filter, a Prefilter of the rules' patterns as
+  // kSkipped describes, on threads of its own when there are cores for
+  // them; complete_rules waits for it.
   void start_rule_filter() {
     // The patterns: each whole rule, and each distinct remainder once
     // however many indicators share it.
@@ -909,7 +909,7 @@ class Loader {
         report(x.error);
         continue;
       }
-      if (match::capturing_groups_from(x.pattern, 0) != 0) {
+      if (match::capturing_groups_from(x.pattern, 0) > 0) {
         report("macro {" + name + "} has a capturing group");
         continue;
       }

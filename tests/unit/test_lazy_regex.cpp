@@ -89,7 +89,8 @@ BOOST_AUTO_TEST_SUITE(bundled_pack)
 BOOST_AUTO_TEST_CASE(a_sentence_compiles_only_the_patterns_it_needs) {
   zhibiao::RulePack pack = zhibiao::RulePack::load(ZHIBIAO_TEST_RULES);
   const auto& regexes = pack.compiled().rule_regexes;
-  auto compiled = [&] { return std::count_if(regexes.begin(), regexes.end(), [](const auto& r) { return r->compiled(); }); };
+  auto is_compiled = [](const auto& r) { return r->compiled(); };
+  auto compiled = [&] { return std::count_if(regexes.begin(), regexes.end(), is_compiled); };
   std::set<const LazyRegex*> others;  // names, exclusions, reject patterns
   for (const auto& info : pack.compiled().indicators) {
     others.insert(info.name.get());
@@ -98,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_sentence_compiles_only_the_patterns_it_needs) {
   for (const auto& rule : pack.compiled().rules)
     for (const LazyRegex* r : {rule.reject.get(), rule.reject_base.get()})
       if (r) others.insert(r);
-  auto others_compiled = [&] { return std::count_if(others.begin(), others.end(), [](const LazyRegex* r) { return r->compiled(); }); };
+  auto others_compiled = [&] { return std::count_if(others.begin(), others.end(), is_compiled); };
   BOOST_TEST(regexes.size() > 20u);
   BOOST_TEST(others.size() > 100u);
   BOOST_TEST(compiled() == 0);
