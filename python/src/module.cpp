@@ -191,6 +191,14 @@ PYBIND11_MODULE(_zhibiao, m) {
       .def_property_readonly("directory", &zhibiao::RulePack::directory)
       .def_property_readonly("rule_count", &zhibiao::RulePack::rule_count)
       .def(
+          "compile_all",
+          [](const zhibiao::RulePack& pack) {
+            py::gil_scoped_release release;
+            pack.compile_all();
+          },
+          "Compile every pattern now (they compile the first time a sentence needs them); raises RulePackError "
+          "for a pattern too large for RE2, which loading cannot tell.")
+      .def(
           "run_tests",
           [](const zhibiao::RulePack& pack) {
             zhibiao::RuleTestReport report;

@@ -167,6 +167,25 @@ class RulePackTest(unittest.TestCase):
         self.assertTrue(ctx.exception.errors)
         self.assertIn("pack.toml:", ctx.exception.errors[0])
 
+    def test_a_pattern_too_large_for_re2_is_found_at_first_use_or_by_compile_all(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pack_dir = pathlib.Path(tmp) / "zh"
+            shutil.copytree(RULES, pack_dir)
+            (pack_dir / "zz.toml").write_text(
+                '[[rule]]\nid = "r.huge"\nindicator = "gdp"\nmeasure = "level"\n'
+                "pattern = '总产出(?P<q>(?:{number}){60}亿元)'\n",
+                encoding="utf-8",
+            )
+            pack = zhibiao.RulePack(pack_dir)  # loads: the rule's syntax is right
+            self.assertEqual(len(zhibiao.extract(SENTENCE, pack=pack)), 2)  # the rule is not needed
+            with self.assertRaises(zhibiao.RulePackError) as ctx:
+                zhibiao.extract("总产出3亿元。", pack=pack)
+            self.assertIn("rule r.huge: RE2 rejects the pattern: pattern too large", ctx.exception.errors[0])
+            with self.assertRaises(zhibiao.RulePackError) as ctx:
+                pack.compile_all()
+            self.assertIn("zz.toml:1:1: rule r.huge", ctx.exception.errors[0])
+        zhibiao.RulePack(RULES).compile_all()  # the bundled pack compiles whole
+
     def test_missing_directory(self):
         with self.assertRaises(zhibiao.RulePackError):
             zhibiao.RulePack("/nonexistent/zhibiao/rules")
