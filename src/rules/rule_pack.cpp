@@ -900,7 +900,11 @@ class Loader {
 
   std::vector<std::string> skipped_macro_groups() {
     std::vector<std::string> groups;
-    for (const auto& [name, where] : skipped_macros_) {
+    for (const auto& skipped : skipped_macros_) {
+      // Named, not a structured binding: clang 14 (the fuzz build) cannot
+      // capture one in a lambda.
+      const std::string& name = skipped.first;
+      const SourceLocation& where = skipped.second;
       auto report = [&](const std::string& message) {
         errors_.push_back({where.file, where.line, where.column, "", "[rule_filter] skip_macros: " + message});
       };
