@@ -50,6 +50,12 @@ namespace fs = std::filesystem;
 constexpr std::string_view kInherit = "inherit";
 constexpr std::string_view kList = "list";
 
+// An error (or, with no message yet, where one would be) at a place in a
+// rule file, for the rule `rule`.
+RuleError error_at(const SourceLocation& where, std::string rule, std::string message = "") {
+  return {where.file, where.line, where.column, std::move(rule), std::move(message)};
+}
+
 struct LoadedFile {
   std::string display_name;
   toml::table table;
@@ -506,9 +512,7 @@ class Loader {
                                   const std::string& rule, const std::map<std::string, std::string>& locals) {
     auto expanded = expand(r, at, pattern, rule, locals);
     if (!expanded) return nullptr;
-    SourceLocation where = r.where(at);
-    auto regex = std::make_unique<LazyRegex>(std::move(*expanded), regex_options(kPatternMemory),
-                                             RuleError{where.file, where.line, where.column, rule, ""});
+    auto regex = std::make_unique<LazyRegex>(std::move(*expanded), regex_options(kPatternMemory), error_at(r.where(at), rule));
     unchecked_.push_back(regex.get());
     return regex;
   }
@@ -540,9 +544,7 @@ class Loader {
     if (auto error = LazyRegex::syntax_error(*expanded, options)) {
       shared_errors_[*expanded] = *error;
     } else {
-      SourceLocation where = r.where(at);
-      shared_regexes_[*expanded] =
-          std::make_shared<LazyRegex>(*expanded, options, RuleError{where.file, where.line, where.column, rule, ""});
+      shared_regexes_[*expanded] = std::make_shared<LazyRegex>(*expanded, options, error_at(r.where(at), rule));
     }
     return expanded;
   }
@@ -845,8 +847,7 @@ class Loader {
     for (std::size_t i = 0; i < pack_->periods.rules.size(); ++i) {
       PeriodRule& p = pack_->periods.rules[i];
       if (!pack_->period_filter->error(i).empty()) {
-        errors_.push_back({p.where.file, p.where.line, p.where.column, p.id,
-                           "RE2 rejects the pattern: " + pack_->period_filter->error(i)});
+        errors_.push_back(error_at(p.where, p.id, "RE2 rejects the pattern: " + pack_->period_filter->error(i)));
         continue;
       }
       p.pattern = &pack_->period_filter->regex(i);
@@ -906,7 +907,7 @@ class Loader {
       const std::string& name = skipped.first;
       const SourceLocation& where = skipped.second;
       auto report = [&](const std::string& message) {
-        errors_.push_back({where.file, where.line, where.column, "", "[rule_filter] skip_macros: " + message});
+        errors_.push_back(error_at(where, "", "[rule_filter] skip_macros: " + message));
       };
       MacroExpansion x = macros_.expand("{" + name + "}");
       if (!x.error.empty()) {
@@ -956,7 +957,7 @@ class Loader {
       const RuleSpec& spec = p.spec;
       std::size_t filter = filter_of_rule_[i];
       auto report = [&](const std::string& message) {
-        errors_.push_back({p.where.file, p.where.line, p.where.column, spec.id, message});
+        errors_.push_back(error_at(p.where, spec.id, message));
       };
       if (!pack_->rule_filter->error(filter).empty()) {
         report("RE2 rejects the pattern: " + pack_->rule_filter->error(filter));
@@ -966,8 +967,7 @@ class Loader {
       const auto& groups = pack_->rule_filter->regex(filter).NamedCapturingGroups();
       auto& regex = pack_->rule_regexes[filter];
       if (!regex)
-        regex = std::make_unique<LazyRegex>(rule_patterns_[filter], rule_options_[filter],
-                                            RuleError{p.where.file, p.where.line, p.where.column, spec.id, ""});
+        regex = std::make_unique<LazyRegex>(rule_patterns_[filter], rule_options_[filter], error_at(p.where, spec.id));
       // A remainder's groups come after the name's, as in the whole pattern.
       int offset = p.rest.empty() ? 0 : 1;
       auto group = [&](const std::string& name) {
@@ -1160,9 +1160,9 @@ class Loader {
     for (const auto& rule : pack_->rules) {
       auto [it, inserted] = seen.emplace(rule.id, &rule);
       if (!inserted)
-        errors_.push_back({rule.where.file, rule.where.line, rule.where.column, rule.id,
-                           fmt::format("duplicate rule id (first defined at {}:{})", it->second->where.file,
-                                       it->second->where.line)});
+        errors_.push_back(error_at(rule.where, rule.id,
+                                   fmt::format("duplicate rule id (first defined at {}:{})", it->second->where.file,
+                                               it->second->where.line)));
     }
   }
 
