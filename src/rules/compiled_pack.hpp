@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -245,6 +246,22 @@ struct CompiledPack {
   // rules/name_clues.hpp).
   std::optional<std::vector<std::string>> name_clues;
   std::unique_ptr<match::Prefilter> period_filter;
+
+  // Every regex compiled on first use, each once: the indicators' names
+  // and exclusions, the rules' reject patterns, the rules' patterns.
+  std::vector<const LazyRegex*> lazy_regexes() const {
+    std::vector<const LazyRegex*> out;
+    for (const auto& info : indicators) {
+      if (info.name) out.push_back(info.name.get());
+      for (const auto& e : info.excludes) out.push_back(e.get());
+    }
+    std::set<const LazyRegex*> rejects;  // shared by the rules of a template
+    for (const auto& rule : rules)
+      for (const LazyRegex* r : {rule.reject.get(), rule.reject_base.get()})
+        if (r && rejects.insert(r).second) out.push_back(r);
+    for (const auto& r : rule_regexes) out.push_back(r.get());
+    return out;
+  }
 
   const IndicatorInfo* indicator(const std::string& id) const {
     for (const auto& i : indicators)

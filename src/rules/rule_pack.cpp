@@ -1228,17 +1228,7 @@ const std::filesystem::path& RulePack::directory() const { return pack_->directo
 std::size_t RulePack::rule_count() const { return pack_->rules.size(); }
 
 void RulePack::compile_all() const {
-  // Every regex compiled on first use, in the order of the pack's files.
-  std::vector<const detail::LazyRegex*> regexes;
-  for (const auto& info : pack_->indicators) {
-    if (info.name) regexes.push_back(info.name.get());
-    for (const auto& e : info.excludes) regexes.push_back(e.get());
-  }
-  std::set<const detail::LazyRegex*> rejects;
-  for (const auto& rule : pack_->rules)
-    for (const auto* r : {rule.reject.get(), rule.reject_base.get()})
-      if (r && rejects.insert(r).second) regexes.push_back(r);
-  for (const auto& r : pack_->rule_regexes) regexes.push_back(r.get());
+  const std::vector<const detail::LazyRegex*> regexes = pack_->lazy_regexes();
   std::vector<std::vector<RuleError>> errors(regexes.size());
   detail::parallel_for(regexes.size(), detail::compile_threads(), [&](std::size_t i) {
     try {
