@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
 #include <numeric>
 #include <thread>
+
+#include "core/parallel.hpp"
 
 namespace zhibiao::cli {
 namespace {
@@ -28,16 +28,14 @@ struct Pipeline::Batch {
   std::vector<Formatted> results;  // by document
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> helpers;
-  std::mutex failure_mutex;
-  std::exception_ptr failure;  // the first exception a thread met, rethrown by complete()
+  detail::FirstFailure failure;  // rethrown by complete()
 
   void work(const FormatDocument& format) {
     try {
       for (std::size_t k = next++; k < order.size(); k = next++) results[order[k]] = format(docs[order[k]]);
     } catch (...) {
       next = order.size();  // the other threads stop at their next document
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+      failure.keep_current();
     }
   }
 };
@@ -107,11 +105,10 @@ void Pipeline::complete() {
   b.work(format_);
   for (auto& h : b.helpers) h.join();
   b.helpers.clear();
-  if (b.failure) {
-    std::exception_ptr failure = b.failure;
-    running_.reset();
-    std::rethrow_exception(failure);
-  }
+  // The threads are done: the batch is freed on return, whether or not
+  // its work failed.
+  std::unique_ptr<Batch> batch = std::move(running_);
+  b.failure.rethrow_if_any();
   std::size_t records = 0;
   for (const auto& r : b.results) {
     out_ << r.records;
@@ -119,7 +116,6 @@ void Pipeline::complete() {
     records += r.record_count;
   }
   if (on_batch_) on_batch_(b.docs.size(), b.bytes, records);
-  running_.reset();
 }
 
 }  // namespace zhibiao::cli
