@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 #include <thread>
@@ -120,21 +121,35 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
 // What follows `head` at the start of `expanded`, when it can be matched
 // alone right after a match of head: no quantifier on head, and no | at the
 // top level, where another branch (one without head) could begin.
-std::optional<std::string_view> remainder_after(std::string_view expanded, std::string_view head) {
-  if (!expanded.starts_with(head)) return std::nullopt;
-  std::string_view rest = expanded.substr(head.size());
-  if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return std::nullopt;
-  match::TopLevel top = match::read_top_level(rest);
-  if (!top.balanced || top.alternation) return std::nullopt;
-  return rest;
-}
+//
+// Every indicator of a template has the same remainder, a few kilobytes of
+// pattern once the number grammar is expanded, so whether a remainder can
+// stand alone is read once per distinct remainder (about 25 for 250 rules).
+class Remainders {
+ public:
+  std::optional<std::string_view> after(std::string_view expanded, std::string_view head) {
+    if (!expanded.starts_with(head)) return std::nullopt;
+    std::string_view rest = expanded.substr(head.size());
+    auto known = stands_alone_.find(rest);
+    if (known == stands_alone_.end()) known = stands_alone_.emplace(std::string(rest), can_stand_alone(rest)).first;
+    return known->second ? std::optional(rest) : std::nullopt;
+  }
 
-// The remainder of an exclusion after its indicator's name (its names'
-// alternation, as {NAME} expands), when every match begins with the name.
-std::optional<std::string_view> after_name(std::string_view expanded, std::string_view name_alternation) {
-  if (name_alternation.empty()) return std::nullopt;
-  return remainder_after(expanded, "(?:" + std::string(name_alternation) + ")");
-}
+  // The remainder of an exclusion after its indicator's name (its names'
+  // alternation, as {NAME} expands), when every match begins with the name.
+  std::optional<std::string_view> after_name(std::string_view expanded, std::string_view name_alternation) {
+    if (name_alternation.empty()) return std::nullopt;
+    return after(expanded, "(?:" + std::string(name_alternation) + ")");
+  }
+
+ private:
+  static bool can_stand_alone(std::string_view rest) {
+    if (!rest.empty() && std::string_view("*+?{").find(rest[0]) != std::string_view::npos) return false;
+    match::TopLevel top = match::read_top_level(rest);
+    return top.balanced && !top.alternation;
+  }
+  std::map<std::string, bool, std::less<>> stands_alone_;
+};
 
 // Whether every match of `pattern` ends with its group `name`: the pattern
 // is one sequence whose last part is that group, with no quantifier after
@@ -709,7 +724,7 @@ class Loader {
         if (auto exclude = lazy(r, *ind.get("excludes"), fold_pattern(p, *fold_), "", locals)) {
           const std::string& expanded = exclude->pattern();
           info.exclude_leads.push_back(match::LeadChars::of(expanded));
-          auto rest = info.names.empty() ? std::nullopt : after_name(expanded, alternation);
+          auto rest = info.names.empty() ? std::nullopt : remainders_.after_name(expanded, alternation);
           info.exclude_at_names.push_back(rest.has_value());
           info.exclude_rest_leads.push_back(rest ? match::LeadChars::of(*rest) : std::nullopt);
           info.excludes.push_back(std::move(exclude));
@@ -810,7 +825,7 @@ class Loader {
   };
 
   Split split_after_name(const RuleSpec& spec, const std::string& expanded,
-                         const std::map<std::string, std::string>& locals) const {
+                         const std::map<std::string, std::string>& locals) {
     constexpr std::string_view kNameFirst = "(?P<name>{NAME})";
     const IndicatorInfo* info = pack_->indicator(spec.indicator);
     auto name = locals.find("NAME");
@@ -831,7 +846,7 @@ class Loader {
     }
     if (!pattern.starts_with(re2::StringPiece(kNameFirst.data(), kNameFirst.size()))) return {};
     head += "(?P<name>(?:" + name->second + "))";
-    auto rest = remainder_after(expanded, head);
+    auto rest = remainders_.after(expanded, head);
     if (!rest) return {};
     split.rest = std::string(*rest);
     return split;
@@ -1198,6 +1213,7 @@ class Loader {
     std::optional<bool> figure_ends_match;
   };
   std::vector<PatternFacts> rule_pattern_facts_;  // by rule filter pattern
+  Remainders remainders_;                          // of rules and exclusions after their names
   // Builds pack_->rule_filter (start_rule_filter). Last, so that it is
   // joined before anything it uses is destroyed when loading fails early.
   std::jthread rule_filter_thread_;
