@@ -146,4 +146,76 @@ std::string replace_groups(std::string_view p, const std::vector<std::string>& g
   return out;
 }
 
+namespace {
+
+// Whether the group at i begins as one holding only `any` would: a quick
+// test before its end is looked for.
+bool may_hold_only(std::string_view p, std::size_t i, std::string_view any) {
+  while (p.compare(i, 3, "(?:") == 0) i += 3;
+  return p.compare(i, any.size(), any) == 0;
+}
+
+// Whether the group [i, end) is `any`, alone or inside non-capturing
+// groups of nothing else.
+bool holds_only(std::string_view p, std::size_t i, std::size_t end, std::string_view any) {
+  std::string_view group = p.substr(i, end - i);
+  while (group != any && group.starts_with("(?:") && group.ends_with(")") && group_end(group, 0) == group.size())
+    group = group.substr(3, group.size() - 4);
+  return group == any;
+}
+
+// Just past the quantifier at i (*, +, ?, {n}, {n,}, {n,m}, each perhaps
+// lazy), or i when there is none or it repeats at most zero times.
+std::size_t repeat_end(std::string_view p, std::size_t i) {
+  if (i >= p.size()) return i;
+  std::size_t end = i;
+  if (p[i] == '*' || p[i] == '+' || p[i] == '?') {
+    end = i + 1;
+  } else if (p[i] == '{') {
+    std::size_t close = p.find('}', i);
+    if (close == npos) return i;
+    std::string_view inside = p.substr(i + 1, close - i - 1);
+    std::size_t comma = inside.find(',');
+    std::string_view min = inside.substr(0, comma), max = comma == npos ? min : inside.substr(comma + 1);
+    auto digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), text::is_ascii_digit); };
+    if (min.empty() || !digits(min) || !digits(max)) return i;  // no repeat: RE2 reads a literal {
+    if (!max.empty() && max.find_first_not_of('0') == npos) return i;  // {0}, {0,0}: the empty text only
+    end = close + 1;
+  }
+  if (end > i && end < p.size() && p[end] == '?') ++end;
+  return end;
+}
+
+}  // namespace
+
+std::string without_repeats_of(std::string_view pattern, std::string_view any) {
+  // One pass drops the repeats of the innermost such groups; a group that
+  // held one of them may hold only `any` now, so passes go on until one
+  // changes nothing.
+  std::string in(pattern), out;
+  for (;;) {
+    out.clear();
+    std::string_view p = in;
+    for (std::size_t i = 0; i < p.size();) {
+      std::size_t next = i + 1;
+      if (p[i] == '\\') next = escape_end(p, i);
+      else if (p[i] == '[') next = class_end(p, i);
+      if (next == npos) return std::string(pattern);
+      if (p[i] == '(' && may_hold_only(p, i, any)) {
+        std::size_t end = group_end(p, i);
+        if (end == npos) return std::string(pattern);
+        if (holds_only(p, i, end, any)) {
+          out.append(p, i, end - i);
+          i = repeat_end(p, end);
+          continue;
+        }
+      }
+      out.append(p, i, next - i);
+      i = next;
+    }
+    if (out == in) return out;
+    in.swap(out);
+  }
+}
+
 }  // namespace zhibiao::match

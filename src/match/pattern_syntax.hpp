@@ -44,4 +44,12 @@ int capturing_groups_from(std::string_view pattern, std::size_t i);
 // stays open: what was malformed still is).
 std::string replace_groups(std::string_view pattern, const std::vector<std::string>& groups, std::string_view with);
 
+// `pattern` with the quantifier dropped after every group that holds only
+// `any`, a pattern that matches any text ("(?s:.*)", which replace_groups
+// writes): any number of copies of it, one or more, match what one does.
+// RE2 writes a bounded repeat out in full, so (?:(?s:.*)){1,15} compiles to
+// fifteen copies of .* without this. A repeat of at most zero copies
+// ({0}) is kept, as is everything in a malformed pattern.
+std::string without_repeats_of(std::string_view pattern, std::string_view any);
+
 }  // namespace zhibiao::match

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "core/parallel.hpp"
 
@@ -96,20 +97,35 @@ void Prefilter::build_atom_set() {
 Prefilter::Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads)
     : Prefilter(patterns, std::vector<RE2::Options>(patterns.size(), options), threads) {}
 
-Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options,
-                     unsigned threads)
-    : where_(patterns.size(), {0, -1}), errors_(patterns.size()) {
-  // Shards of similar total pattern length: compile time grows with it.
+namespace {
+
+// Where each of `shards` shards of similar total pattern length ends:
+// compile time grows with it.
+std::vector<std::size_t> balanced_ends(const std::vector<std::string>& patterns, unsigned shards) {
   std::size_t total = 0;
   for (const auto& p : patterns) total += p.size();
-  std::size_t shard_count = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(patterns.size(), 1));
+  std::size_t count = std::clamp<std::size_t>(shards, 1, std::max<std::size_t>(patterns.size(), 1));
   std::vector<std::size_t> ends;
   std::size_t so_far = 0;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     so_far += patterns[i].size();
-    if (ends.size() + 1 < shard_count && so_far * shard_count >= total * (ends.size() + 1)) ends.push_back(i + 1);
+    if (ends.size() + 1 < count && so_far * count >= total * (ends.size() + 1)) ends.push_back(i + 1);
   }
   ends.push_back(patterns.size());
+  return ends;
+}
+
+}  // namespace
+
+Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options,
+                     unsigned threads)
+    : Prefilter(patterns, options, balanced_ends(patterns, threads)) {}
+
+Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options,
+                     const std::vector<std::size_t>& ends)
+    : where_(patterns.size(), {0, -1}), errors_(patterns.size()) {
+  if (ends.empty() || ends.back() != patterns.size() || !std::is_sorted(ends.begin(), ends.end()))
+    throw std::invalid_argument("Prefilter: shard ends must ascend to the number of patterns");
   for (std::size_t k = 0; k < ends.size(); ++k) {
     shards_.push_back(std::make_unique<Shard>());
     shards_.back()->first = k == 0 ? 0 : ends[k - 1];
@@ -117,6 +133,13 @@ Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector
   detail::parallel_for(shards_.size(), static_cast<unsigned>(shards_.size()),
                        [&](std::size_t k) { shards_[k]->build(patterns, ends[k], options, where_, errors_, k); });
   build_atom_set();
+}
+
+std::vector<std::size_t> Prefilter::shard_ends() const {
+  std::vector<std::size_t> ends;
+  for (std::size_t k = 1; k < shards_.size(); ++k) ends.push_back(shards_[k]->first);
+  ends.push_back(size());
+  return ends;
 }
 
 Prefilter::~Prefilter() = default;

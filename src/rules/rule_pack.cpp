@@ -885,7 +885,7 @@ class Loader {
       filter_of_rule_.push_back(it->second);
       if (!added) continue;
       rule_patterns_.push_back(compiled);
-      filter_patterns_.push_back(skipped.empty() ? compiled : match::replace_groups(compiled, skipped, kSkipped));
+      filter_patterns_.push_back(skipped.empty() ? compiled : filter_copy(compiled, skipped));
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. Their DFAs meet
@@ -913,6 +913,13 @@ class Loader {
   // compiles and has no capturing group (the rule's groups are read off
   // the filter's copy). The macros' expansions as they stand in patterns.
   static constexpr std::string_view kSkipped = "(?s:.*)";
+
+  // A rule's pattern as the rule filter reads it: the skipped macros
+  // written as kSkipped, and no repeat of one ({0,7}? of a gap character
+  // would be seven copies of it to compile).
+  static std::string filter_copy(const std::string& pattern, const std::vector<std::string>& skipped) {
+    return match::without_repeats_of(match::replace_groups(pattern, skipped, kSkipped), kSkipped);
+  }
 
   std::vector<std::string> skipped_macro_groups() {
     std::vector<std::string> groups;

@@ -1,6 +1,7 @@
 // Rule patterns compiled on first use, and the copies of them the rule
 // filter compiles when the pack loads, with the macros that need no word
-// left out (rules/lazy_regex.hpp, Loader::start_rule_filter).
+// left out and no repeat of one (rules/lazy_regex.hpp,
+// Loader::start_rule_filter).
 #define BOOST_TEST_MODULE lazy_regex
 #include <boost/test/unit_test.hpp>
 
@@ -18,6 +19,7 @@ using zhibiao::RuleError;
 using zhibiao::RulePackError;
 using zhibiao::detail::LazyRegex;
 using zhibiao::match::replace_groups;
+using zhibiao::match::without_repeats_of;
 
 BOOST_AUTO_TEST_SUITE(replacing_groups)
 
@@ -41,6 +43,28 @@ BOOST_AUTO_TEST_CASE(only_a_group_from_its_parenthesis_to_the_one_closing_it) {
   BOOST_TEST(replace_groups("((?:x)", x, "N") == "(N");                // malformed, and still so
   BOOST_TEST(replace_groups("(?:x)a[b", x, "N") == "(?:x)a[b");        // a class it cannot read: as it is
   BOOST_TEST(replace_groups("增长(?:x)%", x, "N") == "增长N%");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeat_of_what_matches_anything_is_dropped) {
+  constexpr std::string_view any = "(?s:.*)";
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)){0,7}?x", any) == "(?:(?s:.*))x");
+  BOOST_TEST(without_repeats_of("a(?:(?s:.*)){1,15}?b", any) == "a(?:(?s:.*))b");
+  BOOST_TEST(without_repeats_of("(?s:.*)*(?s:.*)+(?s:.*)?", any) == "(?s:.*)(?s:.*)(?s:.*)");
+  BOOST_TEST(without_repeats_of("(?:(?:(?s:.*))*?){2,}", any) == "(?:(?:(?s:.*)))");
+  BOOST_TEST(without_repeats_of("增长(?:(?s:.*)){3}%", any) == "增长(?:(?s:.*))%");
+}
+
+BOOST_AUTO_TEST_CASE(any_other_repeat_is_kept) {
+  constexpr std::string_view any = "(?s:.*)";
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)){0}x", any) == "(?:(?s:.*)){0}x");     // the empty text only
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)){0,0}", any) == "(?:(?s:.*)){0,0}");
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)){,5}", any) == "(?:(?s:.*)){,5}");     // a literal brace to RE2
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)|a){0,3}", any) == "(?:(?s:.*)|a){0,3}");
+  BOOST_TEST(without_repeats_of("(?:(?s:.*)a){2}", any) == "(?:(?s:.*)a){2}");
+  BOOST_TEST(without_repeats_of("[(?s:.*)]{2}", any) == "[(?s:.*)]{2}");           // a class
+  BOOST_TEST(without_repeats_of("\\((?s:.*)\\){2}", any) == "\\((?s:.*)\\){2}");   // the repeat is the \)'s
+  BOOST_TEST(without_repeats_of("(?:x){0,7}", any) == "(?:x){0,7}");
+  BOOST_TEST(without_repeats_of("(?:(?s:.*){2}", any) == "(?:(?s:.*){2}");         // malformed: as it is
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -119,7 +143,9 @@ BOOST_AUTO_TEST_CASE(the_filter_of_the_copies_picks_what_the_patterns_would) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  zhibiao::match::Prefilter of_whole(whole, options, 2);
+  // In the same shards: which patterns share one decides some picks.
+  zhibiao::match::Prefilter of_whole(whole, std::vector<RE2::Options>(whole.size(), options),
+                                     pack.rule_filter->shard_ends());
   for (std::size_t i = 0; i < whole.size(); ++i) BOOST_TEST_REQUIRE(of_whole.error(i).empty(), whole[i]);
   BOOST_TEST((of_whole.atoms() == pack.rule_filter->atoms()));
   std::string folded = zhibiao::testing::folded_seed_and_rule_tests(pack);
