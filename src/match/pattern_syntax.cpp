@@ -218,4 +218,27 @@ std::string without_repeats_of(std::string_view pattern, std::string_view any) {
   }
 }
 
+std::string unbounded_optional_repeats(std::string_view p) {
+  std::string out;
+  out.reserve(p.size());
+  for (std::size_t i = 0; i < p.size();) {
+    std::size_t next = i + 1;
+    if (p[i] == '\\') next = escape_end(p, i);
+    else if (p[i] == '[') next = class_end(p, i);
+    if (next == npos) return std::string(p);
+    if (p.compare(i, 3, "{0,") == 0) {
+      std::size_t end = repeat_end(p, i);  // past a lazy ?, which stays
+      if (end > i) {
+        std::size_t close = p.find('}', i);
+        out += '*';
+        i = close + 1;
+        continue;
+      }
+    }
+    out.append(p, i, next - i);
+    i = next;
+  }
+  return out;
+}
+
 }  // namespace zhibiao::match

@@ -52,4 +52,11 @@ std::string replace_groups(std::string_view pattern, const std::vector<std::stri
 // ({0}) is kept, as is everything in a malformed pattern.
 std::string without_repeats_of(std::string_view pattern, std::string_view any);
 
+// `pattern` with every repeat that may take no copy, {0,n}, written as *
+// (a lazy one as *?). The language is larger, but FilteredRE2 learns
+// nothing from either form: it reads a part that may be absent as
+// matching anything. RE2 writes x{0,40} out as forty copies of x, and
+// x* as one. {0} is kept, as is everything in a malformed pattern.
+std::string unbounded_optional_repeats(std::string_view pattern);
+
 }  // namespace zhibiao::match

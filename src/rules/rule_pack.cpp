@@ -885,7 +885,7 @@ class Loader {
       filter_of_rule_.push_back(it->second);
       if (!added) continue;
       rule_patterns_.push_back(compiled);
-      filter_patterns_.push_back(skipped.empty() ? compiled : filter_copy(compiled, skipped));
+      filter_patterns_.push_back(filter_copy(compiled, skipped));
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. Their DFAs meet
@@ -915,10 +915,12 @@ class Loader {
   static constexpr std::string_view kSkipped = "(?s:.*)";
 
   // A rule's pattern as the rule filter reads it: the skipped macros
-  // written as kSkipped, and no repeat of one ({0,7}? of a gap character
-  // would be seven copies of it to compile).
+  // written as kSkipped, no repeat of one, and every {0,n} as * (a gap of
+  // {0,7}? would be seven copies of what it repeats to compile, and the
+  // filter reads both forms alike).
   static std::string filter_copy(const std::string& pattern, const std::vector<std::string>& skipped) {
-    return match::without_repeats_of(match::replace_groups(pattern, skipped, kSkipped), kSkipped);
+    return match::unbounded_optional_repeats(
+        match::without_repeats_of(match::replace_groups(pattern, skipped, kSkipped), kSkipped));
   }
 
   std::vector<std::string> skipped_macro_groups() {

@@ -19,6 +19,7 @@ using zhibiao::RuleError;
 using zhibiao::RulePackError;
 using zhibiao::detail::LazyRegex;
 using zhibiao::match::replace_groups;
+using zhibiao::match::unbounded_optional_repeats;
 using zhibiao::match::without_repeats_of;
 
 BOOST_AUTO_TEST_SUITE(replacing_groups)
@@ -65,6 +66,16 @@ BOOST_AUTO_TEST_CASE(any_other_repeat_is_kept) {
   BOOST_TEST(without_repeats_of("\\((?s:.*)\\){2}", any) == "\\((?s:.*)\\){2}");   // the repeat is the \)'s
   BOOST_TEST(without_repeats_of("(?:x){0,7}", any) == "(?:x){0,7}");
   BOOST_TEST(without_repeats_of("(?:(?s:.*){2}", any) == "(?:(?s:.*){2}");         // malformed: as it is
+}
+
+BOOST_AUTO_TEST_CASE(a_repeat_that_may_take_no_copy_becomes_a_star) {
+  BOOST_TEST(unbounded_optional_repeats("[^。]{0,40}?增长(?:x|y){0,3}%") == "[^。]*?增长(?:x|y)*%");
+  BOOST_TEST(unbounded_optional_repeats("a{0,}b{0,1}") == "a*b*");
+  BOOST_TEST(unbounded_optional_repeats("a{0}b{0,0}") == "a{0}b{0,0}");          // the empty text only
+  BOOST_TEST(unbounded_optional_repeats("a{1,3}b{2}c{3,}") == "a{1,3}b{2}c{3,}");  // one copy at least
+  BOOST_TEST(unbounded_optional_repeats("a{0,x}") == "a{0,x}");                  // a literal brace to RE2
+  BOOST_TEST(unbounded_optional_repeats("\\{0,3}[{0,3}]") == "\\{0,3}[{0,3}]");    // escaped, in a class
+  BOOST_TEST(unbounded_optional_repeats("a{0,3}[b") == "a{0,3}[b");              // malformed: as it is
 }
 
 BOOST_AUTO_TEST_SUITE_END()
