@@ -241,4 +241,31 @@ std::string unbounded_optional_repeats(std::string_view p) {
   return out;
 }
 
+std::string optional_groups_as(std::string_view p, std::string_view any, std::vector<std::string>& replaced) {
+  std::string out;
+  out.reserve(p.size());
+  for (std::size_t i = 0; i < p.size();) {
+    std::size_t next = i + 1;
+    if (p[i] == '\\') next = escape_end(p, i);
+    else if (p[i] == '[') next = class_end(p, i);
+    if (next == npos) return std::string(p);
+    if (p.compare(i, 3, "(?:") == 0) {
+      std::size_t end = group_end(p, i);
+      if (end == npos) return std::string(p);
+      bool optional = end < p.size() && (p[end] == '?' || p[end] == '*' || p.compare(end, 3, "{0,") == 0);
+      if (optional && capturing_groups_from(p.substr(i, end - i), 0) == 0) {
+        replaced.emplace_back(p.substr(i, end - i));
+        out += "(?:";
+        out += any;
+        out += ')';
+        i = end;
+        continue;
+      }
+    }
+    out.append(p, i, next - i);
+    i = next;
+  }
+  return out;
+}
+
 }  // namespace zhibiao::match

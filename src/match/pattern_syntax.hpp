@@ -59,4 +59,14 @@ std::string without_repeats_of(std::string_view pattern, std::string_view any);
 // x* as one. {0} is kept, as is everything in a malformed pattern.
 std::string unbounded_optional_repeats(std::string_view pattern);
 
+// `pattern` with what every non-capturing group that may be absent (one
+// followed by ?, * or {0,n}) holds replaced by `any`, when it holds no
+// capturing group: FilteredRE2 reads such a part as matching anything
+// whatever it holds, and the words of an optional qualifier are most of
+// what a rule's copy would otherwise compile. Each group replaced is added
+// to `replaced` (whole, from its parenthesis), for a caller that checks
+// its syntax, which compiling the result no longer does. As it is when
+// malformed.
+std::string optional_groups_as(std::string_view pattern, std::string_view any, std::vector<std::string>& replaced);
+
 }  // namespace zhibiao::match

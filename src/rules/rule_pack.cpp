@@ -885,13 +885,14 @@ class Loader {
       filter_of_rule_.push_back(it->second);
       if (!added) continue;
       rule_patterns_.push_back(compiled);
-      filter_patterns_.push_back(filter_copy(compiled, skipped));
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. Their DFAs meet
       // far more kinds of text than a rule tried at one indicator's names.
       bool busy = p.spec.indicator == kInherit || !p.rest.empty();
       rule_options_.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
+      copy_errors_.emplace_back();
+      filter_patterns_.push_back(filter_copy(compiled, skipped, rule_options_.back(), copy_errors_.back()));
     }
     // The thread only reads the two vectors, which stay as they are.
     auto build = [this] {
@@ -914,13 +915,28 @@ class Loader {
   // the filter's copy). The macros' expansions as they stand in patterns.
   static constexpr std::string_view kSkipped = "(?s:.*)";
 
-  // A rule's pattern as the rule filter reads it: the skipped macros
-  // written as kSkipped, no repeat of one, and every {0,n} as * (a gap of
-  // {0,7}? would be seven copies of what it repeats to compile, and the
-  // filter reads both forms alike).
-  static std::string filter_copy(const std::string& pattern, const std::vector<std::string>& skipped) {
-    return match::unbounded_optional_repeats(
-        match::without_repeats_of(match::replace_groups(pattern, skipped, kSkipped), kSkipped));
+  // A rule's pattern as the rule filter reads it, with what the filter
+  // cannot use left out: the skipped macros written as kSkipped, every
+  // {0,n} as * (RE2 compiles x{0,7} as seven copies of x), what an
+  // optional group holds as kSkipped, and no repeat of kSkipped. The
+  // filter reads an optional part as matching anything, whatever it holds,
+  // so it picks what it would from the whole pattern. What is left out of
+  // the copy is not compiled with it: its syntax is read here, each
+  // distinct group once, and an error in it is the copy's error.
+  std::string filter_copy(const std::string& pattern, const std::vector<std::string>& skipped,
+                          const RE2::Options& options, std::string& error) {
+    std::vector<std::string> optional_groups;
+    std::string copy = match::unbounded_optional_repeats(match::replace_groups(pattern, skipped, kSkipped));
+    copy = match::without_repeats_of(match::optional_groups_as(copy, kSkipped, optional_groups), kSkipped);
+    for (const auto& group : optional_groups) {
+      // Options other than the memory budget are the same for every rule,
+      // and the budget does not change what parses.
+      auto known = group_syntax_errors_.find(group);
+      if (known == group_syntax_errors_.end())
+        known = group_syntax_errors_.emplace(group, LazyRegex::syntax_error(group, options)).first;
+      if (known->second && error.empty()) error = *known->second;
+    }
+    return copy;
   }
 
   std::vector<std::string> skipped_macro_groups() {
@@ -983,8 +999,10 @@ class Loader {
       auto report = [&](const std::string& message) {
         errors_.push_back(error_at(p.where, spec.id, message));
       };
-      if (!pack_->rule_filter->error(filter).empty()) {
-        report("RE2 rejects the pattern: " + pack_->rule_filter->error(filter));
+      const std::string& rejected =
+          pack_->rule_filter->error(filter).empty() ? copy_errors_[filter] : pack_->rule_filter->error(filter);
+      if (!rejected.empty()) {
+        report("RE2 rejects the pattern: " + rejected);
         continue;
       }
       // The filter's copy has the pattern's groups (a skipped macro has none).
@@ -1213,7 +1231,9 @@ class Loader {
   std::map<std::string, std::string> shared_errors_;  // those whose syntax RE2 rejects, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
   std::vector<std::string> rule_patterns_;    // the patterns of the rules, each distinct one once
-  std::vector<std::string> filter_patterns_;  // the same as the rule filter reads them (kSkipped)
+  std::vector<std::string> filter_patterns_;  // the same as the rule filter reads them (filter_copy)
+  std::vector<std::string> copy_errors_;      // what RE2 says of what a copy leaves out, when it fails to parse
+  std::map<std::string, std::optional<std::string>> group_syntax_errors_;  // of each group a copy leaves out
   std::vector<RE2::Options> rule_options_;    // and their options
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
   struct PatternFacts {                        // see read_rule_patterns

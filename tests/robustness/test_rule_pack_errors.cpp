@@ -174,6 +174,18 @@ BOOST_AUTO_TEST_CASE(patterns_re2_rejects_anywhere) {
                "r.b");
   expect_error("[[rule]]\nid = \"r.l\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?=a)(?P<q>1)'\n", "RE2 rejects", 1,
                "r.l");
+  // Inside an optional group, which the rule filter's copy leaves out.
+  expect_error("[[rule]]\nid = \"r.o\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?:[z-a])?(?P<q>1)'\n",
+               "RE2 rejects the pattern: invalid character class range: z-a", 1, "r.o");
+  // The same group in two rules is read once, and is each rule's error.
+  LoadResult twice = load(
+      "[[rule]]\nid = \"r.p\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?:x{2,1})?(?P<q>1)'\n"
+      "[[rule]]\nid = \"r.q\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?:x{2,1})*(?P<q>2)'\n");
+  std::vector<std::string> rules;
+  for (const auto& e : twice.errors)
+    if (e.message.find("RE2 rejects the pattern: invalid repetition size: {2,1}") != std::string::npos)
+      rules.push_back(e.rule + ":" + std::to_string(e.line));
+  BOOST_TEST((rules == std::vector<std::string>{"r.p:1", "r.q:6"}), twice.what);
   // Too big to compile: an error, not a crash or an hour of compiling.
   expect_error("[[rule]]\nid = \"r.big\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?P<q>((((a{100}){100}){100}){100}))'\n",
                "RE2 rejects", 1, "r.big");

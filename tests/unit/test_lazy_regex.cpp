@@ -19,6 +19,7 @@ using zhibiao::RuleError;
 using zhibiao::RulePackError;
 using zhibiao::detail::LazyRegex;
 using zhibiao::match::replace_groups;
+using zhibiao::match::optional_groups_as;
 using zhibiao::match::unbounded_optional_repeats;
 using zhibiao::match::without_repeats_of;
 
@@ -76,6 +77,19 @@ BOOST_AUTO_TEST_CASE(a_repeat_that_may_take_no_copy_becomes_a_star) {
   BOOST_TEST(unbounded_optional_repeats("a{0,x}") == "a{0,x}");                  // a literal brace to RE2
   BOOST_TEST(unbounded_optional_repeats("\\{0,3}[{0,3}]") == "\\{0,3}[{0,3}]");    // escaped, in a class
   BOOST_TEST(unbounded_optional_repeats("a{0,3}[b") == "a{0,3}[b");              // malformed: as it is
+}
+
+BOOST_AUTO_TEST_CASE(what_an_optional_group_holds_is_replaced_and_listed) {
+  std::vector<std::string> replaced;
+  BOOST_TEST(optional_groups_as("(?:不低于|约)?5(?:亿|万)*元(?:以上){0,1}", "N", replaced) == "(?:N)?5(?:N)*元(?:N){0,1}");
+  BOOST_TEST((replaced == std::vector<std::string>{"(?:不低于|约)", "(?:亿|万)", "(?:以上)"}));
+  replaced.clear();
+  // Kept: a group that must be there, one holding a capturing group, a
+  // capturing group, and a class.
+  BOOST_TEST(optional_groups_as("(?:亿|万)元(?:(?P<q>x))?(y)?[(?:z)]?(?:a){0}", "N", replaced) ==
+             "(?:亿|万)元(?:(?P<q>x))?(y)?[(?:z)]?(?:a){0}");
+  BOOST_TEST(replaced.empty());
+  BOOST_TEST(optional_groups_as("(?:a(?:b)?", "N", replaced) == "(?:a(?:b)?");   // malformed: as it is
 }
 
 BOOST_AUTO_TEST_SUITE_END()
