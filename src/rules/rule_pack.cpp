@@ -891,12 +891,16 @@ class Loader {
       // far more kinds of text than a rule tried at one indicator's names.
       bool busy = p.spec.indicator == kInherit || !p.rest.empty();
       rule_options_.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
-      copy_errors_.emplace_back();
-      filter_patterns_.push_back(filter_copy(compiled, skipped, rule_options_.back(), copy_errors_.back()));
     }
-    // The thread only reads the two vectors, which stay as they are.
-    auto build = [this] {
-      pack_->rule_filter = std::make_unique<match::Prefilter>(filter_patterns_, rule_options_, compile_threads());
+    // The thread makes the copies too. It reads the patterns and their
+    // options, which stay as they are, and writes only the copies' errors,
+    // read once it is joined.
+    auto build = [this, skipped = std::move(skipped)] {
+      std::vector<std::string> copies;
+      copy_errors_.resize(rule_patterns_.size());
+      for (std::size_t i = 0; i < rule_patterns_.size(); ++i)
+        copies.push_back(filter_copy(rule_patterns_[i], skipped, rule_options_[i], copy_errors_[i]));
+      pack_->rule_filter = std::make_unique<match::Prefilter>(copies, rule_options_, compile_threads());
     };
     if (compile_threads() > 1) rule_filter_thread_ = std::jthread(build);
     else build();
@@ -1231,8 +1235,8 @@ class Loader {
   std::map<std::string, std::string> shared_errors_;  // those whose syntax RE2 rejects, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
   std::vector<std::string> rule_patterns_;    // the patterns of the rules, each distinct one once
-  std::vector<std::string> filter_patterns_;  // the same as the rule filter reads them (filter_copy)
-  std::vector<std::string> copy_errors_;      // what RE2 says of what a copy leaves out, when it fails to parse
+  // Written by the rule filter's thread (filter_copy), read once it is joined.
+  std::vector<std::string> copy_errors_;  // what RE2 says of what a copy leaves out, when it fails to parse
   std::map<std::string, std::optional<std::string>> group_syntax_errors_;  // of each group a copy leaves out
   std::vector<RE2::Options> rule_options_;    // and their options
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
