@@ -9,9 +9,9 @@
 // speed, never a match.
 //
 // FilteredRE2 compiles each pattern it is given (regex(i)). The rule pack
-// gives it copies of its rules' patterns without their numbers, which need
-// no atom (see Loader::start_rule_filter): a third as long to compile, and
-// the rules themselves compile on first use.
+// gives it copies of its rules' patterns without what yields no atom: the
+// numbers, and what an optional part holds (see Loader::filter_copy), a
+// seventh as long to compile; the rules themselves compile on first use.
 #pragma once
 
 #include <re2/filtered_re2.h>

@@ -908,15 +908,16 @@ class Loader {
 
   // The rule filter compiles the rules' patterns with the macros in
   // [rule_filter] skip_macros (the number grammar, a gap's character) left
-  // out, each written as kSkipped. The filter picks rules by the words
-  // their matches must contain, and these macros need none: left out, they
-  // change nothing it picks, and the patterns it compiles are a third as
-  // long. A macro that does need a word only makes it pick more rules (.*
-  // matches whatever the macro did). The patterns themselves are compiled
-  // on first use (rules/lazy_regex.hpp), so what loading checks of them is
-  // what the filter compiles, and each skipped macro alone here: that it
-  // compiles and has no capturing group (the rule's groups are read off
-  // the filter's copy). The macros' expansions as they stand in patterns.
+  // out, each written as kSkipped (and more left out, see filter_copy).
+  // The filter picks rules by the words their matches must contain, and
+  // these macros need none: left out, they change nothing it picks. A
+  // macro that does need a word only makes it pick more rules (.* matches
+  // whatever the macro did). The patterns themselves are compiled on first
+  // use (rules/lazy_regex.hpp), so what loading checks of them is what the
+  // filter compiles, what filter_copy reads of the groups it leaves out,
+  // and each skipped macro alone here: that it compiles and has no
+  // capturing group (the rule's groups are read off the filter's copy).
+  // The macros' expansions as they stand in patterns.
   static constexpr std::string_view kSkipped = "(?s:.*)";
 
   // A rule's pattern as the rule filter reads it, with what the filter
