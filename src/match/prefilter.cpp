@@ -1,6 +1,7 @@
 #include "match/prefilter.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -124,8 +125,10 @@ Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector
 Prefilter::Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options,
                      const std::vector<std::size_t>& ends)
     : where_(patterns.size(), {0, -1}), errors_(patterns.size()) {
-  if (ends.empty() || ends.back() != patterns.size() || !std::is_sorted(ends.begin(), ends.end()))
-    throw std::invalid_argument("Prefilter: shard ends must ascend to the number of patterns");
+  // Strictly: FilteredRE2 will not compile an empty shard.
+  bool ascending = std::adjacent_find(ends.begin(), ends.end(), std::greater_equal<>()) == ends.end();
+  if (ends.empty() || ends.back() != patterns.size() || !ascending || (ends.front() == 0 && !patterns.empty()))
+    throw std::invalid_argument("Prefilter: shard ends must rise to the number of patterns, no shard empty");
   for (std::size_t k = 0; k < ends.size(); ++k) {
     shards_.push_back(std::make_unique<Shard>());
     shards_.back()->first = k == 0 ? 0 : ends[k - 1];

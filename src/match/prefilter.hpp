@@ -36,8 +36,8 @@ class Prefilter {
   Prefilter(const std::vector<std::string>& patterns, const RE2::Options& options, unsigned threads = 1);
   // The same with options of its own for each pattern.
   Prefilter(const std::vector<std::string>& patterns, const std::vector<RE2::Options>& options, unsigned threads = 1);
-  // The same in the shards given by where each ends (ascending, the last
-  // patterns.size()), each compiled on a thread of its own. FilteredRE2
+  // The same in the shards given by where each ends (rising, none empty,
+  // the last patterns.size()), each compiled on a thread of its own. FilteredRE2
   // prunes an atom that guards many patterns of its shard, so which
   // patterns share a shard decides some picks: a filter made with another's
   // shard_ends() picks what it would from patterns that need the same words.

@@ -1236,10 +1236,10 @@ class Loader {
   std::map<std::string, std::string> shared_errors_;  // those whose syntax RE2 rejects, with its message
   std::vector<std::size_t> filter_of_rule_;  // per pending rule, its pattern in the rule filter
   std::vector<std::string> rule_patterns_;    // the patterns of the rules, each distinct one once
+  std::vector<RE2::Options> rule_options_;    // and their options
   // Written by the rule filter's thread (filter_copy), read once it is joined.
   std::vector<std::string> copy_errors_;  // what RE2 says of what a copy leaves out, when it fails to parse
   std::map<std::string, std::optional<std::string>> group_syntax_errors_;  // of each group a copy leaves out
-  std::vector<RE2::Options> rule_options_;    // and their options
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
   struct PatternFacts {                        // see read_rule_patterns
     std::optional<std::optional<match::LeadChars>> lead;

@@ -158,6 +158,17 @@ BOOST_AUTO_TEST_CASE(a_sentence_compiles_only_the_patterns_it_needs) {
   BOOST_TEST(static_cast<std::size_t>(others_compiled()) == others.size());
 }
 
+BOOST_AUTO_TEST_CASE(a_filter_in_given_shards_has_them) {
+  std::vector<std::string> patterns = {"增长(\\d+)", "下降(\\d+)", "占比(\\d+)"};
+  std::vector<RE2::Options> options(patterns.size());
+  zhibiao::match::Prefilter two(patterns, options, std::vector<std::size_t>{1, 3});
+  BOOST_TEST((two.shard_ends() == std::vector<std::size_t>{1, 3}));
+  BOOST_TEST((two.candidates("今年下降5") == std::vector<int>{1}));
+  BOOST_TEST((zhibiao::match::Prefilter(patterns, options, 3u).shard_ends() == std::vector<std::size_t>{1, 2, 3}));
+  for (const auto& bad : std::vector<std::vector<std::size_t>>{{}, {2}, {0, 3}, {2, 2, 3}, {2, 1, 3}})
+    BOOST_CHECK_THROW(zhibiao::match::Prefilter(patterns, options, bad), std::invalid_argument);
+}
+
 // The filter reads the patterns with [rule_filter] skip_macros left out;
 // it must pick the same rules as a filter of the whole patterns, sentence
 // by sentence, on the seed article and every rule file's test texts.
