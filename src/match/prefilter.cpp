@@ -36,6 +36,7 @@ struct Prefilter::Shard {
         errors[i] = failed.error().empty() ? "RE2 rejects the pattern" : failed.error();
       }
     }
+    if (index_of_id.empty()) return;  // FilteredRE2 will not compile nothing (and says so on stderr)
     filter.Compile(&atoms);
     std::vector<int> ids;
     add_candidates_of(std::vector<int>{}, ids, unfiltered);
@@ -52,6 +53,7 @@ struct Prefilter::Shard {
   }
 
   void add_candidates_of(const std::vector<int>& matched_atoms, std::vector<int>& ids, std::vector<int>& out) const {
+    if (index_of_id.empty()) return;  // every pattern of the shard failed to compile
     ids.clear();
     filter.AllPotentials(matched_atoms, &ids);
     for (int id : ids) out.push_back(index_of_id[static_cast<std::size_t>(id)]);
@@ -110,7 +112,8 @@ std::vector<std::size_t> balanced_ends(const std::vector<std::string>& patterns,
   std::size_t so_far = 0;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     so_far += patterns[i].size();
-    if (ends.size() + 1 < count && so_far * count >= total * (ends.size() + 1)) ends.push_back(i + 1);
+    if (ends.size() + 1 < count && i + 1 < patterns.size() && so_far * count >= total * (ends.size() + 1))
+      ends.push_back(i + 1);
   }
   ends.push_back(patterns.size());
   return ends;

@@ -165,6 +165,9 @@ BOOST_AUTO_TEST_CASE(a_filter_in_given_shards_has_them) {
   BOOST_TEST((two.shard_ends() == std::vector<std::size_t>{1, 3}));
   BOOST_TEST((two.candidates("今年下降5") == std::vector<int>{1}));
   BOOST_TEST((zhibiao::match::Prefilter(patterns, options, 3u).shard_ends() == std::vector<std::size_t>{1, 2, 3}));
+  // Cut by length, with no shard left empty when the first pattern is.
+  std::vector<std::string> empty_first = {"", "增长(\\d+)"};
+  BOOST_TEST((zhibiao::match::Prefilter(empty_first, RE2::Options(), 2u).shard_ends() == std::vector<std::size_t>{2}));
   for (const auto& bad : std::vector<std::vector<std::size_t>>{{}, {2}, {0, 3}, {2, 2, 3}, {2, 1, 3}})
     BOOST_CHECK_THROW(zhibiao::match::Prefilter(patterns, options, bad), std::invalid_argument);
 }
