@@ -1,7 +1,7 @@
 // Rule patterns compiled on first use, and the copies of them the rule
 // filter compiles when the pack loads, with the macros that need no word
-// left out and no repeat of one (rules/lazy_regex.hpp,
-// Loader::start_rule_filter).
+// and what optional parts hold left out (rules/lazy_regex.hpp,
+// match/pattern_syntax.hpp, Loader::filter_copy).
 #define BOOST_TEST_MODULE lazy_regex
 #include <boost/test/unit_test.hpp>
 
@@ -172,9 +172,10 @@ BOOST_AUTO_TEST_CASE(a_filter_in_given_shards_has_them) {
     BOOST_CHECK_THROW(zhibiao::match::Prefilter(patterns, options, bad), std::invalid_argument);
 }
 
-// The filter reads the patterns with [rule_filter] skip_macros left out;
-// it must pick the same rules as a filter of the whole patterns, sentence
-// by sentence, on the seed article and every rule file's test texts.
+// The filter reads the patterns with [rule_filter] skip_macros and what
+// optional parts hold left out (Loader::filter_copy); it must pick the
+// same rules as a filter of the whole patterns, sentence by sentence, on
+// the seed article and every rule file's test texts.
 BOOST_AUTO_TEST_CASE(the_filter_of_the_copies_picks_what_the_patterns_would) {
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   std::vector<std::string> whole;
