@@ -268,4 +268,10 @@ std::string optional_groups_as(std::string_view p, std::string_view any, std::ve
   return out;
 }
 
+std::string copy_for_filter(std::string_view pattern, const std::vector<std::string>& skipped, std::string_view any,
+                            std::vector<std::string>& optional_groups) {
+  std::string copy = unbounded_optional_repeats(replace_groups(pattern, skipped, any));
+  return without_repeats_of(optional_groups_as(copy, any, optional_groups), any);
+}
+
 }  // namespace zhibiao::match

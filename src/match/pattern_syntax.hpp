@@ -69,4 +69,11 @@ std::string unbounded_optional_repeats(std::string_view pattern);
 // malformed.
 std::string optional_groups_as(std::string_view pattern, std::string_view any, std::vector<std::string>& replaced);
 
+// A pattern as a filter of the words its matches must hold (FilteredRE2)
+// reads it, with what yields no such word left out: every group in
+// `skipped` written as `any`, every {0,n} as *, what an optional group
+// holds as `any` (listed in `optional_groups`), and no repeat of `any`.
+std::string copy_for_filter(std::string_view pattern, const std::vector<std::string>& skipped, std::string_view any,
+                            std::vector<std::string>& optional_groups);
+
 }  // namespace zhibiao::match

@@ -931,8 +931,7 @@ class Loader {
   std::string filter_copy(const std::string& pattern, const std::vector<std::string>& skipped,
                           const RE2::Options& options, std::string& error) {
     std::vector<std::string> optional_groups;
-    std::string copy = match::unbounded_optional_repeats(match::replace_groups(pattern, skipped, kSkipped));
-    copy = match::without_repeats_of(match::optional_groups_as(copy, kSkipped, optional_groups), kSkipped);
+    std::string copy = match::copy_for_filter(pattern, skipped, kSkipped, optional_groups);
     for (const auto& group : optional_groups) {
       // Options other than the memory budget are the same for every rule,
       // and the budget does not change what parses.
