@@ -1,6 +1,7 @@
 #include "match/pattern_syntax.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "text/utf8.hpp"
 
@@ -123,30 +124,35 @@ int capturing_groups_from(std::string_view p, std::size_t i) {
   return n;
 }
 
-std::string replace_groups(std::string_view p, const std::vector<std::string>& groups, std::string_view with) {
+namespace {
+
+// Rewrites a pattern's text piece by piece. At each place outside a class
+// or an escape (which are copied whole, never read into), rewrite(p, i,
+// out) either writes what stands for the piece beginning at i and returns
+// just past that piece, or returns i to keep the character as it is, or
+// npos when the pattern is malformed there. nullopt when it is malformed
+// anywhere.
+template <typename Rewrite>
+std::optional<std::string> rewritten(std::string_view p, Rewrite&& rewrite) {
   std::string out;
   out.reserve(p.size());
-  std::size_t i = 0;
-  while (i < p.size()) {
+  for (std::size_t i = 0; i < p.size();) {
     std::size_t next = i + 1;
-    if (p[i] == '\\') next = escape_end(p, i);
-    else if (p[i] == '[') next = class_end(p, i);
-    if (next == npos) return std::string(p);
-    if (p[i] == '(') {
-      auto whole = [&](const std::string& g) { return p.substr(i).starts_with(g) && group_end(p, i) == i + g.size(); };
-      if (auto g = std::find_if(groups.begin(), groups.end(), whole); g != groups.end()) {
-        out += with;
-        i += g->size();
-        continue;
-      }
+    if (p[i] == '\\') {
+      next = escape_end(p, i);
+    } else if (p[i] == '[') {
+      next = class_end(p, i);
+    } else if (std::size_t past = rewrite(p, i, out); past != i) {
+      if (past == npos) return std::nullopt;
+      i = past;
+      continue;
     }
+    if (next == npos) return std::nullopt;
     out.append(p, i, next - i);
     i = next;
   }
   return out;
 }
-
-namespace {
 
 // Whether the group at i begins as one holding only `any` would: a quick
 // test before its end is looked for.
@@ -188,84 +194,62 @@ std::size_t repeat_end(std::string_view p, std::size_t i) {
 
 }  // namespace
 
+std::string replace_groups(std::string_view p, const std::vector<std::string>& groups, std::string_view with) {
+  auto out = rewritten(p, [&](std::string_view text, std::size_t i, std::string& to) {
+    if (text[i] != '(') return i;
+    auto whole = [&](const std::string& g) { return text.substr(i).starts_with(g) && group_end(text, i) == i + g.size(); };
+    auto g = std::find_if(groups.begin(), groups.end(), whole);
+    if (g == groups.end()) return i;
+    to += with;
+    return i + g->size();
+  });
+  return out ? std::move(*out) : std::string(p);
+}
+
 std::string without_repeats_of(std::string_view pattern, std::string_view any) {
+  auto drop_repeat = [&](std::string_view p, std::size_t i, std::string& out) {
+    if (p[i] != '(' || !may_hold_only(p, i, any)) return i;
+    std::size_t end = group_end(p, i);
+    if (end == npos) return npos;
+    if (!holds_only(p, i, end, any)) return i;
+    out.append(p, i, end - i);
+    return repeat_end(p, end);
+  };
   // One pass drops the repeats of the innermost such groups; a group that
   // held one of them may hold only `any` now, so passes go on until one
   // changes nothing.
-  std::string in(pattern), out;
+  std::string in(pattern);
   for (;;) {
-    out.clear();
-    std::string_view p = in;
-    for (std::size_t i = 0; i < p.size();) {
-      std::size_t next = i + 1;
-      if (p[i] == '\\') next = escape_end(p, i);
-      else if (p[i] == '[') next = class_end(p, i);
-      if (next == npos) return std::string(pattern);
-      if (p[i] == '(' && may_hold_only(p, i, any)) {
-        std::size_t end = group_end(p, i);
-        if (end == npos) return std::string(pattern);
-        if (holds_only(p, i, end, any)) {
-          out.append(p, i, end - i);
-          i = repeat_end(p, end);
-          continue;
-        }
-      }
-      out.append(p, i, next - i);
-      i = next;
-    }
-    if (out == in) return out;
-    in.swap(out);
+    auto out = rewritten(in, drop_repeat);
+    if (!out) return std::string(pattern);
+    if (*out == in) return in;
+    in = std::move(*out);
   }
 }
 
 std::string unbounded_optional_repeats(std::string_view p) {
-  std::string out;
-  out.reserve(p.size());
-  for (std::size_t i = 0; i < p.size();) {
-    std::size_t next = i + 1;
-    if (p[i] == '\\') next = escape_end(p, i);
-    else if (p[i] == '[') next = class_end(p, i);
-    if (next == npos) return std::string(p);
-    if (p.compare(i, 3, "{0,") == 0) {
-      std::size_t end = repeat_end(p, i);  // past a lazy ?, which stays
-      if (end > i) {
-        std::size_t close = p.find('}', i);
-        out += '*';
-        i = close + 1;
-        continue;
-      }
-    }
-    out.append(p, i, next - i);
-    i = next;
-  }
-  return out;
+  auto out = rewritten(p, [](std::string_view text, std::size_t i, std::string& to) {
+    if (text.compare(i, 3, "{0,") != 0 || repeat_end(text, i) == i) return i;
+    to += '*';  // a lazy ? after it stays
+    return text.find('}', i) + 1;
+  });
+  return out ? std::move(*out) : std::string(p);
 }
 
 std::string optional_groups_as(std::string_view p, std::string_view any, std::vector<std::string>& replaced) {
-  std::string out;
-  out.reserve(p.size());
-  for (std::size_t i = 0; i < p.size();) {
-    std::size_t next = i + 1;
-    if (p[i] == '\\') next = escape_end(p, i);
-    else if (p[i] == '[') next = class_end(p, i);
-    if (next == npos) return std::string(p);
-    if (p.compare(i, 3, "(?:") == 0) {
-      std::size_t end = group_end(p, i);
-      if (end == npos) return std::string(p);
-      bool optional = end < p.size() && (p[end] == '?' || p[end] == '*' || p.compare(end, 3, "{0,") == 0);
-      if (optional && capturing_groups_from(p.substr(i, end - i), 0) == 0) {
-        replaced.emplace_back(p.substr(i, end - i));
-        out += "(?:";
-        out += any;
-        out += ')';
-        i = end;
-        continue;
-      }
-    }
-    out.append(p, i, next - i);
-    i = next;
-  }
-  return out;
+  auto out = rewritten(p, [&](std::string_view text, std::size_t i, std::string& to) {
+    if (text.compare(i, 3, "(?:") != 0) return i;
+    std::size_t end = group_end(text, i);
+    if (end == npos) return npos;
+    bool optional = end < text.size() && (text[end] == '?' || text[end] == '*' || text.compare(end, 3, "{0,") == 0);
+    if (!optional || capturing_groups_from(text.substr(i, end - i), 0) != 0) return i;
+    replaced.emplace_back(text.substr(i, end - i));
+    to += "(?:";
+    to += any;
+    to += ')';
+    return end;
+  });
+  return out ? std::move(*out) : std::string(p);
 }
 
 std::string copy_for_filter(std::string_view pattern, const std::vector<std::string>& skipped, std::string_view any,
