@@ -889,11 +889,12 @@ class Loader {
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. A whole rule
-      // that can begin with a figure (12个…项目) is tried at every figure
-      // of the sentences given it. Their DFAs meet far more kinds of text
-      // than a rule tried at one indicator's names: with a small cap, the
-      // DFA of such a figure followed by a gap dropped its states a hundred
-      // times in 5 MB of the corpus.
+      // that can begin with a figure (a digit among its first characters:
+      // 12个…项目) is tried at every figure of the sentences given it, and
+      // one whose first characters are not known is searched through them.
+      // Their DFAs meet far more kinds of text than a rule tried at one
+      // indicator's names: with a small cap, the DFA of a figure followed
+      // by a gap dropped its states a hundred times in 5 MB of the corpus.
       bool busy = p.spec.indicator == kInherit || !p.rest.empty();
       if (p.rest.empty()) {
         facts.lead = match::LeadChars::of(compiled);
