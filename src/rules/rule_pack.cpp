@@ -883,9 +883,15 @@ class Loader {
       const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
       auto [it, added] = index_of.emplace(compiled, rule_patterns_.size());
       filter_of_rule_.push_back(it->second);
+      if (added) {
+        rule_patterns_.push_back(compiled);
+        rule_pattern_facts_.emplace_back();
+      }
+      // Where a whole rule's matches can begin, read once per pattern (a
+      // pattern may have come first as a remainder, which needs none).
+      PatternFacts& facts = rule_pattern_facts_[it->second];
+      if (p.rest.empty() && !facts.lead) facts.lead = match::LeadChars::of(compiled);
       if (!added) continue;
-      rule_patterns_.push_back(compiled);
-      PatternFacts& facts = rule_pattern_facts_.emplace_back();
       // A continuation has no name to start at: it is tried at every
       // clause of every sentence with a figure; a shared remainder is tried
       // after the names of every indicator that shares it. A whole rule
@@ -895,11 +901,7 @@ class Loader {
       // Their DFAs meet far more kinds of text than a rule tried at one
       // indicator's names: with a small cap, the DFA of a figure followed
       // by a gap dropped its states a hundred times in 5 MB of the corpus.
-      bool busy = p.spec.indicator == kInherit || !p.rest.empty();
-      if (p.rest.empty()) {
-        facts.lead = match::LeadChars::of(compiled);
-        busy = busy || !*facts.lead || (*facts.lead)->contains('0');
-      }
+      bool busy = p.spec.indicator == kInherit || !p.rest.empty() || !*facts.lead || (*facts.lead)->contains('0');
       rule_options_.push_back(regex_options(busy ? kSharedMemory : rule_memory(compiled)));
     }
     // The thread makes the copies too. It reads the patterns and their
@@ -983,20 +985,16 @@ class Loader {
 
   // What completing a rule reads from its pattern's text alone, once per
   // pattern however many rules share it, while the rule filter is still
-  // being built: where a whole rule's matches can begin, the gap a
-  // remainder begins with, and whether the figure ends the match.
+  // being built: the gap a remainder begins with, and whether the figure
+  // ends the match (where a whole rule's matches can begin is read in
+  // start_rule_filter, which needs it to size the rule's DFA).
   void read_rule_patterns() {
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       std::size_t f = filter_of_rule_[i];
       PatternFacts& facts = rule_pattern_facts_[f];
       const std::string& pattern = rule_patterns_[f];
       if (!facts.figure_ends_match) facts.figure_ends_match = ends_with_group(pattern, "q");
-      if (pending_rules_[i].rest.empty()) {
-        // Read in start_rule_filter, unless the pattern came first as a remainder.
-        if (!facts.lead) facts.lead = match::LeadChars::of(pattern);
-      } else if (!facts.gap) {
-        facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
-      }
+      if (!pending_rules_[i].rest.empty() && !facts.gap) facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
     }
   }
 
@@ -1250,7 +1248,7 @@ class Loader {
   std::vector<std::string> copy_errors_;  // what RE2 says of what a copy leaves out, when it fails to parse
   std::map<std::string, std::optional<std::string>> group_syntax_errors_;  // of each group a copy leaves out
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
-  struct PatternFacts {                        // see read_rule_patterns
+  struct PatternFacts {                        // see start_rule_filter, read_rule_patterns
     std::optional<std::optional<match::LeadChars>> lead;
     std::optional<std::shared_ptr<const match::LeadingGap>> gap;
     std::optional<bool> figure_ends_match;
