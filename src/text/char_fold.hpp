@@ -59,6 +59,8 @@ class CharFold {
     return cp < kTableSize ? kinds_[cp] : static_cast<std::uint8_t>(kCopied | (watched_beyond_bmp_ ? kWatched : 0));
   }
   bool is_watched(char32_t cp) const { return kind(cp) & kWatched; }
+  // kind() of the BMP as one table, for the normaliser's loop.
+  const std::uint8_t* bmp_kinds() const { return kinds_.data(); }
   // A copy of this table whose kinds mark the characters of `watched`
   // (listed by the normaliser, see NormalizedText::watched).
   std::shared_ptr<const CharFold> with_watched(const WatchedChars& watched) const;

@@ -31,6 +31,40 @@ std::size_t pinyin_annotation_at(std::string_view s, std::size_t pos, const Char
   return 0;
 }
 
+// The end of the run of well-formed characters from bytes[i] that are
+// copied as they are and not watched (CharFold::kind() == kCopied), reading
+// only ASCII and the BMP's three-byte characters (Han among them), which
+// nearly all text is made of; it stops at any other length. This is the one
+// loop that reads every character of every document, so it is a function
+// of its own: inside normalize() the compiler kept its variables on the
+// stack and took twice the instructions.
+[[gnu::noinline]] std::size_t end_of_copied(const unsigned char* bytes, std::size_t i, std::size_t n,
+                                            const std::uint8_t* bmp_kinds) {
+  while (i < n) {
+    unsigned b = bytes[i];
+    if ((b & 0xF0) == 0xE0) {  // the most common, so tested first
+      // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits subtracted at once.
+      constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
+      unsigned cp = (b << 12) + (unsigned{bytes[i + 1]} << 6) + bytes[i + 2] - kMarkers;
+      if (bmp_kinds[cp] != CharFold::kCopied) break;
+      i += 3;
+    } else if (b < 0x80) {
+      if (bmp_kinds[b] != CharFold::kCopied) break;
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// Where the character that ends at `end` (> 0) begins.
+std::size_t start_of_char_before(std::string_view s, std::size_t end) {
+  std::size_t at = end - 1;
+  while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 }  // namespace
 
 void NormalizedText::append(char32_t cp, std::size_t from, std::size_t to) {
@@ -103,6 +137,8 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
   // Nearly every document is well-formed UTF-8: checked once, in bulk, so
   // that its characters are read without a check each.
   const bool well_formed = simdjson::validate_utf8(original.data(), original.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
+  const std::uint8_t* kinds = fold.bmp_kinds();
 
   // Most characters fold to themselves and need nothing else: a run of them
   // is copied in one piece.
@@ -125,41 +161,34 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
     // once, at the end.
     if (well_formed && pending_space == std::string_view::npos) {
       std::size_t start = i;  // of the characters copied as they are
-      std::size_t last_at = std::string_view::npos;  // the last of them
       // The run is copied as it is, so the folded copy of original[i] will
       // be at folded_at + i (unsigned arithmetic wraps back).
       std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
       while (i < original.size()) {
-        auto b = static_cast<unsigned char>(original[i]);
-        char32_t c = b;
-        std::size_t size = 1;
-        if (b >= 0x80) {
-          Decoded d = decode_valid_at(original, i);
-          c = d.cp;
-          size = d.size;
-        }
-        std::uint8_t kind = fold.kind(c);
-        if (kind & CharFold::kCopied) {
-          if (kind & CharFold::kWatched) out.add_watched(folded_at + i, folded_at + i + size);
-          last_at = i;
-          i += size;
+        i = end_of_copied(bytes, i, original.size(), kinds);
+        if (i >= original.size()) break;
+        Decoded d = decode_valid_at(original, i);
+        std::uint8_t kind = fold.kind(d.cp);
+        if (kind & CharFold::kCopied) {  // watched, or of another length
+          if (kind & CharFold::kWatched) out.add_watched(folded_at + i, folded_at + i + d.size);
+          i += d.size;
           continue;
         }
         if (!(kind & CharFold::kFoldedAlone)) break;
         // The characters before it are copied, then it is folded.
         if (i > start && run == std::string_view::npos) run = start;
         end_run(i);
-        char32_t folded = fold.fold(c);
-        emit(folded, i, i + size);
+        char32_t folded = fold.fold(d.cp);
+        emit(folded, i, i + d.size);
         last = folded;
-        last_was_han = fold.is_han(c);
-        i += size;
+        last_was_han = fold.is_han(d.cp);
+        i += d.size;
         start = i;
         folded_at = out.text.size() - start;
       }
       if (i > start) {
         if (run == std::string_view::npos) run = start;
-        last = decode_valid_at(original, last_at).cp;
+        last = decode_valid_at(original, start_of_char_before(original, i)).cp;
         last_was_han = fold.is_han(last);
       }
       if (i >= original.size()) break;

@@ -134,6 +134,25 @@ BOOST_AUTO_TEST_CASE(each_character_maps_to_the_character_it_comes_from) {
   }
 }
 
+// The copying loop reads one- and three-byte characters itself and leaves
+// the others (two and four bytes) to the general path: a run mixing them
+// is still copied whole, and the character a run ends with still decides
+// whether a parenthesis after it opens a pinyin annotation (区 and 𠀀 are
+// Han, é is not).
+BOOST_AUTO_TEST_CASE(characters_of_every_utf8_length_are_copied_and_mapped) {
+  std::string original = "a×b区(qū)é(ā)𠀀(ā)Ω，國x";
+  auto n = norm(original);
+  BOOST_TEST(n.text == "a×b区é(ā)𠀀Ω,国x");
+  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
+    std::string folded_char = n.text.substr(i, text::decode_at(n.text, i).size);
+    Span s = n.to_original(i, i + folded_char.size());
+    std::string from = original.substr(s.begin, s.end - s.begin);
+    BOOST_TEST(norm(from).text == folded_char, "at folded " << i << ": " << from);
+  }
+  BOOST_TEST(original_of(original, n, "b区é") == "b区(qū)é");
+  BOOST_TEST(original_of(original, n, "𠀀Ω") == "𠀀(ā)Ω");
+}
+
 // normalize() lists where watched characters land in the folded copy while
 // it makes it (the quantity windows use the list instead of reading the
 // whole copy again): the list must be exactly the places a reading of the
