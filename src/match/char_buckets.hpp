@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "text/utf8.hpp"
 
 namespace zhibiao::match {
 
@@ -27,6 +30,22 @@ class CharBuckets {
       bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
     }
     buckets_[bucket_of_[first] - 1u].push_back(std::move(item));
+  }
+
+  // Items that begin with `to` are also found at `from` (ASCII capitals
+  // for the lower-case letters, say), from now on; `to` must begin an item
+  // of the BMP already.
+  void alias(char32_t from, char32_t to) {
+    if (from < kBmp && to < kBmp && !bucket_of_.empty()) bucket_of_[from] = bucket_of_[to];
+  }
+
+  // Where the next character of well-formed `text` from `pos` (up to `end`)
+  // that may begin an item starts, or `end`: the characters in between
+  // begin none. A character of two or four bytes is not read here, so its
+  // place is returned for the caller to look up.
+  std::size_t next_start(std::string_view text, std::size_t pos, std::size_t end) const {
+    if (bucket_of_.empty()) return beyond_bmp_.empty() ? end : pos;
+    return text::skip_run(text, pos, end, bucket_of_.data(), std::uint16_t{0});
   }
 
   // The items that begin with c, or nullptr when none does.

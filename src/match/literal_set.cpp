@@ -46,6 +46,8 @@ LiteralSet::LiteralSet(const std::vector<std::string>& words) {
     }
     by_first_.add(text::decode_at(w, 0).cp, {static_cast<int>(i), w, WordHead::of(w)});
   }
+  // A word's letters are in lower case; the text's capitals find them too.
+  for (char32_t c = 'A'; c <= 'Z'; ++c) by_first_.alias(c, c - 'A' + 'a');
   usable_ = true;
 }
 
@@ -55,9 +57,10 @@ void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
   const auto found_before = static_cast<std::ptrdiff_t>(out.size());
   auto seen = [&](int index) { return std::find(out.begin() + found_before, out.end(), index) != out.end(); };
   for (std::size_t pos = 0; pos < text.size();) {
+    pos = by_first_.next_start(text, pos, text.size());
+    if (pos >= text.size()) break;
     text::Decoded d = text::decode_valid_at(text, pos);
-    char32_t c = d.cp < 0x80 ? static_cast<char32_t>(ascii_lower(static_cast<char>(d.cp))) : d.cp;
-    if (const auto* words = by_first_.starting_with(c)) {
+    if (const auto* words = by_first_.starting_with(d.cp)) {  // capitals too (alias)
       // The text's next 8 bytes in lower case, where there are 8.
       std::uint64_t here = 0;
       bool have_head = eight_bytes_at(text, pos, here);

@@ -51,6 +51,8 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
 std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
   std::vector<std::vector<NameAt>> found(indicators_);
   for (std::size_t pos = from; pos < to;) {
+    pos = by_first_.next_start(text, pos, to);
+    if (pos >= to) break;
     text::Decoded d = text::decode_valid_at(text, pos);
     if (const auto* names = by_first_.starting_with(d.cp)) {
       // The text's next 8 bytes, where there are 8 (compared only with a

@@ -31,33 +31,6 @@ std::size_t pinyin_annotation_at(std::string_view s, std::size_t pos, const Char
   return 0;
 }
 
-// The end of the run of well-formed characters from bytes[i] that are
-// copied as they are and not watched (CharFold::kind() == kCopied), reading
-// only ASCII and the BMP's three-byte characters (Han among them), which
-// nearly all text is made of; it stops at any other length. This is the one
-// loop that reads every character of every document, so it is a function
-// of its own: inside normalize() the compiler kept its variables on the
-// stack and took twice the instructions.
-[[gnu::noinline]] std::size_t end_of_copied(const unsigned char* bytes, std::size_t i, std::size_t n,
-                                            const std::uint8_t* bmp_kinds) {
-  while (i < n) {
-    unsigned b = bytes[i];
-    if ((b & 0xF0) == 0xE0) {  // the most common, so tested first
-      // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits subtracted at once.
-      constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
-      unsigned cp = (b << 12) + (unsigned{bytes[i + 1]} << 6) + bytes[i + 2] - kMarkers;
-      if (bmp_kinds[cp] != CharFold::kCopied) break;
-      i += 3;
-    } else if (b < 0x80) {
-      if (bmp_kinds[b] != CharFold::kCopied) break;
-      ++i;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
 // Where the character that ends at `end` (> 0) begins.
 std::size_t start_of_char_before(std::string_view s, std::size_t end) {
   std::size_t at = end - 1;
@@ -137,7 +110,6 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
   // Nearly every document is well-formed UTF-8: checked once, in bulk, so
   // that its characters are read without a check each.
   const bool well_formed = simdjson::validate_utf8(original.data(), original.size());
-  const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
   const std::uint8_t* kinds = fold.bmp_kinds();
 
   // Most characters fold to themselves and need nothing else: a run of them
@@ -165,7 +137,8 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
       // be at folded_at + i (unsigned arithmetic wraps back).
       std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
       while (i < original.size()) {
-        i = end_of_copied(bytes, i, original.size(), kinds);
+        // Past the characters copied as they are that need nothing else.
+        i = skip_run(original, i, original.size(), kinds, std::uint8_t{CharFold::kCopied});
         if (i >= original.size()) break;
         Decoded d = decode_valid_at(original, i);
         std::uint8_t kind = fold.kind(d.cp);

@@ -43,6 +43,36 @@ inline Decoded decode_valid_at(std::string_view s, std::size_t pos) {
   return {static_cast<char32_t>(c), i - pos, true};
 }
 
+// The end of the run of characters of well-formed `text` from `pos` (up to
+// `end`) whose entry in `bmp_table` (indexed by code point) is `skip`,
+// reading only one- and three-byte characters (ASCII, and the BMP from
+// U+0800, Han among them: nearly all text); it stops at any other length,
+// for the caller to read. The loops that read every character of a text
+// (the normaliser's copying, the name and literal finders) skip with it.
+// Not inlined: inside those callers GCC kept the loop's variables on the
+// stack and took twice the instructions.
+template <typename T>
+[[gnu::noinline]] std::size_t skip_run(std::string_view text, std::size_t pos, std::size_t end, const T* bmp_table,
+                                       T skip) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (pos < end) {
+    unsigned b = bytes[pos];
+    if ((b & 0xF0) == 0xE0) {  // the most common, so tested first
+      // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits subtracted at once.
+      constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
+      unsigned cp = (b << 12) + (unsigned{bytes[pos + 1]} << 6) + bytes[pos + 2] - kMarkers;
+      if (bmp_table[cp] != skip) break;
+      pos += 3;
+    } else if (b < 0x80) {
+      if (bmp_table[b] != skip) break;
+      ++pos;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
   uint8_t buf[4];
   int32_t n = 0;
