@@ -45,7 +45,9 @@ struct LongTextSink {
 void read_documents(std::istream& in, const std::string& name, InputFormat format, const DocumentSink& on_document,
                     const ErrorSink& on_error, const LongTextSink* long_text = nullptr);
 
-// Parses one JSON Lines record; returns an error message or "".
-std::string parse_jsonl_record(std::string_view line, Document& doc);
+// Parses one JSON Lines record; returns an error message or "". A line
+// with simdjson::SIMDJSON_PADDING bytes of capacity to spare is parsed in
+// place, any other is copied first.
+std::string parse_jsonl_record(const std::string& line, Document& doc);
 
 }  // namespace zhibiao::io
