@@ -42,7 +42,8 @@ std::size_t start_of_char_before(std::string_view s, std::size_t end) {
 
 void NormalizedText::append(char32_t cp, std::size_t from, std::size_t to) {
   std::size_t folded_at = text.size();
-  append_utf8(text, cp);
+  if (cp < 0x80) text.push_back(static_cast<char>(cp));  // most folds (，→ , １ → 1): no call
+  else append_utf8(text, cp);
   std::size_t folded_size = text.size() - folded_at;
   bool same_size = to - from == folded_size;
   // A new anchor unless this character continues the current run in step.
