@@ -33,8 +33,9 @@ class CharBuckets {
   }
 
   // Items that begin with `to` are also found at `from` (ASCII capitals
-  // for the lower-case letters, say), from now on; `to` must begin an item
-  // of the BMP already.
+  // for the lower-case letters, say): those added so far, so alias after
+  // the last add. Both are BMP characters; nothing is found at `from` when
+  // no item begins with `to`.
   void alias(char32_t from, char32_t to) {
     if (from < kBmp && to < kBmp && !bucket_of_.empty()) bucket_of_[from] = bucket_of_[to];
   }
