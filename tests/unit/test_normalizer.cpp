@@ -1,6 +1,9 @@
 #define BOOST_TEST_MODULE normalizer
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+#include <vector>
+
 #include "bundled_pack.hpp"
 
 #include "rules/compiled_pack.hpp"
@@ -24,6 +27,23 @@ std::string original_of(const std::string& original, const text::NormalizedText&
   BOOST_REQUIRE(pos != std::string::npos);
   Span s = n.to_original(pos, pos + folded_part.size());
   return original.substr(s.begin, s.end - s.begin);
+}
+
+// Each character of the folded copy, with where it starts in the copy and
+// the original bytes it maps back to.
+struct FoldedChar {
+  std::size_t at;
+  std::string folded;
+  std::string from;
+};
+std::vector<FoldedChar> folded_chars(const std::string& original, const text::NormalizedText& n) {
+  std::vector<FoldedChar> out;
+  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
+    std::string folded = n.text.substr(i, text::decode_at(n.text, i).size);
+    Span s = n.to_original(i, i + folded.size());
+    out.push_back({i, folded, original.substr(s.begin, s.end - s.begin)});
+  }
+  return out;
 }
 
 }  // namespace
@@ -122,15 +142,12 @@ BOOST_AUTO_TEST_CASE(each_character_maps_to_the_character_it_comes_from) {
   std::string original = "GDP增长５.２%，高新區(qū)實現 high  tech１２３亿元\r\n第二行\xFF末尾abc";
   auto n = norm(original);
   BOOST_TEST(n.text == "GDP增长5.2%,高新区实现high tech123亿元\n第二行\xEF\xBF\xBD末尾abc");
-  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
-    std::string folded_char = n.text.substr(i, text::decode_at(n.text, i).size);
-    Span s = n.to_original(i, i + folded_char.size());
-    std::string from = original.substr(s.begin, s.end - s.begin);
+  for (const auto& [at, folded, from] : folded_chars(original, n)) {
     // The original character folds to this one (the kept space stands for
     // the run of two; the replacement character for the invalid byte).
-    if (folded_char == " ") BOOST_TEST(from == "  ");
-    else if (folded_char == "\xEF\xBF\xBD") BOOST_TEST(from == "\xFF");
-    else BOOST_TEST(norm(from).text == folded_char, "at folded " << i << ": " << from);
+    if (folded == " ") BOOST_TEST(from == "  ");
+    else if (folded == "\xEF\xBF\xBD") BOOST_TEST(from == "\xFF");
+    else BOOST_TEST(norm(from).text == folded, "at folded " << at << ": " << from);
   }
 }
 
@@ -143,12 +160,8 @@ BOOST_AUTO_TEST_CASE(characters_of_every_utf8_length_are_copied_and_mapped) {
   std::string original = "a×b区(qū)é(ā)𠀀(ā)Ω，國x";
   auto n = norm(original);
   BOOST_TEST(n.text == "a×b区é(ā)𠀀Ω,国x");
-  for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
-    std::string folded_char = n.text.substr(i, text::decode_at(n.text, i).size);
-    Span s = n.to_original(i, i + folded_char.size());
-    std::string from = original.substr(s.begin, s.end - s.begin);
-    BOOST_TEST(norm(from).text == folded_char, "at folded " << i << ": " << from);
-  }
+  for (const auto& [at, folded, from] : folded_chars(original, n))
+    BOOST_TEST(norm(from).text == folded, "at folded " << at << ": " << from);
   BOOST_TEST(original_of(original, n, "b区é") == "b区(qū)é");
   BOOST_TEST(original_of(original, n, "𠀀Ω") == "𠀀(ā)Ω");
 }
