@@ -28,6 +28,31 @@ CharRanges complement(CharRanges r) {
 
 void append(CharRanges& to, const CharRanges& from) { to.insert(to.end(), from.begin(), from.end()); }
 
+// A concatenation keeps the smallest few of its parts' needed sets as
+// choices (a rule is a long concatenation, and only a short one inside an
+// alternation is ever chosen from).
+constexpr std::size_t kMaxNeededChoices = 4;
+
+void add_needed_choice(std::vector<PatternChars::NeededChoice>& to, PatternChars::NeededChoice choice) {
+  auto at = std::upper_bound(to.begin(), to.end(), choice.count,
+                             [](std::size_t count, const PatternChars::NeededChoice& c) { return count < c.count; });
+  if (at == to.end() && to.size() >= kMaxNeededChoices) return;
+  to.insert(at, std::move(choice));
+  if (to.size() > kMaxNeededChoices) to.pop_back();
+}
+
+// How many characters two normalized sets share.
+std::size_t shared_chars(const CharRanges& a, const CharRanges& b) {
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    char32_t lo = std::max(i->first, j->first), hi = std::min(i->second, j->second);
+    if (lo <= hi) shared += hi - lo + 1;
+    if (i->second < j->second) ++i;
+    else ++j;
+  }
+  return shared;
+}
+
 // A piece matching only the empty string (an assertion, or nothing).
 PatternChars empty_width(bool assertion) {
   PatternChars p;
@@ -70,6 +95,10 @@ class Reader {
     if (what_ == CharsToRead::everything) {
       p.any = chars;
       p.needed = chars;
+      CharRanges normalized = chars;
+      normalize(normalized);
+      std::size_t count = count_chars(normalized);
+      p.needed_choices.push_back({std::move(normalized), count});
     }
     p.first = std::move(chars);
     return p;
@@ -78,6 +107,7 @@ class Reader {
   // A match is one branch's: it needs what every branch needs, together.
   PatternChars alternation() {
     PatternChars out = concatenation();
+    bool alternatives = false;
     while (take("|")) {
       PatternChars f = concatenation();
       append(out.first, f.first);
@@ -85,10 +115,35 @@ class Reader {
       out.nullable = out.nullable || f.nullable;
       out.has_assertion = out.has_assertion || f.has_assertion;
       out.min_length = std::min(out.min_length, f.min_length);
-      if (out.needed && f.needed) append(*out.needed, *f.needed);
+      if (out.needed && f.needed) append(*out.needed, fewest_added(*out.needed, f));
       else out.needed.reset();
+      alternatives = true;
+    }
+    if (alternatives) {
+      out.needed_choices.clear();
+      if (out.needed) {
+        normalize(*out.needed);
+        out.needed_choices.push_back({*out.needed, count_chars(*out.needed)});
+      }
     }
     return out;
+  }
+
+  // Of the sets branch `f` could need, the one that adds the fewest
+  // characters to `so_far` (normalized here).
+  static const CharRanges& fewest_added(CharRanges& so_far, const PatternChars& f) {
+    if (f.needed_choices.size() < 2) return *f.needed;
+    normalize(so_far);
+    const PatternChars::NeededChoice* best = nullptr;
+    std::size_t best_added = 0;
+    for (const auto& choice : f.needed_choices) {
+      std::size_t added = choice.count - shared_chars(so_far, choice.chars);
+      if (!best || added < best_added) {
+        best = &choice;
+        best_added = added;
+      }
+    }
+    return best->chars;
   }
 
   // A match holds a match of every part, so any part's needed set will do:
@@ -110,6 +165,7 @@ class Reader {
       out.min_length = std::min(out.min_length + f.min_length, kLongEnough);
       if (f.needed) {
         normalize(*f.needed);
+        for (auto& choice : f.needed_choices) add_needed_choice(out.needed_choices, std::move(choice));
         if (!out.needed || count_chars(*f.needed) < count_chars(*out.needed)) out.needed = std::move(f.needed);
       }
     }
@@ -142,6 +198,7 @@ class Reader {
       if (at_least == 0) {
         f.nullable = true;
         f.needed.reset();
+        f.needed_choices.clear();
       }
       f.min_length = std::min(f.min_length * at_least, kLongEnough);
       take("?");  // lazy: the same characters
@@ -313,6 +370,7 @@ std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsTo
   normalize(f.any);
   if (f.nullable) f.needed.reset();  // (an empty pattern, or one of only assertions)
   if (f.needed) normalize(*f.needed);
+  f.needed_choices.clear();  // of use only while reading
   return f;
 }
 

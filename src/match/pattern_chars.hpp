@@ -32,6 +32,16 @@ struct PatternChars {
   // Every match holds at least one of these; nullopt when the reader can
   // promise no such set (a pattern that can match the empty string).
   std::optional<CharRanges> needed;
+  // Sets that would do as `needed` as well (each part of a concatenation
+  // gives one; the smallest few are kept), normalized, with their sizes. An
+  // alternation around this piece picks the one that adds the fewest
+  // characters to what its other branches need: in [0-9百]|上百 the choice
+  // for 上百 is 百, which the other branch needs already, not 上.
+  struct NeededChoice {
+    CharRanges chars;
+    std::size_t count = 0;
+  };
+  std::vector<NeededChoice> needed_choices;
   bool has_assertion = false;  // ^ $ \b \B \A \z: a match depends on the text around it
   std::size_t min_length = 0;  // the fewest characters a match holds
 };

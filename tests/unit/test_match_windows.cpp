@@ -83,6 +83,22 @@ BOOST_AUTO_TEST_CASE(reads_what_a_match_can_contain_and_what_it_needs) {
   BOOST_TEST((read_pattern_chars("[^,]")->any.size() == 2u));  // everything but ','
 }
 
+BOOST_AUTO_TEST_CASE(a_branch_needs_what_adds_least_to_the_other_branches) {
+  // 上百 needs 上 or 百; the other branch needs the digits and 百 already,
+  // so the alternation needs 百 for it rather than one more character.
+  auto p = read_pattern_chars("[0-9百千]|[上数][百千万]");
+  BOOST_REQUIRE(p && p->needed);
+  BOOST_TEST((*p->needed == chars(U"0123456789百千万")));
+  // With nothing to share, the smaller set still wins.
+  auto q = read_pattern_chars("a|[xy][pqr]");
+  BOOST_REQUIRE(q && q->needed);
+  BOOST_TEST((*q->needed == chars(U"axy")));
+  // Inside a group the choice is made against the group's own branches.
+  auto g = read_pattern_chars("(?:7|[上数][78])元?");
+  BOOST_REQUIRE(g && g->needed);
+  BOOST_TEST((*g->needed == chars(U"78")));
+}
+
 BOOST_AUTO_TEST_CASE(reads_the_fewest_characters_a_match_holds) {
   BOOST_TEST(read_pattern_chars("\\d{4}年")->min_length == 5u);
   BOOST_TEST(read_pattern_chars("(?:约)?\\d+(?:亿|万)?元")->min_length == 2u);
