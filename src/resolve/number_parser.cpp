@@ -9,13 +9,14 @@ namespace {
 
 using text::is_ascii_digit;
 
-enum class TokenType { chinese_digit, arabic, small_unit, large_unit, point, fraction, minus };
+enum class TokenType { chinese_digit, arabic, small_unit, large_unit, point, fraction, minus, approximate };
 
 struct Token {
   TokenType type;
   int power = 0;        // units: the power of ten
   Decimal value;        // digits, Arabic numbers, fractions
   std::string_view text;
+  Qualifier qualifier = Qualifier::eq;  // approximate digits
 };
 
 // An Arabic number at `pos` (digits, thousands separators, a decimal part,
@@ -61,6 +62,7 @@ std::optional<Token> word_at(std::string_view s, std::size_t pos, const detail::
     case Kind::point: return Token{TokenType::point, 0, {}, text};
     case Kind::minus: return Token{TokenType::minus, 0, {}, text};
     case Kind::tens: return Token{TokenType::chinese_digit, 1, Decimal::from_int(best->number), text};
+    case Kind::approximate: return Token{TokenType::approximate, 0, Decimal::from_int(1), text, best->qualifier};
   }
   return std::nullopt;
 }
@@ -105,9 +107,10 @@ std::optional<Decimal> times_pow10(const std::optional<Decimal>& a, int p) {
   return a->scale_pow10(p);
 }
 
-// The integer part: tokens up to the decimal point. `scale_power` is set when
-// the part ends in a large unit.
-std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i, int& scale_power) {
+// The integer part: tokens up to the decimal point. Sets `out.scale_power`
+// when the part ends in a large unit, and `out.qualifier` when it holds an
+// approximate digit.
+std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i, ParsedNumber& out) {
   bool units = false;
   std::size_t end = i;
   while (end < t.size() && t[end].type != TokenType::point && t[end].type != TokenType::fraction) {
@@ -157,7 +160,18 @@ std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i,
         if (digit) return std::nullopt;  // two digits in a row: 十二五
         digit = tok;
         continue;
+      case TokenType::approximate:  // 几十, 上百: a digit no one counted, always before its unit
+        if (digit || i + 1 == end ||
+            (t[i + 1].type != TokenType::small_unit && t[i + 1].type != TokenType::large_unit))
+          return std::nullopt;
+        started = true;
+        digit = tok;
+        out.qualifier = tok.qualifier;
+        continue;
       case TokenType::small_unit: {
+        // A small unit right after one no larger than itself (千千万万, 十百)
+        // is no number; after a larger one it is a place (二百十七 = 217).
+        if (i > 0 && t[i - 1].type == TokenType::small_unit && t[i - 1].power <= tok.power) return std::nullopt;
         Decimal d = digit ? digit->value : Decimal::from_int(1);
         section = add(section, d.scale_pow10(tok.power));
         digit.reset();
@@ -188,51 +202,74 @@ std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i,
   std::optional<Decimal> total = add(section, pending_digit());
   if (!total) return std::nullopt;
   // Only a number that ends in its large unit (八亿, 两千三百万) is "scaled".
-  scale_power = total->is_zero() && !parts.empty() ? parts.back().power : 0;
+  out.scale_power = total->is_zero() && !parts.empty() ? parts.back().power : 0;
   for (const auto& p : parts) total = add(total, p.value);
   return total;
 }
 
 }  // namespace
 
-std::optional<int> parse_scale(std::string_view s, const detail::NumberLexicon& lex) {
+std::optional<int> parse_scale(std::string_view s, const detail::NumberLexicon& lex, int place_power) {
   auto tokens = tokenize(s, lex);
   if (!tokens || tokens->empty()) return std::nullopt;
   int power = 0;
   for (const auto& t : *tokens) {
     if (t.type != TokenType::small_unit && t.type != TokenType::large_unit) return std::nullopt;
-    power += t.power;
+    if (t.power > place_power) power += t.power;
   }
   return power;
 }
 
-std::optional<ParsedNumber> parse_number(std::string_view s, const detail::NumberLexicon& lex) {
-  auto tokens = tokenize(s, lex);
-  if (!tokens || tokens->empty()) return std::nullopt;
+namespace {
+
+bool is_digit_token(const Token& t) { return t.type == TokenType::chinese_digit || t.type == TokenType::arabic; }
+
+// Where two neighbouring Chinese digits stand side by side (五六, 三四十,
+// 十五六, 两三百): the index of the first, when they are the only two digits
+// in a row there and the number has no Arabic digits, decimal point,
+// fraction, approximate digit or minus. Any other two digits in a row are read
+// positionally (九八, 二〇二三) or are no number (十二五).
+std::optional<std::size_t> neighbouring_digits(const std::vector<Token>& t) {
+  for (const auto& tok : t)
+    if (tok.type == TokenType::arabic || tok.type == TokenType::point || tok.type == TokenType::fraction ||
+        tok.type == TokenType::approximate || tok.type == TokenType::minus)
+      return std::nullopt;
+  for (std::size_t j = 0; j + 1 < t.size(); ++j) {
+    if (t[j].type != TokenType::chinese_digit || t[j + 1].type != TokenType::chinese_digit) continue;
+    bool alone = (j == 0 || !is_digit_token(t[j - 1])) && (j + 2 == t.size() || !is_digit_token(t[j + 2]));
+    if (alone && !t[j].value.is_zero() && t[j + 1].value == t[j].value.add(Decimal::from_int(1))) return j;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<ParsedNumber> read_tokens(const std::vector<Token>& tokens, std::string_view s) {
   ParsedNumber out;
   out.numeral_chars = text::count_code_points(s);
-  for (const auto& t : *tokens)
+  for (const auto& t : tokens)
     if (t.type != TokenType::arabic && t.type != TokenType::minus) out.chinese = true;
 
   std::size_t i = 0;
   bool negative = false;
-  if ((*tokens)[0].type == TokenType::minus) {
+  if (tokens[0].type == TokenType::minus) {
     negative = true;
     ++i;
   }
-  if (i < tokens->size() && (*tokens)[i].type == TokenType::fraction && i + 1 == tokens->size()) {
-    out.value = negative ? (*tokens)[i].value.negated() : (*tokens)[i].value;
+  if (i < tokens.size() && tokens[i].type == TokenType::fraction && i + 1 == tokens.size()) {
+    out.value = negative ? tokens[i].value.negated() : tokens[i].value;
     return out;
   }
   // 点五 alone is no number: the integer part is required.
-  std::optional<Decimal> value = read_integer(*tokens, i, out.scale_power);
+  std::optional<Decimal> value = read_integer(tokens, i, out);
   if (!value) return std::nullopt;
+  const Token& last = tokens[i - 1];
+  if (last.type == TokenType::small_unit || last.type == TokenType::large_unit) out.place_power = last.power;
 
-  if (i < tokens->size() && (*tokens)[i].type == TokenType::point) {
+  if (i < tokens.size() && tokens[i].type == TokenType::point) {
     ++i;
     std::string digits = "0.";
-    for (; i < tokens->size(); ++i) {
-      const Token& t = (*tokens)[i];
+    for (; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
       if (t.type == TokenType::chinese_digit) digits += t.value.to_string();
       else if (t.type == TokenType::arabic && t.text.find_first_not_of("0123456789") == std::string_view::npos)
         digits += std::string(t.text);
@@ -242,23 +279,43 @@ std::optional<ParsedNumber> parse_number(std::string_view s, const detail::Numbe
     value = add(value, Decimal::parse(digits));
     if (!value) return std::nullopt;
     // Large units after the fraction: 一点五亿.
-    for (; i < tokens->size() && (*tokens)[i].type == TokenType::large_unit; ++i) {
-      value = times_pow10(value, (*tokens)[i].power);
+    for (; i < tokens.size() && tokens[i].type == TokenType::large_unit; ++i) {
+      value = times_pow10(value, tokens[i].power);
       if (!value) return std::nullopt;
-      out.scale_power += (*tokens)[i].power;
+      out.scale_power += tokens[i].power;
     }
   }
-  if (i != tokens->size()) return std::nullopt;
+  if (i != tokens.size()) return std::nullopt;
   out.value = negative ? value->negated() : *value;
   return out;
+}
+
+}  // namespace
+
+std::optional<ParsedNumber> parse_number(std::string_view s, const detail::NumberLexicon& lex) {
+  auto tokens = tokenize(s, lex);
+  if (!tokens || tokens->empty()) return std::nullopt;
+  auto pair = neighbouring_digits(*tokens);
+  if (!pair) return read_tokens(*tokens, s);
+  // Read twice, once with each digit: 三四十 is 三十 to 四十.
+  auto with_first = *tokens, with_second = *tokens;
+  with_first.erase(with_first.begin() + static_cast<std::ptrdiff_t>(*pair) + 1);
+  with_second.erase(with_second.begin() + static_cast<std::ptrdiff_t>(*pair));
+  auto low = read_tokens(with_first, s), high = read_tokens(with_second, s);
+  if (!low || !high) return std::nullopt;
+  low->value_max = high->value;
+  low->range_at_end = *pair + 2 == tokens->size();
+  return low;
 }
 
 void index_number_words(detail::NumberLexicon& lex) {
   using Kind = detail::NumberLexicon::Kind;
   for (auto& bucket : lex.by_first_byte) bucket.clear();
-  auto add = [&](const std::string& text, Kind kind, int number, Decimal fraction = {}) {
+  auto add = [&](const std::string& text, Kind kind, int number, Decimal fraction = {},
+                 Qualifier qualifier = Qualifier::eq) {
     if (text.empty()) return;
-    lex.by_first_byte[static_cast<unsigned char>(text[0])].push_back({text, kind, number, std::move(fraction)});
+    lex.by_first_byte[static_cast<unsigned char>(text[0])].push_back(
+        {text, kind, number, std::move(fraction), qualifier});
   };
   for (const auto& [w, v] : lex.digits) add(w, Kind::digit, v);
   for (const auto& [w, p] : lex.small_units) add(w, Kind::small_unit, p);
@@ -267,6 +324,7 @@ void index_number_words(detail::NumberLexicon& lex) {
   for (const auto& w : lex.points) add(w, Kind::point, 0);
   for (const auto& w : lex.minus) add(w, Kind::minus, 0);
   for (const auto& [w, v] : lex.tens) add(w, Kind::tens, v);
+  for (const auto& [w, q] : lex.approximate) add(w, Kind::approximate, 1, {}, q);
 }
 
 }  // namespace zhibiao::resolve

@@ -15,11 +15,15 @@
 //   unit is added as written (1万600 = 10600). 零 marks a skipped place
 //   (一千零十 = 1010).
 // * Chinese digits with no unit word at all are read positionally, as Arabic
-//   digits are (二〇二三 = 2023, 一七二零点一 = 1720.1).
+//   digits are (二〇二三 = 2023, 一七二零点一 = 1720.1), unless they are two
+//   neighbouring digits (below).
 // * After the decimal point word, digits are read one by one (十三点五七 =
 //   13.57, 零点77 = 0.77); large units may follow (一点五亿).
-//
-// Two digits in a row inside a unit-built number (十二五) are no number.
+// * Two neighbouring digits side by side give a range, read once with each
+//   (五六 = 5 to 6, 三四十 = 30 to 40, 十五六 = 15 to 16); any other two
+//   digits in a row inside a unit-built number (十二五) are no number.
+// * An approximate digit before a unit (几十, 数百, 上千) is read as 1 and
+//   gives the number its qualifier (more than ten; a thousand or more).
 #pragma once
 
 #include <optional>
@@ -33,8 +37,15 @@ namespace zhibiao::resolve {
 struct ParsedNumber {
   Decimal value;
   int scale_power = 0;  // the power of ten its trailing large unit applied (亿 → 8), when it ends in one
+  int place_power = 0;  // the power of ten of the unit word it ends in (一百 → 2, 二十 → 1), else 0
   bool chinese = false;  // written with at least one Chinese numeral word
   std::size_t numeral_chars = 0;  // code points read
+  std::optional<Decimal> value_max;  // the high end of neighbouring digits (五六: 6)
+  // The neighbouring digits end the number (五六, 十五六, not 三四十): a
+  // range only with a unit word after it (五六个), since alone they are as
+  // often a name (十四五, the fourteenth five-year plan; 二三产业).
+  bool range_at_end = false;
+  std::optional<Qualifier> qualifier;  // an approximate digit's (几十: gt)
 };
 
 std::optional<ParsedNumber> parse_number(std::string_view folded, const detail::NumberLexicon& lexicon);
@@ -43,7 +54,10 @@ std::optional<ParsedNumber> parse_number(std::string_view folded, const detail::
 // only through it.
 void index_number_words(detail::NumberLexicon& lexicon);
 
-// Reads unit words alone ("亿" after 多 in 30多亿): their power of ten.
-std::optional<int> parse_scale(std::string_view folded, const detail::NumberLexicon& lexicon);
+// Reads unit words alone ("亿" after 多 in 30多亿): the power of ten they
+// scale the number by. Units at or below `place_power`, the place the number
+// ends in, are a place inside it and scale nothing: in 一百几十万 only 万
+// scales 一百 (几十 is some tens of it).
+std::optional<int> parse_scale(std::string_view folded, const detail::NumberLexicon& lexicon, int place_power = 0);
 
 }  // namespace zhibiao::resolve

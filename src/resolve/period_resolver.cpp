@@ -21,7 +21,7 @@ struct RawMention {
 
 std::optional<int> small_int(std::string_view s, const detail::NumberLexicon& lex) {
   auto n = parse_number(s, lex);
-  if (!n || n->value.is_negative()) return std::nullopt;
+  if (!n || n->value.is_negative() || n->value_max || n->qualifier) return std::nullopt;
   std::string digits = n->value.to_string();
   if (digits.find('.') != std::string::npos || digits.size() > 6) return std::nullopt;
   int v = 0;

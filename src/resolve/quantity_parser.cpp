@@ -55,6 +55,11 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
     low->chinese = false;  // never a lone numeral
   }
   out.lone_numeral = low->chinese && low->numeral_chars == 1 && unit.empty() && pctpre.empty();
+  if (low->value_max) {  // 五六个: a range in the number itself
+    if (low->range_at_end && unit.empty() && scale.empty() && pctpre.empty()) return std::nullopt;
+    out.value_max = low->value_max;
+    out.qualifier = Qualifier::range;
+  }
 
   if (!num_max.empty()) {
     auto high = parse_number(num_max, pack.numbers);
@@ -64,11 +69,11 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
       auto scaled = low->value.scale_pow10(high->scale_power);
       if (scaled && !(high->value < *scaled)) out.value = *scaled;
     }
-    out.value_max = high->value;
+    out.value_max = high->value_max ? high->value_max : high->value;
     out.qualifier = Qualifier::range;
   }
   if (!scale.empty()) {
-    auto power = parse_scale(scale, pack.numbers);
+    auto power = parse_scale(scale, pack.numbers, low->place_power);
     if (!power) return std::nullopt;
     auto v = out.value.scale_pow10(*power);
     if (!v) return std::nullopt;
@@ -106,7 +111,8 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
     out.unit = "percent";
   }
   if (out.qualifier != Qualifier::range) {
-    // The word nearest the unit wins: 20%以上 over a leading 约.
+    // The word nearest the unit wins: 20%以上 over a leading 约, and either
+    // over an approximate digit in the number (约数十亿元: 约).
     for (std::string_view word : {post, mid, pre}) {
       if (word.empty()) continue;
       auto it = pack.quantity.qualifier_words.find(std::string(word));
@@ -115,6 +121,7 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
         break;
       }
     }
+    if (out.qualifier == Qualifier::eq && low->qualifier) out.qualifier = *low->qualifier;
   }
   return out;
 }

@@ -46,17 +46,23 @@ struct NumberLexicon {
   std::map<std::string, Decimal> fractions;  // 半 → 0.5
   std::vector<std::string> minus;            // 负
   std::map<std::string, int> tens;           // 廿 → 2 (two tens)
+  // Words that stand for an unknown digit before a unit word, with the
+  // qualifier they give the number: 几十 and 数十 are more than ten (gt),
+  // 上百 is a hundred or more (ge). Read as the digit 1.
+  std::map<std::string, Qualifier> approximate;
 
   // Every word above by its first byte, in the order the number parser
   // tries them (digits, small units, large units, fractions, points, minus,
-  // tens): filled by resolve::index_number_words once the pack is read, so
-  // reading a character compares the few words that can begin with it.
-  enum class Kind { digit, small_unit, large_unit, fraction, point, minus, tens };
+  // tens, approximate): filled by resolve::index_number_words once the pack
+  // is read, so reading a character compares the few words that can begin
+  // with it.
+  enum class Kind { digit, small_unit, large_unit, fraction, point, minus, tens, approximate };
   struct Word {
     std::string text;
     Kind kind = Kind::digit;
     int number = 0;  // a digit's value, a unit's power of ten, a tens word's tens
     Decimal fraction;
+    Qualifier qualifier = Qualifier::eq;  // an approximate word's
   };
   std::array<std::vector<Word>, 256> by_first_byte;
 };

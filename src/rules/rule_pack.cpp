@@ -339,7 +339,8 @@ class Loader {
   }
 
   void read_numbers(const TomlReader& r, const toml::table& n) {
-    r.check_keys(n, {"digits", "small_units", "large_units", "points", "fractions", "minus", "tens"}, "[numbers]");
+    r.check_keys(n, {"digits", "small_units", "large_units", "points", "fractions", "minus", "tens", "approximate"},
+                 "[numbers]");
     auto int_map = [&](std::string_view key, std::map<std::string, int>& into) {
       const toml::table* sub = r.table(n, key);
       if (!sub) return;
@@ -364,6 +365,15 @@ class Loader {
         auto d = Decimal::parse(v);
         if (!d) r.error(n, "numbers.fractions." + k + " must be a decimal string");
         else pack_->numbers.fractions[fold_word(k)] = *d;
+      }
+    }
+    if (const toml::table* approximate = r.table(n, "approximate")) {
+      for (const auto& [k, v] : *approximate) {
+        auto code = v.value<std::string>();
+        auto qualifier = code ? parse_qualifier(*code) : std::nullopt;
+        if (!qualifier || *qualifier == Qualifier::eq || *qualifier == Qualifier::range)
+          r.error(v, "numbers.approximate." + std::string(k.str()) + " must be one of the qualifiers approx, gt, ge, lt, le");
+        else pack_->numbers.approximate[fold_word(std::string(k.str()))] = *qualifier;
       }
     }
     resolve::index_number_words(pack_->numbers);
@@ -443,6 +453,7 @@ class Loader {
     macros_.define("fraction", alternation_of(keys(pack_->numbers.fractions)));
     macros_.define("minus_word", alternation_of(pack_->numbers.minus));
     macros_.define("tens_cn", alternation_of(keys(pack_->numbers.tens)));
+    macros_.define("approximate_cn", alternation_of(keys(pack_->numbers.approximate)));
     for (std::string_view kind : {"money", "percent", "pp", "number"})
       macros_.define("unit_" + std::string(kind), alternation_of(unit_words_[std::string(kind)]));
     macros_.define("unit_any", alternation_of(keys(pack_->quantity.units)));

@@ -129,6 +129,8 @@ BOOST_AUTO_TEST_CASE(wrong_types) {
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = \"none\"\n", "'expect'", 0);
   expect_error(kIndicator + "[[test]]\ntext = \"嘟嘟指数3亿元。\"\nexpect = [{ unit = 5 }]\n", "must be a string", 7);
   expect_error("[macros]\nm = 5\n", "must be a string", 2);
+  expect_error("[numbers]\napproximate = { \"好几\" = \"many\" }\n", "numbers.approximate.好几 must be one of", 2);
+  expect_error("[numbers]\napproximate = { \"好几\" = 1 }\n", "numbers.approximate.好几 must be one of", 2);
   expect_error("[indicator]\nid = \"x\"\nnames = [\"某\"]\nexcludes = [[\"a\"]]\n", "'excludes' must hold only strings", 4);
 }
 

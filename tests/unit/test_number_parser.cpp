@@ -65,6 +65,65 @@ BOOST_AUTO_TEST_CASE(not_numbers) {
   BOOST_TEST(number(std::string(500, '9')) == "none");
 }
 
+BOOST_AUTO_TEST_CASE(small_units_in_a_row) {
+  BOOST_TEST(number("二百十七") == "217");  // after a larger unit: a place
+  BOOST_TEST(number("千千万万") == "none");  // "countless"
+  BOOST_TEST(number("十百") == "none");
+}
+
+BOOST_AUTO_TEST_CASE(neighbouring_digits_give_a_range) {
+  auto range = [](const std::string& folded) {
+    auto n = resolve::parse_number(folded, pack().compiled().numbers);
+    if (!n) return std::string("none");
+    return n->value.to_string() + (n->value_max ? ".." + n->value_max->to_string() : "");
+  };
+  BOOST_TEST(range("五六") == "5..6");
+  BOOST_TEST(range("两三") == "2..3");
+  BOOST_TEST(range("三四十") == "30..40");
+  BOOST_TEST(range("十五六") == "15..16");
+  BOOST_TEST(range("二十五六万") == "250000..260000");
+  BOOST_TEST(range("两三百万") == "2000000..3000000");
+  // Digits that are no neighbours, or more than two in a row, keep their places.
+  BOOST_TEST(range("九八") == "98");
+  BOOST_TEST(range("六五") == "65");
+  BOOST_TEST(range("一二三") == "123");
+  BOOST_TEST(range("二〇二三") == "2023");
+  // With a decimal point or Arabic digits there is no range.
+  BOOST_TEST(range("五六点一") == "56.1");
+  BOOST_TEST(range("5六") == "none");
+}
+
+BOOST_AUTO_TEST_CASE(approximate_digits_before_a_unit) {
+  auto approximate = [](const std::string& folded) {
+    auto n = resolve::parse_number(folded, pack().compiled().numbers);
+    if (!n) return std::string("none");
+    return n->value.to_string() + (n->qualifier ? " " + std::string(to_string(*n->qualifier)) : "");
+  };
+  BOOST_TEST(approximate("几十") == "10 gt");
+  BOOST_TEST(approximate("数十亿") == "1000000000 gt");
+  BOOST_TEST(approximate("上百") == "100 ge");
+  BOOST_TEST(approximate("几万万") == "100000000 gt");
+  BOOST_TEST(approximate("二十") == "20");
+  // Only before a unit word.
+  BOOST_TEST(approximate("几") == "none");
+  BOOST_TEST(approximate("数12") == "none");
+  BOOST_TEST(approximate("十几") == "none");  // after a unit it is a qualifier word, not part of the number
+}
+
+BOOST_AUTO_TEST_CASE(scale_words_after_a_qualifier_word) {
+  const auto& lex = pack().compiled().numbers;
+  BOOST_TEST(*resolve::parse_scale("十万", lex) == 5);
+  // In 一百几十万 the number ends in the hundreds: 十 is a place, 万 the scale.
+  BOOST_TEST(*resolve::parse_scale("十万", lex, 2) == 4);
+  auto q = resolve::parse_quantity("一百几十万元", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "1000000");
+  BOOST_TEST(q->qualifier == Qualifier::gt);
+  q = resolve::parse_quantity("十几万元", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "100000");
+}
+
 BOOST_AUTO_TEST_CASE(scale_power_is_reported_for_ranges) {
   auto n = resolve::parse_number("8亿", pack().compiled().numbers);
   BOOST_REQUIRE(n);
