@@ -169,9 +169,12 @@ std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i,
         out.qualifier = tok.qualifier;
         continue;
       case TokenType::small_unit: {
-        // A small unit right after one no larger than itself (千千万万, 十百)
-        // is no number; after a larger one it is a place (二百十七 = 217).
-        if (i > 0 && t[i - 1].type == TokenType::small_unit && t[i - 1].power <= tok.power) return std::nullopt;
+        // A small unit right after a large unit (万千) or after one no
+        // larger than itself (千千万万, 十百) is no number; after a larger
+        // small unit it is a place (二百十七 = 217).
+        if (i > 0 && (t[i - 1].type == TokenType::large_unit ||
+                      (t[i - 1].type == TokenType::small_unit && t[i - 1].power <= tok.power)))
+          return std::nullopt;
         Decimal d = digit ? digit->value : Decimal::from_int(1);
         section = add(section, d.scale_pow10(tok.power));
         digit.reset();

@@ -69,6 +69,7 @@ BOOST_AUTO_TEST_CASE(small_units_in_a_row) {
   BOOST_TEST(number("二百十七") == "217");  // after a larger unit: a place
   BOOST_TEST(number("千千万万") == "none");  // "countless"
   BOOST_TEST(number("十百") == "none");
+  BOOST_TEST(number("300万千") == "none");  // 300万千瓦: the 千 is the unit's
 }
 
 BOOST_AUTO_TEST_CASE(neighbouring_digits_give_a_range) {
