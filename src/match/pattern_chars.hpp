@@ -33,10 +33,11 @@ struct PatternChars {
   // promise no such set (a pattern that can match the empty string).
   std::optional<CharRanges> needed;
   // Sets that would do as `needed` as well (each part of a concatenation
-  // gives one; the smallest few are kept), normalized, with their sizes. An
-  // alternation around this piece picks the one that adds the fewest
-  // characters to what its other branches need: in [0-9百]|上百 the choice
-  // for 上百 is 百, which the other branch needs already, not 上.
+  // gives one; the smallest few are kept), normalized, with their sizes.
+  // For each branch after its first, an alternation picks the one that adds
+  // the fewest characters to what the branches before it need: in
+  // [0-9百]|上百 the choice for 上百 is 百, which the first branch needs
+  // already, not 上.
   struct NeededChoice {
     CharRanges chars;
     std::size_t count = 0;
