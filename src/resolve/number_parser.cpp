@@ -206,6 +206,10 @@ std::optional<Decimal> read_integer(const std::vector<Token>& t, std::size_t& i,
   if (!total) return std::nullopt;
   // Only a number that ends in its large unit (八亿, 两千三百万) is "scaled".
   out.scale_power = total->is_zero() && !parts.empty() ? parts.back().power : 0;
+  if (!parts.empty() && !total->is_zero()) {
+    out.after_large_unit = *total;
+    out.large_unit_power = parts.back().power;
+  }
   for (const auto& p : parts) total = add(total, p.value);
   return total;
 }

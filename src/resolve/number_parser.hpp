@@ -46,6 +46,11 @@ struct ParsedNumber {
   // often a name (十四五, the fourteenth five-year plan; 二三产业).
   bool range_at_end = false;
   std::optional<Qualifier> qualifier;  // an approximate digit's (几十: gt)
+  // What follows its last large unit, when digits do (3千 in 1亿3千), and
+  // that unit's power of ten (8): a scale word after 多 smaller than the
+  // unit multiplies only this part (1亿3千多万 is 1亿 + 3千万 and more).
+  std::optional<Decimal> after_large_unit;
+  int large_unit_power = 0;
 };
 
 std::optional<ParsedNumber> parse_number(std::string_view folded, const detail::NumberLexicon& lexicon);

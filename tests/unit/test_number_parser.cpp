@@ -123,6 +123,13 @@ BOOST_AUTO_TEST_CASE(scale_words_after_a_qualifier_word) {
   q = resolve::parse_quantity("十几万元", pack().compiled());
   BOOST_REQUIRE(q);
   BOOST_TEST(q->value.to_string() == "100000");
+  // After 亿, 万 scales only what follows it; 亿 after 万 scales it all.
+  q = resolve::parse_quantity("1亿3千多万", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "130000000");
+  q = resolve::parse_quantity("2万多亿", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "2000000000000");
 }
 
 BOOST_AUTO_TEST_CASE(scale_power_is_reported_for_ranges) {
