@@ -294,6 +294,7 @@ std::optional<ParsedNumber> read_tokens(const std::vector<Token>& tokens, std::s
   }
   if (i != tokens.size()) return std::nullopt;
   out.value = negative ? value->negated() : *value;
+  if (negative && out.after_large_unit) out.after_large_unit = out.after_large_unit->negated();
   return out;
 }
 

@@ -130,6 +130,9 @@ BOOST_AUTO_TEST_CASE(scale_words_after_a_qualifier_word) {
   q = resolve::parse_quantity("2万多亿", pack().compiled());
   BOOST_REQUIRE(q);
   BOOST_TEST(q->value.to_string() == "2000000000000");
+  q = resolve::parse_quantity("负1亿3千多万", pack().compiled());
+  BOOST_REQUIRE(q);
+  BOOST_TEST(q->value.to_string() == "-130000000");
 }
 
 BOOST_AUTO_TEST_CASE(scale_power_is_reported_for_ranges) {
