@@ -13,9 +13,21 @@ namespace {
 
 const RulePack& pack() { return testing::bundled_pack(); }
 
+// The number read, "none" when it is none; with its high end when it is a
+// range (五六: "5..6") and its qualifier when it has one (几十: "10 gt").
 std::string number(const std::string& folded) {
   auto n = resolve::parse_number(folded, pack().compiled().numbers);
-  return n ? n->value.to_string() : "none";
+  if (!n) return "none";
+  std::string out = n->value.to_string();
+  if (n->value_max) out += ".." + n->value_max->to_string();
+  if (n->qualifier) out += " " + std::string(to_string(*n->qualifier));
+  return out;
+}
+
+// The value of the quantity read, "none" when it is none.
+std::string quantity_value(const std::string& folded) {
+  auto q = resolve::parse_quantity(folded, pack().compiled());
+  return q ? q->value.to_string() : "none";
 }
 
 }  // namespace
@@ -73,42 +85,32 @@ BOOST_AUTO_TEST_CASE(small_units_in_a_row) {
 }
 
 BOOST_AUTO_TEST_CASE(neighbouring_digits_give_a_range) {
-  auto range = [](const std::string& folded) {
-    auto n = resolve::parse_number(folded, pack().compiled().numbers);
-    if (!n) return std::string("none");
-    return n->value.to_string() + (n->value_max ? ".." + n->value_max->to_string() : "");
-  };
-  BOOST_TEST(range("五六") == "5..6");
-  BOOST_TEST(range("两三") == "2..3");
-  BOOST_TEST(range("三四十") == "30..40");
-  BOOST_TEST(range("十五六") == "15..16");
-  BOOST_TEST(range("二十五六万") == "250000..260000");
-  BOOST_TEST(range("两三百万") == "2000000..3000000");
+  BOOST_TEST(number("五六") == "5..6");
+  BOOST_TEST(number("两三") == "2..3");
+  BOOST_TEST(number("三四十") == "30..40");
+  BOOST_TEST(number("十五六") == "15..16");
+  BOOST_TEST(number("二十五六万") == "250000..260000");
+  BOOST_TEST(number("两三百万") == "2000000..3000000");
   // Digits that are no neighbours, or more than two in a row, keep their places.
-  BOOST_TEST(range("九八") == "98");
-  BOOST_TEST(range("六五") == "65");
-  BOOST_TEST(range("一二三") == "123");
-  BOOST_TEST(range("二〇二三") == "2023");
+  BOOST_TEST(number("九八") == "98");
+  BOOST_TEST(number("六五") == "65");
+  BOOST_TEST(number("一二三") == "123");
+  BOOST_TEST(number("二〇二三") == "2023");
   // With a decimal point or Arabic digits there is no range.
-  BOOST_TEST(range("五六点一") == "56.1");
-  BOOST_TEST(range("5六") == "none");
+  BOOST_TEST(number("五六点一") == "56.1");
+  BOOST_TEST(number("5六") == "none");
 }
 
 BOOST_AUTO_TEST_CASE(approximate_digits_before_a_unit) {
-  auto approximate = [](const std::string& folded) {
-    auto n = resolve::parse_number(folded, pack().compiled().numbers);
-    if (!n) return std::string("none");
-    return n->value.to_string() + (n->qualifier ? " " + std::string(to_string(*n->qualifier)) : "");
-  };
-  BOOST_TEST(approximate("几十") == "10 gt");
-  BOOST_TEST(approximate("数十亿") == "1000000000 gt");
-  BOOST_TEST(approximate("上百") == "100 ge");
-  BOOST_TEST(approximate("几万万") == "100000000 gt");
-  BOOST_TEST(approximate("二十") == "20");
+  BOOST_TEST(number("几十") == "10 gt");
+  BOOST_TEST(number("数十亿") == "1000000000 gt");
+  BOOST_TEST(number("上百") == "100 ge");
+  BOOST_TEST(number("几万万") == "100000000 gt");
+  BOOST_TEST(number("二十") == "20");
   // Only before a unit word.
-  BOOST_TEST(approximate("几") == "none");
-  BOOST_TEST(approximate("数12") == "none");
-  BOOST_TEST(approximate("十几") == "none");  // after a unit it is a qualifier word, not part of the number
+  BOOST_TEST(number("几") == "none");
+  BOOST_TEST(number("数12") == "none");
+  BOOST_TEST(number("十几") == "none");  // after a unit it is a qualifier word, not part of the number
 }
 
 BOOST_AUTO_TEST_CASE(scale_words_after_a_qualifier_word) {
@@ -120,19 +122,11 @@ BOOST_AUTO_TEST_CASE(scale_words_after_a_qualifier_word) {
   BOOST_REQUIRE(q);
   BOOST_TEST(q->value.to_string() == "1000000");
   BOOST_TEST(q->qualifier == Qualifier::gt);
-  q = resolve::parse_quantity("十几万元", pack().compiled());
-  BOOST_REQUIRE(q);
-  BOOST_TEST(q->value.to_string() == "100000");
+  BOOST_TEST(quantity_value("十几万元") == "100000");
   // After 亿, 万 scales only what follows it; 亿 after 万 scales it all.
-  q = resolve::parse_quantity("1亿3千多万", pack().compiled());
-  BOOST_REQUIRE(q);
-  BOOST_TEST(q->value.to_string() == "130000000");
-  q = resolve::parse_quantity("2万多亿", pack().compiled());
-  BOOST_REQUIRE(q);
-  BOOST_TEST(q->value.to_string() == "2000000000000");
-  q = resolve::parse_quantity("负1亿3千多万", pack().compiled());
-  BOOST_REQUIRE(q);
-  BOOST_TEST(q->value.to_string() == "-130000000");
+  BOOST_TEST(quantity_value("1亿3千多万") == "130000000");
+  BOOST_TEST(quantity_value("2万多亿") == "2000000000000");
+  BOOST_TEST(quantity_value("负1亿3千多万") == "-130000000");
 }
 
 BOOST_AUTO_TEST_CASE(scale_power_is_reported_for_ranges) {
