@@ -227,6 +227,14 @@ std::optional<int> parse_scale(std::string_view s, const detail::NumberLexicon& 
   return power;
 }
 
+std::optional<Decimal> scale_after_qualifier(const ParsedNumber& n, const Decimal& value, int power) {
+  if (!n.after_large_unit || power >= n.large_unit_power) return value.scale_pow10(power);
+  auto head = value.add(n.after_large_unit->negated());
+  auto tail = n.after_large_unit->scale_pow10(power);
+  if (!head || !tail) return std::nullopt;
+  return head->add(*tail);
+}
+
 namespace {
 
 bool is_digit_token(const Token& t) { return t.type == TokenType::chinese_digit || t.type == TokenType::arabic; }

@@ -64,5 +64,10 @@ void index_number_words(detail::NumberLexicon& lexicon);
 // ends in, are a place inside it and scale nothing: in 一百几十万 only 万
 // scales 一百 (几十 is some tens of it).
 std::optional<int> parse_scale(std::string_view folded, const detail::NumberLexicon& lexicon, int place_power = 0);
+// `value` (the number `n` read, or what a range made of it) scaled by the
+// `power` parse_scale gave for the unit words after its qualifier word: all
+// of it (30多亿), or, when the number has digits after a larger unit, only
+// those digits (1亿3千多万 is 1亿 + 3千多万).
+std::optional<Decimal> scale_after_qualifier(const ParsedNumber& n, const Decimal& value, int power);
 
 }  // namespace zhibiao::resolve

@@ -75,15 +75,8 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
   if (!scale.empty()) {
     auto power = parse_scale(scale, pack.numbers, low->place_power);
     if (!power) return std::nullopt;
-    std::optional<Decimal> v;
-    if (low->after_large_unit && *power < low->large_unit_power && den.empty()) {
-      // 1亿3千多万: the scale multiplies what follows 亿.
-      auto head = out.value.add(low->after_large_unit->negated());
-      auto tail = low->after_large_unit->scale_pow10(*power);
-      if (head && tail) v = head->add(*tail);
-    } else {
-      v = out.value.scale_pow10(*power);
-    }
+    // A fraction's value is no longer the number's: all of it is scaled.
+    auto v = den.empty() ? scale_after_qualifier(*low, out.value, *power) : out.value.scale_pow10(*power);
     if (!v) return std::nullopt;
     out.value = *v;
     if (out.value_max) out.value_max = out.value_max->scale_pow10(*power);
