@@ -57,6 +57,14 @@ RuleError error_at(const SourceLocation& where, std::string rule, std::string me
   return {where.file, where.line, where.column, std::move(rule), std::move(message)};
 }
 
+// A qualifier a word can give a figure (approx, gt, ge, lt, le): eq and
+// range come from the figure itself.
+std::optional<Qualifier> word_qualifier(std::string_view code) {
+  auto q = parse_qualifier(code);
+  if (!q || *q == Qualifier::eq || *q == Qualifier::range) return std::nullopt;
+  return q;
+}
+
 struct LoadedFile {
   std::string display_name;
   toml::table table;
@@ -370,8 +378,8 @@ class Loader {
     if (const toml::table* approximate = r.table(n, "approximate")) {
       for (const auto& [k, v] : *approximate) {
         auto code = v.value<std::string>();
-        auto qualifier = code ? parse_qualifier(*code) : std::nullopt;
-        if (!qualifier || *qualifier == Qualifier::eq || *qualifier == Qualifier::range)
+        auto qualifier = code ? word_qualifier(*code) : std::nullopt;
+        if (!qualifier)
           r.error(v, "numbers.approximate." + std::string(k.str()) + " must be one of the qualifiers approx, gt, ge, lt, le");
         else pack_->numbers.approximate[fold_word(std::string(k.str()))] = *qualifier;
       }
@@ -423,8 +431,8 @@ class Loader {
       const toml::table* sub = r.table(q, position);
       if (!sub) continue;
       for (const auto& [code, value] : *sub) {
-        auto qualifier = parse_qualifier(code.str());
-        if (!qualifier || *qualifier == Qualifier::eq || *qualifier == Qualifier::range) {
+        auto qualifier = word_qualifier(code.str());
+        if (!qualifier) {
           r.error(value, "unknown qualifier '" + std::string(code.str()) + "' (approx, gt, ge, lt, le)");
           continue;
         }
