@@ -371,6 +371,11 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
     if (c.rule->reject && owner->q_end < c.begin &&
         RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), c.rule->reject->get()))
       continue;
+    // A level continues a level only in its unit: 签约项目56个，达320亿元
+    // is no count of 32 billion.
+    if (c.rule->measure == Measure::level && owner->rule->measure == Measure::level &&
+        owner->quantity.unit != c.quantity.unit)
+      continue;
     c.indicator = owner->indicator;
     accepted.emplace(c.q_begin, std::move(c));
   }
