@@ -12,6 +12,7 @@ namespace {
 constexpr std::size_t kMaxPinyinLetters = 7;
 
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // Length in original bytes of a pinyin annotation starting at `pos` (which
 // holds an opening parenthesis), or 0 when there is none.
@@ -209,9 +210,12 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
       continue;
     }
     if (pending_space != std::string_view::npos) {
-      // Spaces only carry meaning between two Latin words ("high tech"); the
-      // one space kept stands for the whole run, whatever its characters.
-      if (is_ascii_letter(last) && is_ascii_letter(c)) emit(' ', pending_space, pending_space_end);
+      // Spaces only carry meaning after a Latin word, before another word
+      // ("high tech") or a number ("GDP 1.5万亿元": without it, GDP1 reads
+      // as a code like G20); the one space kept stands for the whole run,
+      // whatever its characters.
+      if (is_ascii_letter(last) && (is_ascii_letter(c) || is_ascii_digit(c)))
+        emit(' ', pending_space, pending_space_end);
       pending_space = std::string_view::npos;
     }
     emit(c, i, i + d.size);

@@ -93,6 +93,9 @@ BOOST_AUTO_TEST_CASE(real_parentheses_are_kept) {
 BOOST_AUTO_TEST_CASE(whitespace_and_line_ends) {
   BOOST_TEST(norm("地区 生产\t总值").text == "地区生产总值");
   BOOST_TEST(norm("high tech").text == "high tech");
+  // A number after a Latin word keeps its space: GDP1 would read as a code.
+  BOOST_TEST(norm("GDP\u30001.5 万亿元").text == "GDP 1.5万亿元");
+  BOOST_TEST(norm("5 G").text == "5G");
   BOOST_TEST(norm("a\r\nb\rc").text == "a\nb\nc");
   BOOST_TEST(norm("\xEF\xBB\xBF" "GDP").text == "GDP");
 }
