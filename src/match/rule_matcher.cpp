@@ -259,7 +259,8 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
             if (item.name_begin == npos) continue;
             item.indicator = indicator_named(pack, folded.substr(item.name_begin, item.name_end - item.name_begin));
           } else {
-            item.indicator = rule.list_indicators[i];
+            // An indicator's own list names it first (its name group).
+            item.indicator = i < rule.list_indicators.size() ? rule.list_indicators[i] : rule.indicator;
           }
           if (item.indicator.empty()) continue;
           if (item.name_begin != npos && name_excluded(item.indicator, item.name_begin, item.name_end)) continue;

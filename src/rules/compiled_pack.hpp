@@ -175,7 +175,8 @@ struct CompiledRule {
   bool figure_ends_match = false;
   // A list rule (A、B分别增长3%、5%): figure groups q1, q2, ... each paired
   // with name group n1, n2, ... (the indicator whose name it is), or with
-  // the rule's fixed list of indicators.
+  // the rule's fixed list of indicators, or else (a rule of an indicator,
+  // whose name comes first) with the rule's own indicator.
   struct ListItem {
     int group_q = 0, group_name = 0;
   };

@@ -1105,7 +1105,9 @@ class Loader {
           if (!pack_->indicator(ind)) report("unknown indicator '" + ind + "' in 'indicators'");
         if (!complete) continue;
         rule.indicator.clear();
-      } else if (rule.group_q == 0) {
+      } else if (rule.group_q == 0 && rule.list_items.empty()) {
+        // A rule of an indicator may also be a list (q1, q2, ...): a figure
+        // group without a name group is then the indicator's own.
         report("the pattern has no (?P<q>...) group for the figure");
         continue;
       }
