@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "match/scan.hpp"
+#include "resolve/quantity_parser.hpp"
 #include "text/utf8.hpp"
 
 namespace zhibiao::match {
@@ -65,9 +66,10 @@ QuantityScan::QuantityScan(std::string_view folded, const detail::CompiledPack& 
     });
   scan_where_it_can_match(*grammar.finder, grammar.finder_windows, grammar.finder_lead, [&](const Hit& h) {
     if (touches_excluded(h.begin, h.end)) return;
-    bool alone = alone_on_line(folded, h.begin, h.end);
-    if (one_chinese_char(folded, h.begin, h.end) && !alone) return;
-    mentions_.push_back({h.begin, h.end, alone});
+    std::size_t begin = resolve::past_word_holding_qualifier(folded, h.begin, h.end, grammar);
+    bool alone = alone_on_line(folded, begin, h.end);
+    if (one_chinese_char(folded, begin, h.end) && !alone) return;
+    mentions_.push_back({begin, h.end, alone});
   });
 }
 

@@ -110,6 +110,10 @@ std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::C
 // when the match is void.
 bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& pack, QuantityScan& quantities) {
   const auto& rule = *c.rule;
+  // 签约56个项目: the figure is 56个, as the quantity scan has it.
+  std::size_t q_begin = resolve::past_word_holding_qualifier(folded, c.q_begin, c.q_end, pack.quantity);
+  if (c.begin == c.q_begin) c.begin = q_begin;
+  c.q_begin = q_begin;
   if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
   if (rejected(rule, folded, c)) return false;
   // Most figures are mentions the quantity scan knows (read now if not yet).

@@ -127,4 +127,17 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
   return out;
 }
 
+std::size_t past_word_holding_qualifier(std::string_view folded, std::size_t begin, std::size_t end,
+                                        const detail::QuantityGrammar& grammar) {
+  // Most mentions begin with a digit, which begins none of those qualifiers.
+  if (begin >= end || !grammar.inside_words_first_bytes[static_cast<unsigned char>(folded[begin])]) return begin;
+  std::string_view before = folded.substr(0, begin), from = folded.substr(begin, end - begin);
+  for (const auto& q : grammar.qualifiers_inside_words) {
+    if (from.size() <= q.qualifier.size() || !from.starts_with(q.qualifier)) continue;
+    for (const auto& head : q.heads)
+      if (before.ends_with(head)) return begin + q.qualifier.size();
+  }
+  return begin;
+}
+
 }  // namespace zhibiao::resolve

@@ -49,4 +49,11 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
 // Both in one.
 std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack);
 
+// Where a mention that begins at `begin` in `folded` really begins: past its
+// first characters when they end a word that only holds a qualifier word
+// (签约56个: the mention is 56个, not 约56个), else `begin`. The grammar
+// cannot tell, having no look behind.
+std::size_t past_word_holding_qualifier(std::string_view folded, std::size_t begin, std::size_t end,
+                                        const detail::QuantityGrammar& grammar);
+
 }  // namespace zhibiao::resolve

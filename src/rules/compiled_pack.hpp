@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <bitset>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -93,6 +94,15 @@ struct QuantityGrammar {
   std::optional<std::size_t> finder_windows, exclude_windows;
   std::optional<match::LeadChars> finder_lead, exclude_lead;  // tried anchored inside a window
   std::map<std::string, Qualifier> qualifier_words;
+  // Words that end in a qualifier word without being one, by that word:
+  // the 约 of 签约56个项目 makes 56 no approximation (see
+  // resolve::past_word_holding_qualifier).
+  struct QualifierInsideWords {
+    std::string qualifier;           // 约
+    std::vector<std::string> heads;  // 签, 节, 制, …
+  };
+  std::vector<QualifierInsideWords> qualifiers_inside_words;
+  std::bitset<256> inside_words_first_bytes;  // the first bytes of those qualifiers
   std::map<std::string, UnitEntry> units;
   std::map<std::string, UnitEntry> units_before;  // currency words written before the number
   // The splits by `parts`, kept across documents (resolve/split_cache.hpp):

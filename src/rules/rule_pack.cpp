@@ -426,7 +426,7 @@ class Loader {
   }
 
   void read_qualifiers(const TomlReader& r, const toml::table& q) {
-    r.check_keys(q, {"before", "between", "after"}, "[qualifiers]");
+    r.check_keys(q, {"before", "between", "after", "inside_words"}, "[qualifiers]");
     for (std::string_view position : {"before", "between", "after"}) {
       const toml::table* sub = r.table(q, position);
       if (!sub) continue;
@@ -444,6 +444,27 @@ class Loader {
           qualifier_words_[std::string(position)].push_back(folded);
         }
       }
+    }
+    // 签约: a word whose end is a qualifier word before a number (约).
+    auto words = r.strings(q, "inside_words", false);
+    if (!words) return;
+    const auto& before = qualifier_words_["before"];
+    for (const auto& w : *words) {
+      std::string folded = fold_word(w);
+      bool split = false;
+      for (std::size_t cut = 1; cut < folded.size() && !split; ++cut) {
+        if ((static_cast<unsigned char>(folded[cut]) & 0xC0) == 0x80) continue;
+        std::string tail = folded.substr(cut);
+        if (std::find(before.begin(), before.end(), tail) == before.end()) continue;
+        auto& known = pack_->quantity.qualifiers_inside_words;
+        auto it = std::find_if(known.begin(), known.end(), [&](const auto& k) { return k.qualifier == tail; });
+        if (it == known.end()) it = known.insert(known.end(), {tail, {}});
+        it->heads.push_back(folded.substr(0, cut));
+        pack_->quantity.inside_words_first_bytes.set(static_cast<unsigned char>(tail[0]));
+        split = true;
+      }
+      if (!split)
+        r.error(*q.get("inside_words"), "inside_words: '" + w + "' does not end in a word of [qualifiers.before]");
     }
   }
 

@@ -131,6 +131,8 @@ BOOST_AUTO_TEST_CASE(wrong_types) {
   expect_error("[macros]\nm = 5\n", "must be a string", 2);
   expect_error("[numbers]\napproximate = { \"好几\" = \"many\" }\n", "numbers.approximate.好几 must be one of", 2);
   expect_error("[numbers]\napproximate = { \"好几\" = 1 }\n", "numbers.approximate.好几 must be one of", 2);
+  // A word in which a qualifier word is no qualifier must end in one.
+  expect_error("[qualifiers]\ninside_words = [\"签字\"]\n", "'签字' does not end in a word of [qualifiers.before]", 2);
   expect_error("[indicator]\nid = \"x\"\nnames = [\"某\"]\nexcludes = [[\"a\"]]\n", "'excludes' must hold only strings", 4);
 }
 
