@@ -10,11 +10,24 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
                                    const std::vector<text::Range>& ranges) {
   const auto& lex = pack.modality;
   if (!lex.words) return;
+  std::vector<int> matching;
   for (const auto& range : ranges) {
     std::vector<std::pair<std::size_t, std::size_t>> excluded;
-    for (const auto& re : lex.excludes)
-      match::scan(*re, folded, [&](const match::Hit& h) { excluded.emplace_back(h.begin, h.end); }, range.begin,
+    auto scan_exclude = [&](const RE2& re) {
+      match::scan(re, folded, [&](const match::Hit& h) { excluded.emplace_back(h.begin, h.end); }, range.begin,
                   range.end);
+    };
+    // Most sentences hold no exclude at all: the set says which do, in one
+    // pass, and only those are scanned (all of them if it cannot say).
+    matching.clear();
+    RE2::Set::ErrorInfo error{};
+    if (lex.any_exclude &&
+        (lex.any_exclude->Match(folded.substr(range.begin, range.end - range.begin), &matching, &error) ||
+         error.kind == RE2::Set::kNoError)) {
+      for (int i : matching) scan_exclude(*lex.excludes[static_cast<std::size_t>(i)]);
+    } else {
+      for (const auto& re : lex.excludes) scan_exclude(*re);
+    }
     match::scan(*lex.words, folded, [&](const match::Hit& h) {
       for (auto [b, e] : excluded)
         if (b <= h.begin && h.end <= e) return;

@@ -121,6 +121,10 @@ struct ModalityLexicon {
   std::unique_ptr<RE2> words;  // alternation of every word, longest first
   std::map<std::string, ModalityWord> by_word;
   std::vector<std::unique_ptr<RE2>> excludes;  // spans in which a word is not a signal
+  // Which of the excludes match a sentence at all, in one pass, so that only
+  // those are scanned; null when one of them has an assertion (^, \b), whose
+  // match would depend on the text around the sentence.
+  std::unique_ptr<RE2::Set> any_exclude;
 };
 
 // How a matched period phrase turns into a Period. Each field is a capture

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "core/parallel.hpp"
+#include "match/pattern_chars.hpp"
 #include "match/pattern_syntax.hpp"
 #include "resolve/number_parser.hpp"
 #include "resolve/split_cache.hpp"
@@ -709,6 +710,19 @@ class Loader {
     }
     pack_->modality.words = std::make_unique<RE2>(alternation_of(all), regex_options());
     pack_->modality.excludes = compile_all(r, m, "excludes");
+    pack_->modality.any_exclude = set_of(pack_->modality.excludes);
+  }
+
+  // The patterns in one RE2::Set (see ModalityLexicon::any_exclude), or
+  // null when one has an assertion or cannot be read.
+  std::unique_ptr<RE2::Set> set_of(const std::vector<std::unique_ptr<RE2>>& patterns) const {
+    if (patterns.empty()) return nullptr;
+    auto set = std::make_unique<RE2::Set>(regex_options(), RE2::UNANCHORED);
+    for (const auto& re : patterns) {
+      auto chars = match::read_pattern_chars(re->pattern(), match::CharsToRead::first_only);
+      if (!chars || chars->has_assertion || set->Add(re->pattern(), nullptr) < 0) return nullptr;
+    }
+    return set->Compile() ? std::move(set) : nullptr;
   }
 
   void compile_period(const TomlReader& r, const toml::table& p) {
