@@ -66,9 +66,22 @@ std::string indicator_named(const detail::CompiledPack& pack, std::string_view n
   return "";
 }
 
+// Whether the rule's reject pattern matches folded[b, e), with the
+// candidate's base blanked out when it lies inside (a copy only then): a
+// share's base is left out (占一般公共预算收入的比重 names another indicator
+// only as the whole).
+bool reject_matches(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c, std::size_t b,
+                    std::size_t e) {
+  if (b >= e) return RE2::PartialMatch(std::string_view(), rule.reject->get());
+  if (c.base_begin == npos || c.base_begin < b || c.base_end > e)
+    return RE2::PartialMatch(folded.substr(b, e - b), rule.reject->get());
+  std::string s(folded.substr(b, e - b));
+  s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
+  return RE2::PartialMatch(s, rule.reject->get());
+}
+
 // The reject pattern is tried on the text before the name and between the
-// name and the figure; a share's base is left out (占一般公共预算收入的比重
-// names another indicator only as the whole).
+// name and the figure.
 bool rejected(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c) {
   if (!rule.reject && !rule.reject_base) return false;
   std::size_t name_begin = c.name_begin == npos ? c.q_begin : c.name_begin;
@@ -77,20 +90,9 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
       RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), rule.reject_base->get()))
     return true;
   if (!rule.reject) return false;
-  // Whether the reject pattern matches folded[b, e), with the base blanked
-  // out when it lies inside (a copy only then).
-  auto matches_without_base = [&](std::size_t b, std::size_t e) {
-    if (b >= e) return RE2::PartialMatch(std::string_view(), rule.reject->get());
-    if (c.base_begin == npos || c.base_begin < b || c.base_end > e)
-      return RE2::PartialMatch(folded.substr(b, e - b), rule.reject->get());
-    std::string s(folded.substr(b, e - b));
-    s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
-    return RE2::PartialMatch(s, rule.reject->get());
-  };
-  return matches_without_base(c.begin, name_begin) ||
-         matches_without_base(name_end, name_end <= c.q_begin ? c.q_begin : name_end);
+  return reject_matches(rule, folded, c, c.begin, name_begin) ||
+         reject_matches(rule, folded, c, name_end, name_end <= c.q_begin ? c.q_begin : name_end);
 }
-
 
 // The rules worth trying on a sentence, in rule order: those the rule
 // filter picks. (A rule matched after a name is then skipped when the
@@ -371,11 +373,11 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
     if (after == accepted.begin()) continue;
     const Candidate* owner = &std::prev(after)->second;
     if (segments.sentence_at(owner->q_begin) != sentence) continue;
-    // Another indicator named between the owner's figure and this match
-    // takes the figure away from the owner.
-    if (c.rule->reject && owner->q_end < c.begin &&
-        RE2::PartialMatch(folded.substr(owner->q_end, c.begin - owner->q_end), c.rule->reject->get()))
-      continue;
+    // Another indicator named between the owner's figure and this one
+    // takes the figure away from the owner. The whole stretch is read, not
+    // only what lies before the match: a match may begin inside the name
+    // (…，毛利率提升3个百分点 matches from 利率).
+    if (c.rule->reject && reject_matches(*c.rule, folded, c, owner->q_end, c.q_begin)) continue;
     // A level continues a level only in its unit: 签约项目56个，达320亿元
     // is no count of 32 billion.
     if (c.rule->measure == Measure::level && owner->rule->measure == Measure::level &&
