@@ -66,6 +66,12 @@ std::string indicator_named(const detail::CompiledPack& pack, std::string_view n
   return "";
 }
 
+bool starts_with_sign_after_digit(std::string_view folded, std::size_t q_begin) {
+  auto is_digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  return q_begin > 0 && q_begin < folded.size() && (folded[q_begin] == '-' || folded[q_begin] == '+') &&
+         is_digit(folded[q_begin - 1]);
+}
+
 // Whether the rule's reject pattern matches folded[b, e), with the
 // candidate's base blanked out when it lies inside (a copy only then): a
 // share's base is left out (占一般公共预算收入的比重 names another indicator
@@ -116,6 +122,9 @@ bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& p
   std::size_t q_begin = resolve::past_word_holding_qualifier(folded, c.q_begin, c.q_end, pack.quantity);
   if (c.begin == c.q_begin) c.begin = q_begin;
   c.q_begin = q_begin;
+  // A sign right after a digit joins a range (5-8个) or a code: it never
+  // begins a figure, whatever part of the span the rule could not read.
+  if (starts_with_sign_after_digit(folded, c.q_begin)) return false;
   if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
   if (rejected(rule, folded, c)) return false;
   // Most figures are mentions the quantity scan knows (read now if not yet).

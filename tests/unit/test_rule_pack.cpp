@@ -104,6 +104,27 @@ excludes = ['{NAME}能耗', '人均{NAME}', '{NAME}?指数', '{NAME}中|人均',
   BOOST_TEST(ex.facts({"d", "小部件产量达到3亿元。", "", ""}).size() == 1u);
 }
 
+// A figure never begins with a sign right after a digit: 5-8个 read by a
+// rule whose figure has no range is no count of -8.
+BOOST_AUTO_TEST_CASE(a_sign_after_a_digit_begins_no_figure) {
+  TempPack p(R"(
+[indicator]
+id = "widget_count"
+names = ["小部件"]
+
+[[rule]]
+id = "widget_count.level.v1"
+measure = "level"
+pattern = '(?P<name>小部件)(?:{gap_char}){0,7}?(?P<q>(?:{number})个)'
+)");
+  RulePack pack = RulePack::load(p.dir);
+  Extractor ex(pack);
+  BOOST_TEST(ex.facts({"d", "小部件5-8个。", "", ""}).empty());
+  auto facts = ex.facts({"d", "小部件共-8个。", "", ""});
+  BOOST_REQUIRE(facts.size() == 1u);
+  BOOST_TEST(facts[0].value.to_string() == "-8");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_toml) {
   auto errors = errors_of("[indicator\nid = 1\n");
   BOOST_TEST(any_error(errors, "malformed TOML", 1));
