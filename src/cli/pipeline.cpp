@@ -12,9 +12,11 @@ namespace {
 
 // A batch is this many bytes of text or this many documents, whichever
 // comes first: large enough to keep the threads busy, small enough that
-// memory stays flat.
-constexpr std::size_t kBatchBytes = 4 << 20;
-constexpr std::size_t kBatchDocuments = 512;
+// memory stays flat. (4 MB and 512 took 5 MB more at the peak with -j 2 on
+// text dense with figures, 61.7 against 56.8 MB, for no speed that 9 runs
+// in turn could tell apart: bench/README.md.)
+constexpr std::size_t kBatchBytes = 2 << 20;
+constexpr std::size_t kBatchDocuments = 256;
 
 }  // namespace
 
