@@ -253,7 +253,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))
       f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
-    if (const auto* subject = resolve::subject_for(subjects, para, c.q_begin))
+    if (const auto* subject = resolve::subject_for(subjects, para, c.begin))
       f.subject = to_original.text(to_original(subject->begin, subject->end));
     else
       f.subject = title.subject;

@@ -6,6 +6,18 @@
 
 namespace zhibiao::resolve {
 
+namespace {
+
+// 占全市比重, 高于全省: a region after such a word is a whole or a
+// yardstick, not who a fact is about.
+bool after_a_yardstick_word(std::string_view folded, std::size_t begin, const detail::SubjectLexicon& lexicon) {
+  std::string_view before = folded.substr(0, begin);
+  return std::any_of(lexicon.not_after.begin(), lexicon.not_after.end(),
+                     [&](const std::string& w) { return before.ends_with(w); });
+}
+
+}  // namespace
+
 std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
                                           const text::Segments* segments, const std::vector<bool>& wanted) {
   std::vector<SubjectMention> out;
@@ -20,23 +32,27 @@ std::vector<SubjectMention> find_subjects(std::string_view folded, const detail:
     for (const auto& range : ranges) {
       match::scan(*re, folded, [&](const match::Hit& h) {
         auto [b, e] = re->NumberOfCapturingGroups() >= 1 ? h.group(folded, 1) : std::pair{h.begin, h.end};
-        if (b != std::string_view::npos && b < e) out.push_back({b, e});
+        if (b != std::string_view::npos && b < e && !after_a_yardstick_word(folded, b, pack.subjects))
+          out.push_back({b, e});
       }, range.begin, range.end);
     }
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  // By start, and the longest last among those that start together, so
+  // that subject_for, going back, meets 全市工业园区 before 全市.
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
   return out;
 }
 
 const SubjectMention* subject_for(const std::vector<SubjectMention>& mentions, const text::Range& paragraph,
-                                  std::size_t figure_begin) {
-  // The last mention starting before the figure; mentions are sorted by start.
-  auto it = std::lower_bound(mentions.begin(), mentions.end(), figure_begin,
+                                  std::size_t fact_begin) {
+  // The last mention starting before the fact; mentions are sorted by start.
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), fact_begin,
                              [](const SubjectMention& m, std::size_t pos) { return m.begin < pos; });
   while (it != mentions.begin()) {
     --it;
     if (it->begin < paragraph.begin) return nullptr;
-    if (it->end <= figure_begin) return &*it;
+    if (it->end <= fact_begin) return &*it;
   }
   return nullptr;
 }

@@ -1,5 +1,6 @@
 // The subject of a fact: the region, zone or company named nearest before
-// its figure in its sentence, else in its paragraph, else in the title. What
+// the fact's text in its paragraph, else in the title. (Before the text, not
+// the figure: 占全市的比重为4.9% names the whole, not who it is about.) What
 // counts as a subject is the pack's [subjects] patterns (group 1, or the
 // whole match).
 #pragma once
@@ -21,9 +22,9 @@ std::vector<SubjectMention> find_subjects(std::string_view folded, const detail:
                                           const text::Segments* segments = nullptr,
                                           const std::vector<bool>& wanted = {});
 
-// The mention for a figure at `figure_begin` in paragraph `paragraph`, or
-// nullptr.
+// The mention for a fact whose text begins at `fact_begin` in paragraph
+// `paragraph`, or nullptr.
 const SubjectMention* subject_for(const std::vector<SubjectMention>& mentions, const text::Range& paragraph,
-                                  std::size_t figure_begin);
+                                  std::size_t fact_begin);
 
 }  // namespace zhibiao::resolve

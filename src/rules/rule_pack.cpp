@@ -636,8 +636,10 @@ class Loader {
       for (auto& d : dates) pack_->periods.document_date.push_back(std::move(d));
     }
     if (const toml::table* s = r.table(t, "subjects")) {
-      r.check_keys(*s, {"patterns"}, "[subjects]");
+      r.check_keys(*s, {"patterns", "not_after"}, "[subjects]");
       pack_->subjects.patterns = compile_all(r, *s, "patterns");
+      if (auto words = r.strings(*s, "not_after", false))
+        for (const auto& w : *words) pack_->subjects.not_after.push_back(fold_word(w));
     }
   }
 
