@@ -55,6 +55,10 @@ std::optional<Period> resolve_mention(const RawMention& m, DocumentDate document
   if (auto back = field(r.years_back, m, lex)) {
     if (*back < 1) return std::nullopt;
     p = Period::years(*year - *back, *year - 1);
+  } else if (r.last_year == "doc") {
+    // 2020年以来: from that year to the document's.
+    if (!document.year) return std::nullopt;
+    p = Period::years(*year, *document.year);
   } else if (auto last = field(r.last_year, m, lex)) {
     p = Period::years(*year, *last);
   }

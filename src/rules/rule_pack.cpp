@@ -759,6 +759,9 @@ class Loader {
     if (!rule.is_date && rule.year != "doc" && rule.year != "scope" && !rule.year.starts_with("$") &&
         !is_literal_year(rule.year))
       r.error(*p.get("year"), "year must be \"$N\" (a capture), \"doc\", \"scope\" or a year such as \"1981\"", *id);
+    if (!rule.last_year.empty() && rule.last_year != "doc" && !rule.last_year.starts_with("$") &&
+        !is_literal_year(rule.last_year))
+      r.error(*p.get("last_year"), "last_year must be \"$N\" (a capture), \"doc\" or a year such as \"1985\"", *id);
     pack_->periods.rules.push_back(std::move(rule));
   }
 
