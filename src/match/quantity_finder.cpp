@@ -83,7 +83,7 @@ bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) const {
 const resolve::ParsedQuantity* QuantityScan::quantity_of(Mention& m) {
   if (!m.parsed) m.parsed = &memo_.parse(folded_.substr(m.begin, m.end - m.begin));
   const auto& q = *m.parsed;
-  if (!q || (q->lone_numeral && !m.alone_on_line)) return nullptr;
+  if (!q || (q->lone_numeral && !m.alone_on_line) || !resolve::unit_fits_context(*q, folded_, m.begin)) return nullptr;
   return &*q;
 }
 

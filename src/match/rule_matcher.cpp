@@ -12,13 +12,27 @@ namespace {
 
 constexpr auto npos = std::string_view::npos;
 
+// 翻两番 (doubled twice) is growth of (2^2 - 1) x 100% = 300%. Only a whole
+// number of doublings, one to ten, and no range.
+bool doublings_as_growth(resolve::ParsedQuantity& q) {
+  if (q.value_max) return false;
+  for (std::int64_t n = 1, times = 2; n <= 10; ++n, times *= 2) {
+    if (!(q.value == Decimal::from_int(n))) continue;
+    q.value = Decimal::from_int((times - 1) * 100);
+    q.kind = QuantityKind::percent;
+    q.unit = "percent";
+    return true;
+  }
+  return false;
+}
+
 // Whether a figure of this kind can be this measure, and the unit it gets.
 bool fits_measure(Measure m, resolve::ParsedQuantity& q) {
   switch (m) {
     case Measure::level:
       if (q.kind == QuantityKind::money) return true;
       if (q.kind == QuantityKind::number && !q.unit.empty() &&
-          !(q.unit_entry && q.unit_entry->growth_percent_scale)) {
+          !(q.unit_entry && (q.unit_entry->growth_percent_scale || q.unit_entry->growth_doublings))) {
         q.unit = "count";
         return true;
       }
@@ -35,6 +49,7 @@ bool fits_measure(Measure m, resolve::ParsedQuantity& q) {
         q.unit = "percent";
         return true;
       }
+      if (q.kind == QuantityKind::number && q.unit_entry && q.unit_entry->growth_doublings) return doublings_as_growth(q);
       return false;
     case Measure::share:
       return q.kind == QuantityKind::percent;
@@ -131,7 +146,7 @@ bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& p
   std::optional<resolve::ParsedQuantity> q;
   if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
   else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
-  if (!q || !fits_measure(rule.measure, *q)) return false;
+  if (!q || !resolve::unit_fits_context(*q, folded, c.q_begin) || !fits_measure(rule.measure, *q)) return false;
   c.quantity = std::move(*q);
   if (c.negated) negate(c.quantity);
   return true;

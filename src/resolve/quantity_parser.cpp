@@ -1,5 +1,6 @@
 #include "resolve/quantity_parser.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "resolve/number_parser.hpp"
@@ -125,6 +126,13 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
     if (out.qualifier == Qualifier::eq && low->qualifier) out.qualifier = *low->qualifier;
   }
   return out;
+}
+
+bool unit_fits_context(const ParsedQuantity& q, std::string_view folded, std::size_t begin) {
+  if (!q.unit_entry || q.unit_entry->only_after.empty()) return true;
+  std::string_view before = folded.substr(0, begin);
+  return std::any_of(q.unit_entry->only_after.begin(), q.unit_entry->only_after.end(),
+                     [&](const std::string& w) { return before.ends_with(w); });
 }
 
 std::size_t past_word_holding_qualifier(std::string_view folded, std::size_t begin, std::size_t end,

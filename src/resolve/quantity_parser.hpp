@@ -49,6 +49,10 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
 // Both in one.
 std::optional<ParsedQuantity> parse_quantity(std::string_view mention, const detail::CompiledPack& pack);
 
+// Whether a mention that begins at `begin` in `folded` follows a word its
+// unit needs there (番 only after 翻: 经过一番努力 holds no figure).
+bool unit_fits_context(const ParsedQuantity& q, std::string_view folded, std::size_t begin);
+
 // Where a mention that begins at `begin` in `folded` really begins: past its
 // first characters when they end a word that only holds a qualifier word
 // (签约56个: the mention is 56个, not 约56个), else `begin`. The grammar

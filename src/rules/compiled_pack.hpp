@@ -75,6 +75,8 @@ struct UnitEntry {
   int scale = 0;      // power of ten applied to the number (成 → 1: 三成 = 30%)
   std::optional<Decimal> factor;  // a multiplier that is no power of ten (一对 = 2)
   std::optional<int> growth_percent_scale;  // 倍 in a growth: 1倍 = 100%
+  bool growth_doublings = false;            // 番 in a growth: 翻两番 = 300%
+  std::vector<std::string> only_after;      // folded words the mention must follow (翻 for 番), if any
 };
 
 // The named groups of the quantity grammar's `parts` pattern the engine reads.

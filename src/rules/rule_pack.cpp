@@ -389,7 +389,10 @@ class Loader {
   }
 
   void read_unit(const TomlReader& r, const toml::table& u) {
-    r.check_keys(u, {"words", "before", "kind", "unit", "scale", "factor", "growth_percent_scale"}, "[[unit]]");
+    r.check_keys(u,
+                 {"words", "before", "kind", "unit", "scale", "factor", "growth_percent_scale", "growth_doublings",
+                  "only_after"},
+                 "[[unit]]");
     auto words = r.strings(u, "words", true);
     auto kind = r.string(u, "kind", true);
     if (!words || !kind) return;
@@ -407,6 +410,9 @@ class Loader {
     if (e.kind == QuantityKind::pp && e.unit.empty()) e.unit = "pp";
     e.scale = static_cast<int>(r.integer(u, "scale", false).value_or(0));
     if (auto g = r.integer(u, "growth_percent_scale", false)) e.growth_percent_scale = static_cast<int>(*g);
+    e.growth_doublings = r.boolean(u, "growth_doublings").value_or(false);
+    if (auto after = r.strings(u, "only_after", false))
+      for (const auto& w : *after) e.only_after.push_back(fold_word(w));
     if (auto f = r.string(u, "factor", false)) {
       e.factor = Decimal::parse(*f);
       if (!e.factor) r.error(*u.get("factor"), "factor must be a decimal string such as \"2\"");
