@@ -227,7 +227,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
 
   resolve::PeriodResolver periods = resolve_periods(folded, segs, period_paragraphs, pack, carry);
   clock.done(detail::Stage::periods);
-  resolve::ModalityResolver modality(folded, pack, sentences);
+  resolve::ModalityResolver modality(folded, pack, sentences, carry.date.year);
   clock.done(detail::Stage::modality);
   auto figure_between = [&](std::size_t after, std::size_t before) { return quantities.any_between(after, before); };
   auto subjects = resolve::find_subjects(folded, pack, &segs, paragraphs);

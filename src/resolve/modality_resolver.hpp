@@ -9,11 +9,15 @@
 // (预算 in 一般公共预算收入, 计划 in 完成原定计划的) are not signals. No
 // signal: actual.
 //
+// A year later than the document's after 到 (到2025年，…达到1.2万亿元) is a
+// goal: a weak target signal, so a plan word before it still decides.
+//
 // A list whose lead-in stands on its own line (主要预期目标是：, then the
 // items on the next line) passes the lead-in's signal to a figure whose
 // sentence has none.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,7 +31,7 @@ class ModalityResolver {
  public:
   // Reads the signal words of the given ranges (the sentences with facts).
   ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
-                   const std::vector<text::Range>& ranges);
+                   const std::vector<text::Range>& ranges, std::optional<int> document_year = std::nullopt);
   // `figure_between`: whether a figure of the text begins between two
   // positions; `lead_in`: the line introducing the figure's list, if any
   // (empty range otherwise).

@@ -127,6 +127,10 @@ struct ModalityLexicon {
   // those are scanned; null when one of them has an assertion (^, \b), whose
   // match would depend on the text around the sentence.
   std::unique_ptr<RE2::Set> any_exclude;
+  // Capture 1 a year (到2025年): later than the document's, a goal to reach,
+  // a weak target signal. Null when the pack has none.
+  std::unique_ptr<RE2> future_year;
+  std::optional<match::LeadChars> future_year_lead;  // tried only where 到 or 至 stands
 };
 
 // How a matched period phrase turns into a Period. Each field is a capture

@@ -695,7 +695,8 @@ class Loader {
   }
 
   void compile_modality(const TomlReader& r, const toml::table& m) {
-    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "scoped", "excludes"}, "[modality]");
+    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year"},
+                 "[modality]");
     std::vector<std::string> all;
     for (std::string_view name : {"actual", "planned", "expected", "target"}) {
       auto words = r.strings(m, name, false);
@@ -719,6 +720,15 @@ class Loader {
     pack_->modality.words = std::make_unique<RE2>(alternation_of(all), regex_options());
     pack_->modality.excludes = compile_all(r, m, "excludes");
     pack_->modality.any_exclude = set_of(pack_->modality.excludes);
+    if (auto future = r.string(m, "future_year", false)) {
+      pack_->modality.future_year = compile(r, *m.get("future_year"), fold_pattern(*future, *fold_), "");
+      if (pack_->modality.future_year && pack_->modality.future_year->NumberOfCapturingGroups() < 1) {
+        r.error(*m.get("future_year"), "future_year needs a capture group around the year");
+        pack_->modality.future_year.reset();
+      }
+      if (pack_->modality.future_year)
+        pack_->modality.future_year_lead = match::LeadChars::of(pack_->modality.future_year->pattern());
+    }
   }
 
   // The patterns in one RE2::Set (see ModalityLexicon::any_exclude), or
