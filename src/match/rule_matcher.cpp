@@ -87,18 +87,17 @@ bool starts_with_sign_after_digit(std::string_view folded, std::size_t q_begin) 
          is_digit(folded[q_begin - 1]);
 }
 
-// Whether the rule's reject pattern matches folded[b, e), with the
+// Whether a reject pattern matches folded[b, e), with the
 // candidate's base blanked out when it lies inside (a copy only then): a
 // share's base is left out (占一般公共预算收入的比重 names another indicator
 // only as the whole).
-bool reject_matches(const detail::CompiledRule& rule, std::string_view folded, const Candidate& c, std::size_t b,
-                    std::size_t e) {
-  if (b >= e) return RE2::PartialMatch(std::string_view(), rule.reject->get());
+bool reject_matches(const RE2& reject, std::string_view folded, const Candidate& c, std::size_t b, std::size_t e) {
+  if (b >= e) return RE2::PartialMatch(std::string_view(), reject);
   if (c.base_begin == npos || c.base_begin < b || c.base_end > e)
-    return RE2::PartialMatch(folded.substr(b, e - b), rule.reject->get());
+    return RE2::PartialMatch(folded.substr(b, e - b), reject);
   std::string s(folded.substr(b, e - b));
   s.replace(c.base_begin - b, c.base_end - c.base_begin, " ");
-  return RE2::PartialMatch(s, rule.reject->get());
+  return RE2::PartialMatch(s, reject);
 }
 
 // The reject pattern is tried on the text before the name and between the
@@ -111,8 +110,8 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
       RE2::PartialMatch(folded.substr(c.base_begin, c.base_end - c.base_begin), rule.reject_base->get()))
     return true;
   if (!rule.reject) return false;
-  return reject_matches(rule, folded, c, c.begin, name_begin) ||
-         reject_matches(rule, folded, c, name_end, name_end <= c.q_begin ? c.q_begin : name_end);
+  return reject_matches(rule.reject->get(), folded, c, c.begin, name_begin) ||
+         reject_matches(rule.reject->get(), folded, c, name_end, name_end <= c.q_begin ? c.q_begin : name_end);
 }
 
 // The rules worth trying on a sentence, in rule order: those the rule
@@ -401,7 +400,8 @@ std::vector<Candidate> match_rules(std::string_view folded, const text::Segments
     // takes the figure away from the owner. The whole stretch is read, not
     // only what lies before the match: a match may begin inside the name
     // (…，毛利率提升3个百分点 matches from 利率).
-    if (c.rule->reject && reject_matches(*c.rule, folded, c, owner->q_end, c.q_begin)) continue;
+    const auto& between = c.rule->reject_between ? c.rule->reject_between : c.rule->reject;
+    if (between && reject_matches(between->get(), folded, c, owner->q_end, c.q_begin)) continue;
     // A level continues a level only in its unit: 签约项目56个，达320亿元
     // is no count of 32 billion.
     if (c.rule->measure == Measure::level && owner->rule->measure == Measure::level &&

@@ -186,6 +186,9 @@ struct CompiledRule {
   std::optional<match::LeadChars> lead;
   std::shared_ptr<const LazyRegex> reject;  // text before the name or between name and figure that voids the match
   std::shared_ptr<const LazyRegex> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
+  // A continuation's: text between the owner's figure and this figure that
+  // takes the figure away from the owner (reject when null).
+  std::shared_ptr<const LazyRegex> reject_between;
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
   int priority = 0;
   // A rule with no name of its own (，增长9.2%): the figure belongs to the
@@ -285,7 +288,7 @@ struct CompiledPack {
     }
     std::set<const LazyRegex*> rejects;  // shared by the rules of a template
     for (const auto& rule : rules)
-      for (const LazyRegex* r : {rule.reject.get(), rule.reject_base.get()})
+      for (const LazyRegex* r : {rule.reject.get(), rule.reject_base.get(), rule.reject_between.get()})
         if (r && rejects.insert(r).second) out.push_back(r);
     for (const auto& r : rule_regexes) out.push_back(r.get());
     return out;

@@ -826,7 +826,9 @@ class Loader {
                     const std::map<std::string, std::string>& locals) {
     auto id = r.string(t, "id", true);
     std::string rule_id = id.value_or("");
-    r.check_keys(t, {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base"},
+    r.check_keys(t,
+                 {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base",
+                  "reject_between"},
                  "[[rule]]", rule_id);
     // indicator = "inherit": the figure takes the indicator of the fact before it.
     // indicator = "list": a list rule whose names say which indicators (or
@@ -845,7 +847,8 @@ class Loader {
              {rule_id, indicator, *measure, fold_pattern(*pattern, *fold_),
               fold_pattern(r.string(t, "reject", false, rule_id).value_or(""), *fold_),
               fold_pattern(r.string(t, "reject_base", false, rule_id).value_or(""), *fold_),
-              static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0)), fixed.value_or(std::vector<std::string>{})},
+              static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0)), fixed.value_or(std::vector<std::string>{}),
+              fold_pattern(r.string(t, "reject_between", false, rule_id).value_or(""), *fold_)},
              locals);
   }
 
@@ -855,6 +858,7 @@ class Loader {
     std::string pattern, reject, reject_base;
     int priority;
     std::vector<std::string> list_indicators;
+    std::string reject_between;  // a continuation's: see CompiledRule::reject_between
   };
 
   // Expands a rule's pattern; it is compiled with all the others at the end
@@ -867,6 +871,9 @@ class Loader {
     PendingRule pending{spec, *expanded, std::move(split.rest), std::move(split.prefix_words), r.where(at), {}, {}};
     if (!spec.reject.empty() && !(pending.reject = share(r, at, spec.reject, spec.id, locals))) return;
     if (!spec.reject_base.empty() && !(pending.reject_base = share(r, at, spec.reject_base, spec.id, locals))) return;
+    if (!spec.reject_between.empty() &&
+        !(pending.reject_between = share(r, at, spec.reject_between, spec.id, locals)))
+      return;
     pending_rules_.push_back(std::move(pending));
   }
 
@@ -1131,7 +1138,9 @@ class Loader {
         to = shared_regexes_.at(*key);
         return true;
       };
-      if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base)) continue;
+      if (!shared(p.reject, rule.reject) || !shared(p.reject_base, rule.reject_base) ||
+          !shared(p.reject_between, rule.reject_between))
+        continue;
       rule.group_q = group("q");
       rule.figure_ends_match = *facts.figure_ends_match;
       rule.group_name = group("name");
@@ -1312,7 +1321,7 @@ class Loader {
     std::string rest;     // what follows the name, when matched apart (see split_after_name)
     std::vector<std::string> prefix_words;  // and the words of an optional prefix before the name
     SourceLocation where;
-    std::optional<std::string> reject, reject_base;  // keys in shared_regexes_
+    std::optional<std::string> reject, reject_base, reject_between;  // keys in shared_regexes_
   };
   std::vector<PendingRule> pending_rules_;
   std::vector<const LazyRegex*> unchecked_;  // see check_lazy_syntax

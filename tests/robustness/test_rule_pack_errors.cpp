@@ -183,6 +183,10 @@ BOOST_AUTO_TEST_CASE(patterns_re2_rejects_anywhere) {
                "r.b");
   expect_error("[[rule]]\nid = \"r.l\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?=a)(?P<q>1)'\n", "RE2 rejects", 1,
                "r.l");
+  // A continuation's reject_between.
+  expect_error("[[rule]]\nid = \"r.rb\"\nindicator = \"inherit\"\nmeasure = \"growth\"\npattern = ',(?P<q>1%)'\n"
+               "reject_between = '(?=x)'\n",
+               "RE2 rejects", 0, "r.rb");
   // Inside an optional group, which the rule filter's copy leaves out.
   expect_error("[[rule]]\nid = \"r.o\"\nindicator = \"gdp\"\nmeasure = \"level\"\npattern = '(?:[z-a])?(?P<q>1)'\n",
                "RE2 rejects the pattern: invalid character class range: z-a", 1, "r.o");
