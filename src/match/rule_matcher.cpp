@@ -6,6 +6,7 @@
 
 #include "match/scan.hpp"
 #include "match/scan_on_demand.hpp"
+#include "text/utf8.hpp"
 
 namespace zhibiao::match {
 namespace {
@@ -81,10 +82,11 @@ std::string indicator_named(const detail::CompiledPack& pack, std::string_view n
   return "";
 }
 
+// Whether the figure at q_begin begins with a sign right after a digit (the
+// -8 of 5-8个).
 bool starts_with_sign_after_digit(std::string_view folded, std::size_t q_begin) {
-  auto is_digit = [](char ch) { return ch >= '0' && ch <= '9'; };
   return q_begin > 0 && q_begin < folded.size() && (folded[q_begin] == '-' || folded[q_begin] == '+') &&
-         is_digit(folded[q_begin - 1]);
+         text::is_ascii_digit(folded[q_begin - 1]);
 }
 
 // Whether a reject pattern matches folded[b, e), with the

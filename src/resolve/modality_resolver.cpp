@@ -1,27 +1,11 @@
 #include "resolve/modality_resolver.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "match/scan.hpp"
 #include "resolve/number_parser.hpp"
 
 namespace zhibiao::resolve {
-
-namespace {
-
-// The year a capture states (2025, 二〇二五), if it is a whole number.
-std::optional<int> year_of(std::string_view text, const detail::NumberLexicon& numbers) {
-  auto n = parse_number(text, numbers);
-  if (!n || n->value_max || n->qualifier || n->value.is_negative()) return std::nullopt;
-  std::string digits = n->value.to_string();
-  int year = 0;
-  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
-  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-  return year;
-}
-
-}  // namespace
 
 ModalityResolver::ModalityResolver(std::string_view folded, const detail::CompiledPack& pack,
                                    const std::vector<text::Range>& ranges, std::optional<int> document_year) {
@@ -55,7 +39,7 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
       match::scan_with(*lex.future_year, lex.future_year_lead, folded, [&](const match::Hit& h) {
         auto [b, e] = h.group(folded, 1);
         if (b == std::string_view::npos) return;
-        auto year = year_of(folded.substr(b, e - b), pack.numbers);
+        auto year = small_whole_number(folded.substr(b, e - b), pack.numbers);
         if (year && *year > *document_year) signals_.push_back({h.begin, {Modality::target, true, false}});
       }, range.begin, range.end);
     }

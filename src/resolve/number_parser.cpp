@@ -1,5 +1,6 @@
 #include "resolve/number_parser.hpp"
 
+#include <charconv>
 #include <vector>
 
 #include "text/utf8.hpp"
@@ -322,6 +323,16 @@ std::optional<ParsedNumber> parse_number(std::string_view s, const detail::Numbe
   low->value_max = high->value;
   low->range_at_end = *pair + 2 == tokens->size();
   return low;
+}
+
+std::optional<int> small_whole_number(std::string_view folded, const detail::NumberLexicon& lexicon) {
+  auto n = parse_number(folded, lexicon);
+  if (!n || n->value.is_negative() || n->value_max || n->qualifier) return std::nullopt;
+  std::string digits = n->value.to_string();
+  if (digits.find('.') != std::string::npos || digits.size() > 6) return std::nullopt;
+  int v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
 }
 
 void index_number_words(detail::NumberLexicon& lex) {

@@ -55,6 +55,11 @@ struct ParsedNumber {
 
 std::optional<ParsedNumber> parse_number(std::string_view folded, const detail::NumberLexicon& lexicon);
 
+// A whole number of at most six digits, neither negative nor a range nor
+// approximate (a year, a month, a count of years: 2025, 二〇二五, 三), or
+// nullopt.
+std::optional<int> small_whole_number(std::string_view folded, const detail::NumberLexicon& lexicon);
+
 // Fills lexicon.by_first_byte from its word lists; parse_number reads words
 // only through it.
 void index_number_words(detail::NumberLexicon& lexicon);

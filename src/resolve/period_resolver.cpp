@@ -19,23 +19,13 @@ struct RawMention {
   std::vector<std::string> captures;  // [0] unused
 };
 
-std::optional<int> small_int(std::string_view s, const detail::NumberLexicon& lex) {
-  auto n = parse_number(s, lex);
-  if (!n || n->value.is_negative() || n->value_max || n->qualifier) return std::nullopt;
-  std::string digits = n->value.to_string();
-  if (digits.find('.') != std::string::npos || digits.size() > 6) return std::nullopt;
-  int v = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  return v;
-}
-
 // A rule field: "$N" (a capture), a literal integer, or empty.
 std::optional<int> field(const std::string& spec, const RawMention& m, const detail::NumberLexicon& lex) {
   if (spec.empty()) return std::nullopt;
   if (spec[0] == '$') {
     std::size_t i = static_cast<std::size_t>(std::atoi(spec.c_str() + 1));
     if (i == 0 || i >= m.captures.size() || m.captures[i].empty()) return std::nullopt;
-    return small_int(m.captures[i], lex);
+    return small_whole_number(m.captures[i], lex);
   }
   int v = 0;
   if (std::from_chars(spec.data(), spec.data() + spec.size(), v).ec != std::errc()) return std::nullopt;
@@ -88,13 +78,13 @@ DocumentDate document_date(std::string_view date, std::string_view folded, const
       if (found.year || re->NumberOfCapturingGroups() < 1) return;
       auto [b, e] = h.group(folded, 1);
       if (b == std::string_view::npos) return;
-      auto v = small_int(folded.substr(b, e - b), pack.numbers);
+      auto v = small_whole_number(folded.substr(b, e - b), pack.numbers);
       if (!v || *v < kMinYear || *v > kMaxYear) return;
       found.year = v;
       if (re->NumberOfCapturingGroups() >= 2) {
         auto [mb, me] = h.group(folded, 2);
         if (mb != std::string_view::npos) {
-          auto month = small_int(folded.substr(mb, me - mb), pack.numbers);
+          auto month = small_whole_number(folded.substr(mb, me - mb), pack.numbers);
           if (month && *month >= 1 && *month <= 12) found.month = month;
         }
       }

@@ -1,9 +1,9 @@
 #include "resolve/quantity_parser.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include "resolve/number_parser.hpp"
+#include "text/ends_with_any.hpp"
 
 namespace zhibiao::resolve {
 namespace {
@@ -130,9 +130,7 @@ std::optional<ParsedQuantity> read_quantity(std::string_view mention, const Quan
 
 bool unit_fits_context(const ParsedQuantity& q, std::string_view folded, std::size_t begin) {
   if (!q.unit_entry || q.unit_entry->only_after.empty()) return true;
-  std::string_view before = folded.substr(0, begin);
-  return std::any_of(q.unit_entry->only_after.begin(), q.unit_entry->only_after.end(),
-                     [&](const std::string& w) { return before.ends_with(w); });
+  return text::ends_with_any(folded.substr(0, begin), q.unit_entry->only_after);
 }
 
 std::size_t past_word_holding_qualifier(std::string_view folded, std::size_t begin, std::size_t end,

@@ -3,20 +3,9 @@
 #include <algorithm>
 
 #include "match/scan.hpp"
+#include "text/ends_with_any.hpp"
 
 namespace zhibiao::resolve {
-
-namespace {
-
-// 占全市比重, 高于全省: a region after such a word is a whole or a
-// yardstick, not who a fact is about.
-bool after_a_yardstick_word(std::string_view folded, std::size_t begin, const detail::SubjectLexicon& lexicon) {
-  std::string_view before = folded.substr(0, begin);
-  return std::any_of(lexicon.not_after.begin(), lexicon.not_after.end(),
-                     [&](const std::string& w) { return before.ends_with(w); });
-}
-
-}  // namespace
 
 std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
                                           const text::Segments* segments, const std::vector<bool>& wanted) {
@@ -32,7 +21,9 @@ std::vector<SubjectMention> find_subjects(std::string_view folded, const detail:
     for (const auto& range : ranges) {
       match::scan(*re, folded, [&](const match::Hit& h) {
         auto [b, e] = re->NumberOfCapturingGroups() >= 1 ? h.group(folded, 1) : std::pair{h.begin, h.end};
-        if (b != std::string_view::npos && b < e && !after_a_yardstick_word(folded, b, pack.subjects))
+        // 占全市比重, 高于全省: a place after such a word is a whole or a
+        // yardstick, not who a fact is about.
+        if (b != std::string_view::npos && b < e && !text::ends_with_any(folded.substr(0, b), pack.subjects.not_after))
           out.push_back({b, e});
       }, range.begin, range.end);
     }
