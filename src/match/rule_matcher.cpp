@@ -143,11 +143,16 @@ bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& p
   if (starts_with_sign_after_digit(folded, c.q_begin)) return false;
   if (quantities.touches_excluded(c.q_begin, c.q_end)) return false;
   if (rejected(rule, folded, c)) return false;
-  // Most figures are mentions the quantity scan knows (read now if not yet).
+  // Most figures are mentions the quantity scan knows (read now if not yet;
+  // it has checked their unit's context). Any other is read and checked here.
   std::optional<resolve::ParsedQuantity> q;
-  if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) q = *found;
-  else q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
-  if (!q || !resolve::unit_fits_context(*q, folded, c.q_begin) || !fits_measure(rule.measure, *q)) return false;
+  if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) {
+    q = *found;
+  } else {
+    q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
+    if (q && !resolve::unit_fits_context(*q, folded, c.q_begin)) return false;
+  }
+  if (!q || !fits_measure(rule.measure, *q)) return false;
   c.quantity = std::move(*q);
   if (c.negated) negate(c.quantity);
   return true;
