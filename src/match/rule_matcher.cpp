@@ -190,11 +190,12 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
   std::vector<Candidate>& all = raw.named;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
-    // Only a sentence with a quantity can hold a fact. Reading its
-    // mentions to tell (see QuantityScan) costs more than asking which
-    // rules could match, so that is asked first, of any sentence with a
-    // mention.
-    if (!quantities.has_mention_in(sentence.begin, sentence.end)) continue;
+    // Only a sentence with a quantity can hold a fact. Finding its
+    // mentions (see QuantityScan) costs more than asking whether it names
+    // an indicator, and reading them more than asking which rules could
+    // match, so those are asked first, of any sentence where a mention
+    // could lie.
+    if (!quantities.may_have_mention_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
 
     // Where each indicator's names occur in this sentence, found for all
@@ -240,6 +241,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
     if (pack.name_clues &&
         std::all_of(names_here().begin(), names_here().end(), [](const auto& at) { return at.empty(); }))
       continue;
+    if (!quantities.has_mention_in(sentence.begin, sentence.end)) continue;
     // A continuation (a rule that inherits its indicator) is accepted only
     // after a fact of the same sentence (see match_rules), so its rules are
     // tried last, and only when the others found a candidate here.

@@ -291,23 +291,29 @@ void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_
   else scan(re, text, std::forward<Visit>(visit), from, to);
 }
 
-// The matches of scan() over the whole text, for a pattern whose matches
-// all lie inside `windows` (see match_windows.hpp): each window is scanned
-// alone, with anchored tries at `lead` characters when they are known and
-// the window is short. A window is most often a few characters, so a try
-// that finds the figure at its start is one forward pass of RE2's DFA,
-// where a search takes a second, backward one to find where the match
-// began. But each failed try may read to the window's end: in a long
-// window (ten megabytes of digits) tries at every character would take
-// quadratic time, and a search stays linear.
+// The matches of scan() in one of a pattern's windows (see
+// match_windows.hpp), for a pattern whose matches all lie inside them: with
+// anchored tries at `lead` characters when they are known and the window is
+// short. A window is most often a few characters, so a try that finds the
+// figure at its start is one forward pass of RE2's DFA, where a search
+// takes a second, backward one to find where the match began. But each
+// failed try may read to the window's end: in a long window (ten megabytes
+// of digits) tries at every character would take quadratic time, and a
+// search stays linear.
+template <typename Visit>
+void scan_in_window(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text,
+                    const text::Range& w, Visit&& visit) {
+  constexpr std::size_t kMaxAnchoredWindow = 48;  // bytes: "约1,234,567.89亿元以上" is 27
+  if (lead && w.end - w.begin <= kMaxAnchoredWindow) scan_at_leads(re, *lead, text, visit, w.begin, w.end);
+  else scan(re, text, visit, w.begin, w.end);
+}
+
+// The matches of scan() over the whole text, for such a pattern: each
+// window scanned alone. No match crosses a window's edge.
 template <typename Visit>
 void scan_in_windows(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text,
                      const std::vector<text::Range>& windows, Visit&& visit) {
-  constexpr std::size_t kMaxAnchoredWindow = 48;  // bytes: "约1,234,567.89亿元以上" is 27
-  for (const text::Range& w : windows) {
-    if (lead && w.end - w.begin <= kMaxAnchoredWindow) scan_at_leads(re, *lead, text, visit, w.begin, w.end);
-    else scan(re, text, visit, w.begin, w.end);
-  }
+  for (const text::Range& w : windows) scan_in_window(re, lead, text, w, visit);
 }
 
 }  // namespace zhibiao::match
