@@ -28,7 +28,7 @@ class MatchesByWindow {
       : windows_(std::move(windows)), items_of_(windows_.size(), {0, 0}), scanned_(windows_.size(), 0) {}
 
   // Whether some window meets [from, to): a match can lie there. Scans nothing.
-  bool any_window_in(std::size_t from, std::size_t to) const {
+  bool any_window_in(std::size_t from, std::size_t to) {
     std::size_t w = first_window_ending_after(from);
     return w < windows_.size() && windows_[w].begin < to;
   }
@@ -54,16 +54,27 @@ class MatchesByWindow {
   }
 
  private:
-  std::size_t first_window_ending_after(std::size_t pos) const {
-    return static_cast<std::size_t>(
-        std::partition_point(windows_.begin(), windows_.end(), [&](const text::Range& w) { return w.end <= pos; }) -
-        windows_.begin());
+  std::size_t first_window_ending_after(std::size_t pos) {
+    // Questions mostly come sentence by sentence, in text order: the answer
+    // is then at or a few windows after the last one.
+    auto ends_by = [&](const text::Range& w) { return w.end <= pos; };
+    if (last_ > 0 && !ends_by(windows_[last_ - 1])) {
+      last_ = static_cast<std::size_t>(std::partition_point(windows_.begin(), windows_.begin() + last_, ends_by) -
+                                       windows_.begin());
+      return last_;
+    }
+    for (int step = 0; step < 4; ++step, ++last_)
+      if (last_ == windows_.size() || !ends_by(windows_[last_])) return last_;
+    last_ = static_cast<std::size_t>(std::partition_point(windows_.begin() + last_, windows_.end(), ends_by) -
+                                     windows_.begin());
+    return last_;
   }
 
   std::vector<text::Range> windows_;
   std::vector<std::pair<std::size_t, std::size_t>> items_of_;  // per window: its items in items_
   std::vector<std::uint8_t> scanned_;
   std::vector<Item> items_;
+  std::size_t last_ = 0;  // the last answer of first_window_ending_after
 };
 
 }  // namespace zhibiao::match

@@ -120,7 +120,7 @@ const resolve::ParsedQuantity* QuantityScan::at(std::size_t b, std::size_t e) {
   return found;
 }
 
-bool QuantityScan::may_have_mention_in(std::size_t from, std::size_t to) const {
+bool QuantityScan::may_have_mention_in(std::size_t from, std::size_t to) {
   return from < to && mentions_.any_window_in(from, to);
 }
 

@@ -47,7 +47,7 @@ class QuantityScan {
   const resolve::ParsedQuantity* at(std::size_t b, std::size_t e);
   // Whether a mention could begin in [from, to): false only when none
   // does. Scans nothing.
-  bool may_have_mention_in(std::size_t from, std::size_t to) const;
+  bool may_have_mention_in(std::size_t from, std::size_t to);
   // Whether a mention, quantity or not, begins in [from, to): none is read.
   bool has_mention_in(std::size_t from, std::size_t to);
   // Whether a quantity begins in [from, to): the mentions there are read
