@@ -49,7 +49,15 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
 }
 
 std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::size_t from, std::size_t to) const {
-  std::vector<std::vector<NameAt>> found(indicators_);
+  std::vector<std::vector<NameAt>> found;
+  find(text, from, to, found);
+  return found;
+}
+
+void NameIndex::find(std::string_view text, std::size_t from, std::size_t to,
+                     std::vector<std::vector<NameAt>>& found) const {
+  found.resize(indicators_);
+  for (auto& at : found) at.clear();
   for (std::size_t pos = from; pos < to;) {
     pos = by_first_.next_start(text, pos, to);
     if (pos >= to) break;
@@ -72,7 +80,6 @@ std::vector<std::vector<NameAt>> NameIndex::find(std::string_view text, std::siz
     }
     pos += d.size;
   }
-  return found;
 }
 
 std::vector<NameAt> prefixes_of(const std::vector<std::string>& words, const std::vector<NameAt>& names,

@@ -48,6 +48,9 @@ class NameIndex {
   // found[i]: where indicator i's names occur in text[from, to), as
   // find_names(names_of[i], text, from, to) gives them.
   std::vector<std::vector<NameAt>> find(std::string_view text, std::size_t from, std::size_t to) const;
+  // The same in `found`, whose vectors are reused: a caller that keeps it
+  // from sentence to sentence allocates nothing once it has grown.
+  void find(std::string_view text, std::size_t from, std::size_t to, std::vector<std::vector<NameAt>>& found) const;
 
  private:
   struct Name {

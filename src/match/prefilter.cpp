@@ -156,28 +156,47 @@ const RE2& Prefilter::regex(std::size_t i) const {
 }
 
 std::vector<int> Prefilter::candidates(std::string_view text) const {
-  if (!usable_) return every_pattern();
-  std::vector<int> matched;
+  Scratch scratch;
+  return candidates(text, scratch);
+}
+
+const std::vector<int>& Prefilter::candidates(std::string_view text, Scratch& scratch) const {
+  scratch.atoms.clear();
+  if (!usable_) {
+    every_pattern(scratch.out);
+    return scratch.out;
+  }
   if (literal_atoms_.usable()) {
-    literal_atoms_.find(text, matched);
+    literal_atoms_.find(text, scratch.atoms);
   } else if (atoms_) {
     RE2::Set::ErrorInfo error{};
-    if (!atoms_->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError) return every_pattern();
+    if (!atoms_->Match(text, &scratch.atoms, &error) && error.kind != RE2::Set::kNoError) {
+      every_pattern(scratch.out);
+      return scratch.out;
+    }
   }
-  return candidates_given(matched);
+  return given(scratch.atoms, scratch);
 }
 
 std::vector<int> Prefilter::candidates_given(const std::vector<int>& atoms) const {
-  if (!usable_) return every_pattern();
-  // Each shard's atoms in turn, in one vector reused (as is the scratch
-  // space for FilteredRE2's answer): every sentence with a name asks this.
-  std::vector<int> out, shard_atoms, ids;
+  Scratch scratch;
+  return given(atoms, scratch);
+}
+
+const std::vector<int>& Prefilter::given(const std::vector<int>& atoms, Scratch& scratch) const {
+  std::vector<int>& out = scratch.out;
+  out.clear();
+  if (!usable_) {
+    every_pattern(out);
+    return out;
+  }
+  // Each shard's atoms in turn.
   for (std::size_t k = 0; k < shards_.size(); ++k) {
-    shard_atoms.clear();
+    scratch.shard_atoms.clear();
     for (int a : atoms)
       for (auto [shard, atom] : atom_owners_[static_cast<std::size_t>(a)])
-        if (shard == k) shard_atoms.push_back(atom);
-    shards_[k]->add_candidates(shard_atoms, ids, out);
+        if (shard == k) scratch.shard_atoms.push_back(atom);
+    shards_[k]->add_candidates(scratch.shard_atoms, scratch.ids, out);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -185,11 +204,10 @@ std::vector<int> Prefilter::candidates_given(const std::vector<int>& atoms) cons
 
 // When the atoms cannot be told (the atom set could not be built, or ran
 // out of memory on a text).
-std::vector<int> Prefilter::every_pattern() const {
-  std::vector<int> out;
+void Prefilter::every_pattern(std::vector<int>& out) const {
+  out.clear();
   for (const auto& shard : shards_) shard->add_all(out);
   std::sort(out.begin(), out.end());
-  return out;
 }
 
 }  // namespace zhibiao::match

@@ -52,6 +52,14 @@ class Prefilter {
   const RE2& regex(std::size_t i) const;
   // Indexes of the patterns that may match `text`, ascending.
   std::vector<int> candidates(std::string_view text) const;
+  // Space a caller keeps from one question to the next, so that a question
+  // allocates nothing once the space has grown: every sentence that names
+  // an indicator, and every paragraph with a fact, asks one.
+  struct Scratch {
+    std::vector<int> atoms, shard_atoms, ids, out;
+  };
+  // The same answer, in scratch.out (valid until scratch is used again).
+  const std::vector<int>& candidates(std::string_view text, Scratch& scratch) const;
 
   // The literals the filter looks for (lower case), and the candidates of a
   // text that holds exactly those of them given by index: for a rule pack
@@ -62,7 +70,9 @@ class Prefilter {
  private:
   struct Shard;
   void build_atom_set();
-  std::vector<int> every_pattern() const;
+  // candidates_given(atoms), in scratch.out.
+  const std::vector<int>& given(const std::vector<int>& atoms, Scratch& scratch) const;
+  void every_pattern(std::vector<int>& out) const;
 
   std::vector<std::unique_ptr<Shard>> shards_;
   LiteralSet literal_atoms_;         // every shard's atoms, when usable()

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "match/prefilter.hpp"
 #include "match/scan.hpp"
 #include "match/scan_on_demand.hpp"
 #include "text/utf8.hpp"
@@ -119,9 +120,10 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
 // The rules worth trying on a sentence, in rule order: those the rule
 // filter picks. (A rule matched after a name is then skipped when the
 // sentence does not name its indicator.)
-std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack) {
+std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack,
+                                      match::Prefilter::Scratch& scratch) {
   std::vector<std::size_t> rules;
-  for (int f : pack.rule_filter->candidates(sentence)) {
+  for (int f : pack.rule_filter->candidates(sentence, scratch)) {
     const auto& of_filter = pack.rules_by_filter[static_cast<std::size_t>(f)];
     rules.insert(rules.end(), of_filter.begin(), of_filter.end());
   }
@@ -188,6 +190,9 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
                              const detail::CompiledPack& pack, QuantityScan& quantities) {
   RawCandidates raw;
   std::vector<Candidate>& all = raw.named;
+  // Kept from sentence to sentence: most sentences ask for both.
+  Prefilter::Scratch filter_scratch;
+  std::vector<std::vector<NameAt>> names_found;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
     // Only a sentence with a quantity can hold a fact. Finding its
@@ -200,10 +205,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
 
     // Where each indicator's names occur in this sentence, found for all
     // indicators at once, when first needed.
-    std::optional<std::vector<std::vector<NameAt>>> names_of;
+    bool names_found_here = false;
     auto names_here = [&]() -> const std::vector<std::vector<NameAt>>& {
-      if (!names_of) names_of = pack.names.find(folded, sentence.begin, sentence.end);
-      return *names_of;
+      if (!names_found_here) pack.names.find(folded, sentence.begin, sentence.end, names_found);
+      names_found_here = true;
+      return names_found;
     };
     auto names_in_sentence = [&](std::size_t indicator) -> const std::vector<NameAt>& { return names_here()[indicator]; };
 
@@ -245,7 +251,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
     // A continuation (a rule that inherits its indicator) is accepted only
     // after a fact of the same sentence (see match_rules), so its rules are
     // tried last, and only when the others found a candidate here.
-    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack);
+    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack, filter_scratch);
     std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
     // With no rule that can run here (a rule after a name needs the name),
     // the sentence is skipped before any of its mentions is read.

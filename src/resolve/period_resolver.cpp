@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "match/prefilter.hpp"
 #include "match/scan.hpp"
 #include "resolve/number_parser.hpp"
 
@@ -99,12 +100,13 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
                                         std::optional<int> fallback_scope_year, const std::vector<bool>& wanted,
                                         PeriodCarry* carry) {
   std::vector<RawMention> raw;
+  match::Prefilter::Scratch filter_scratch;
   for (std::size_t p = 0; p < segments.paragraphs.size(); ++p) {
     if (!wanted.empty() && !wanted[p]) continue;
     const text::Range& para = segments.paragraphs[p].range;
     std::string_view text = folded.substr(para.begin, para.end - para.begin);
     // The period phrases that can occur in this paragraph, in one pass.
-    for (int i : pack.period_filter->candidates(text)) {
+    for (int i : pack.period_filter->candidates(text, filter_scratch)) {
       const auto& rule = pack.periods.rules[static_cast<std::size_t>(i)];
       match::scan(*rule.pattern, folded, [&](const match::Hit& h) {
         RawMention m{h.begin, h.end, &rule, {}};
