@@ -157,12 +157,17 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
   std::vector<std::vector<std::string>> names_of = {{"工业增加值", "增加值"}, {"工业总产值", "产值"}, {}};
   zhibiao::match::NameIndex index(names_of);
   std::string text = "工业增加值增长5%,工业总产值和产值";
-  for (auto [from, to] : {std::pair<std::size_t, std::size_t>{0, text.size()}, {3, text.size() - 3}}) {
+  std::vector<std::vector<NameAt>> reused;  // from range to range, as rule matching keeps it
+  for (auto [from, to] : {std::pair<std::size_t, std::size_t>{0, text.size()}, {3, text.size() - 3}, {0, 3}}) {
     auto found = index.find(text, from, to);
+    index.find(text, from, to, reused);
     BOOST_REQUIRE(found.size() == names_of.size());
-    for (std::size_t i = 0; i < names_of.size(); ++i)
-      BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(names_of[i], text, from, to)),
-                 boost::test_tools::per_element());
+    BOOST_REQUIRE(reused.size() == names_of.size());
+    for (std::size_t i = 0; i < names_of.size(); ++i) {
+      auto expected = as_text(zhibiao::match::find_names(names_of[i], text, from, to));
+      BOOST_TEST(as_text(found[i]) == expected, boost::test_tools::per_element());
+      BOOST_TEST(as_text(reused[i]) == expected, boost::test_tools::per_element());
+    }
   }
   // Words with the any-digit byte, also as the first byte.
   const std::string d(1, zhibiao::match::kAnyDigit);
