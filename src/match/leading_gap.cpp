@@ -1,5 +1,7 @@
 #include "match/leading_gap.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "match/pattern_chars.hpp"
@@ -41,6 +43,20 @@ std::optional<Gap> leading_gap(std::string_view p, std::size_t i = 0) {
   return inner;
 }
 
+// What follows a remainder's word is a gap and a figure, the word a few
+// words: met only once the remainder has matched, they get small DFA
+// budgets of their own, so that text dense with figures does not grow them
+// as it grows the remainder's.
+constexpr std::int64_t kThenMemory = 1 << 20;
+constexpr std::int64_t kWordMemory = 256 << 10;
+
+// Whether RE2 reads a pattern with these options as with its defaults, as
+// the pattern reader (pattern_chars.hpp) does.
+bool read_as_by_defaults(const RE2::Options& o) {
+  return o.case_sensitive() && !o.literal() && !o.never_nl() && !o.dot_nl() && !o.posix_syntax() &&
+         !o.longest_match() && o.encoding() == RE2::Options::EncodingUTF8;
+}
+
 }  // namespace
 
 std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::Options& options,
@@ -56,9 +72,42 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
   if (groups < 0) return nullptr;
   bool one_group = groups == 1 && rest.starts_with("(?P<") && atom_end(pattern, gap->end) == pattern.size();
   std::string gap_char(pattern.substr(gap->char_begin, gap->char_end - gap->char_begin));
-  return std::unique_ptr<LeadingGap>(
-      new LeadingGap(std::move(gap_char), gap->max_chars, std::string(rest), one_group, groups, options,
-                     uses_before_compiling));
+  std::unique_ptr<LeadingGap> split(new LeadingGap(std::move(gap_char), gap->max_chars, std::string(rest), one_group,
+                                                   groups, options, uses_before_compiling));
+  if (!one_group) split->split_word();
+  return split;
+}
+
+void LeadingGap::split_word() {
+  std::string_view rest = rest_;
+  // H: a non-capturing group made optional by a greedy ?, with no
+  // capturing group inside.
+  std::size_t i = 0;
+  std::size_t first = atom_end(rest, 0);
+  if (first == std::string_view::npos) return;
+  if (rest.starts_with("(?:") && first < rest.size() && rest[first] == '?' &&
+      !(first + 1 < rest.size() && rest[first + 1] == '?')) {
+    if (capturing_groups_from(rest.substr(0, first), 0) != 0) return;
+    head_ = std::string(rest.substr(0, first));
+    i = first + 1;
+  }
+  // W: one atom, neither optional nor repeated; T: the rest, a lazy gap
+  // and more.
+  std::size_t word_end = atom_end(rest, i);
+  if (word_end == std::string_view::npos || word_end >= rest.size()) return;
+  if (std::string_view("?*+{").find(rest[word_end]) != std::string_view::npos) return;
+  int word_groups = capturing_groups_from(rest.substr(i, word_end - i), 0);
+  if (word_groups < 0) return;
+  RE2::Options then_options = options_;
+  then_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kThenMemory));
+  auto then = LeadingGap::of(rest.substr(word_end), then_options, 0);
+  if (!then || word_groups + then->groups_ != groups_) {
+    head_.clear();
+    return;
+  }
+  word_ = std::string(rest.substr(i, word_end - i));
+  word_groups_ = word_groups;
+  then_ = std::move(then);
 }
 
 const LeadingGap::Chars& LeadingGap::chars() const {
@@ -66,11 +115,7 @@ const LeadingGap::Chars& LeadingGap::chars() const {
     auto rest = read_pattern_chars(rest_, CharsToRead::first_only);
     if (!rest || rest->has_assertion) return;
     chars_.usable = true;
-    // The pattern reader reads a pattern as RE2's default options do.
-    const RE2::Options& o = options_;
-    if (!o.case_sensitive() || o.literal() || o.never_nl() || o.dot_nl() || o.posix_syntax() || o.longest_match() ||
-        o.encoding() != RE2::Options::EncodingUTF8)
-      return;
+    if (!read_as_by_defaults(options_)) return;
     auto gap = read_pattern_chars(gap_char_, CharsToRead::first_only);
     if (!gap || gap->nullable) return;
     chars_.rest_lead = LeadChars::of(*rest);
@@ -130,9 +175,48 @@ bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t en
   }
   if (n > 1) {
     if (rest_is_one_group_) groups[1] = re2::StringPiece(text.data() + p, end - p);
-    else if (!rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, groups, n)) return false;
+    else if (!groups_after_word(text, p, end, groups, n) && !rest_re_->Match(text, p, end, RE2::ANCHOR_BOTH, groups, n))
+      return false;
   }
   if (n > 0) groups[0] = re2::StringPiece(text.data() + begin, end - begin);
+  return true;
+}
+
+bool LeadingGap::groups_after_word(std::string_view text, std::size_t p, std::size_t end, re2::StringPiece* groups,
+                                   int n) const {
+  if (!then_) return false;
+  std::call_once(word_once_, [&] {
+    RE2::Options word_options = options_;
+    word_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kWordMemory));
+    auto word = std::make_unique<RE2>(word_, word_options);
+    if (!word->ok() || word->NumberOfCapturingGroups() != word_groups_) return;
+    if (!head_.empty()) {
+      if (!read_as_by_defaults(options_)) return;
+      auto head = read_pattern_chars(head_);
+      if (!head || !head->needed || head->has_assertion) return;
+      head_needed_ = std::move(head->needed);
+    }
+    word_re_ = std::move(word);
+  });
+  if (!word_re_) return false;
+  // H cannot take part when none of the characters its matches need is here.
+  if (head_needed_) {
+    for (std::size_t k = p; k < end;) {
+      text::Decoded d = text::decode_at(text, k);
+      if (!d.valid || contains(*head_needed_, d.cp)) return false;
+      k += d.size;
+    }
+  }
+  constexpr int kMaxGroups = 16;
+  const int word_n = word_groups_ + 1, then_n = then_->groups_ + 1;
+  if (word_n > kMaxGroups || then_n > kMaxGroups) return false;
+  std::array<re2::StringPiece, kMaxGroups> word_groups{}, then_groups{};
+  if (!word_re_->Match(text, p, end, RE2::ANCHOR_START, word_groups.data(), word_n)) return false;
+  std::size_t word_end = p + word_groups[0].size();
+  if (!then_->groups(text, word_end, end, then_groups.data(), then_n)) return false;
+  for (int g = 1; g < n; ++g)
+    groups[g] = g <= word_groups_ ? word_groups[static_cast<std::size_t>(g)]
+                                  : then_groups[static_cast<std::size_t>(g - word_groups_)];
   return true;
 }
 

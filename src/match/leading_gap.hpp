@@ -17,6 +17,14 @@
 // shorter text, or nothing at all when S is one group around the whole
 // (a figure right after the gap: that group is [p, end)).
 //
+// S is often a word, a second gap and the figure: (?:H)? W G2 (?P<q>F)
+// (增长 or (?P<neg>下降), then 7.8%), H a level that may stand before the
+// word. With H out of the way (no character every match of H holds lies in
+// [p, end), so H cannot take part), W's groups are those of its own
+// leftmost-first match at p, when G2 F matches the rest after it: that is
+// the first choice the NFA would try. G2 F is split again like G S. RE2
+// then runs its NFA over nothing: W is small enough for its backtracker.
+//
 // S and C are compiled when first needed, after the pattern's first few
 // matches (see of()), so a pack loads no slower; a pattern of another shape
 // gets no LeadingGap and its groups are found as before.
@@ -75,6 +83,10 @@ class LeadingGap {
   const std::string& rest() const { return rest_; }
   std::optional<std::size_t> max_chars() const { return max_chars_; }
   bool rest_is_one_group() const { return rest_is_one_group_; }
+  // S as (?:H)? W T, T split again: H (empty when none), W, and T's split.
+  const std::string& head() const { return head_; }
+  const std::string& word() const { return word_; }
+  const LeadingGap* then() const { return then_.get(); }
 
  private:
   LeadingGap(std::string gap_char, std::optional<std::size_t> max_chars, std::string rest, bool rest_is_one_group,
@@ -100,6 +112,13 @@ class LeadingGap {
   };
   const Chars& chars() const;
   bool compiled() const;
+  // Splits S into (?:H)? W T when it has that shape (see above).
+  void split_word();
+  // S's groups on [p, end) through its split into H, W and T; false when
+  // that cannot tell them (H could take part, or T does not match after
+  // W's own match), and RE2 is asked.
+  bool groups_after_word(std::string_view text, std::size_t p, std::size_t end, re2::StringPiece* groups,
+                         int n) const;
 
   std::string gap_char_;                  // C, matching exactly one character
   std::optional<std::size_t> max_chars_;  // n for {0,n}?, none for *?
@@ -113,6 +132,14 @@ class LeadingGap {
   mutable std::atomic<std::uint32_t> uses_{0};  // calls of groups(), counted up to uses_before_compiling_
   mutable Chars chars_;
   mutable std::unique_ptr<RE2> gap_char_re_, rest_re_;
+
+  // S = (?:H)? W T (see above), when it has that shape.
+  std::string head_, word_;
+  int word_groups_ = 0;  // capturing groups in W (H has none)
+  std::unique_ptr<LeadingGap> then_;
+  mutable std::once_flag word_once_;
+  mutable std::optional<CharRanges> head_needed_;  // every match of H holds one; unknown: the split is not used
+  mutable std::unique_ptr<RE2> word_re_;
 };
 
 }  // namespace zhibiao::match

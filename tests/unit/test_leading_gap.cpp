@@ -68,6 +68,14 @@ BOOST_AUTO_TEST_CASE(gives_the_groups_re2_gives_for_every_match) {
       "(?:(?:[^,;]))*?(?:(?P<a>1)|12)(?P<q>2?万)",
       "[^,]*?(?:增(?P<n>x)?|增x)(?:[^,]){0,1}?(?P<q>\\d+)",
       ".*?(?P<q>(?:1|12|2)+)(?P<u>万)?",
+      // A word, a second gap, the figure; a level that may stand before
+      // the word (and begin like it), or a word that is a prefix of another
+      // or of the gap.
+      "[^,]*?(?:1万)?(?:增|(?P<n>a))(?:[^,]){0,2}?(?P<q>\\d+)",
+      "[^,]*?(?:\\d+万)?(?:增|增x|(?P<n>x))(?:[^,]){0,2}?(?P<q>\\d+万?)",
+      "(?:[^,]){0,3}?(?:[12]+x)?(?:(?P<a>增)|增x|(?P<n>x增?))[^,]*?(?P<q>\\d+)",
+      "[^,]*?(?:(?:增|x){1,2})(?:[^,]){0,1}?(?P<q>(?P<d>\\d)万?)",
+      "[^,]*?(?:x1)?(?:(?P<w>x)|(?P<n>增))(?:[^,]){0,2}?(?P<q>\\d+)",  // x1x5: the level first
   };
   const std::vector<std::string> alphabet = {"1", "2", "x", "增", "万", ",", "a"};
   std::mt19937 random(20261129);
@@ -75,6 +83,8 @@ BOOST_AUTO_TEST_CASE(gives_the_groups_re2_gives_for_every_match) {
   for (const auto& pattern : patterns) {
     auto gap = split(pattern);
     BOOST_REQUIRE_MESSAGE(gap, pattern);
+    // The last five are split again after their word.
+    if (&pattern >= &patterns[patterns.size() - 5]) BOOST_TEST(gap->then(), pattern);
     RE2 whole(pattern);
     int n = whole.NumberOfCapturingGroups() + 1;
     for (int t = 0; t < 400; ++t) {
@@ -203,4 +213,31 @@ BOOST_AUTO_TEST_CASE(tells_cheaply_where_no_match_can_begin) {
   auto empty_rest = split("[^,]*?(?P<q>\\d*)");
   BOOST_REQUIRE(empty_rest);
   BOOST_TEST(empty_rest->may_match_at(",,,", 0, 3));
+}
+
+BOOST_AUTO_TEST_CASE(splits_the_rest_into_a_word_and_a_second_gap) {
+  auto gap = split("[^,]*?(?:1万)?(?:增|(?P<n>减))(?:[^,]){0,2}?(?P<q>\\d+)");
+  BOOST_REQUIRE(gap);
+  BOOST_TEST(gap->head() == "(?:1万)");
+  BOOST_TEST(gap->word() == "(?:增|(?P<n>减))");
+  BOOST_REQUIRE(gap->then());
+  BOOST_TEST(gap->then()->rest() == "(?P<q>\\d+)");
+  BOOST_TEST(!split("[^,]*?(?:增|减)?(?:[^,]){0,2}?(?P<q>\\d+)")->then());  // an optional word
+  BOOST_TEST(!split("[^,]*?(?:1万)?(?:增|减)(?P<q>\\d+)")->then());         // no second gap
+  BOOST_TEST(!split("[^,]*?(?P<h>1万)?增(?:[^,]){0,2}?(?P<q>\\d+)")->then());  // a level with a group
+}
+
+// Where the level before the word could take part, the word's own match
+// is not the one RE2 reports: x1x2 is the level x1, the word x, the figure 2.
+BOOST_AUTO_TEST_CASE(a_level_that_may_take_part_leaves_the_groups_to_re2) {
+  const std::string pattern = "[^,]*?(?:x1)?(?:(?P<w>x)|(?P<n>增))(?:[^,]){0,2}?(?P<q>\\d+)";
+  auto gap = split(pattern);
+  BOOST_REQUIRE(gap && gap->then());
+  RE2 whole(pattern);
+  for (std::string text : {"x1x2", "ax1x2", "x2", "x12"}) {
+    std::vector<re2::StringPiece> expected(4), found(4);
+    BOOST_REQUIRE(whole.Match(text, 0, text.size(), RE2::ANCHOR_BOTH, expected.data(), 4));
+    BOOST_REQUIRE(gap->groups(text, 0, text.size(), found.data(), 4));
+    BOOST_TEST(shown(text, found) == shown(text, expected), text);
+  }
 }
