@@ -35,8 +35,9 @@ class MatchesByWindow {
 
   // Calls visit(Item&) on each match of the windows that end after `from`
   // and begin before `to` (and on no other), in text order, until visit
-  // returns true; whether it did. A window not yet scanned is scanned first: scan_window(range,
-  // items) appends its matches to `items` in text order.
+  // returns true; whether it did. A window not yet scanned is scanned
+  // first: scan_window(range, items) appends its matches to `items` in
+  // text order.
   template <typename ScanWindow, typename Visit>
   bool find(std::size_t from, std::size_t to, ScanWindow&& scan_window, Visit&& visit) {
     for (std::size_t w = first_window_ending_after(from); w < windows_.size() && windows_[w].begin < to; ++w) {

@@ -94,6 +94,7 @@ bool QuantityScan::touches_excluded(std::size_t b, std::size_t e) {
   auto scan_window = [&](const text::Range& w, std::vector<Span>& out) { scan_exclusions(w, out); };
   return excluded_.find(b, e, scan_window, [&](const Span& s) { return s.second > b && s.first < e; });
 }
+
 const resolve::ParsedQuantity* QuantityScan::quantity_of(Mention& m) {
   if (!m.parsed) m.parsed = &memo_.parse(folded_.substr(m.begin, m.end - m.begin));
   const auto& q = *m.parsed;

@@ -11,8 +11,9 @@
 //
 // Nor are the mentions found up front: the finder and its exclusions scan a
 // window of the text (match_windows.hpp) the first time a question covers
-// it (matches_by_window.hpp). Three sentences in four that hold a figure
-// name no indicator, and no question reaches their windows.
+// it (matches_by_window.hpp). Three of the finder's windows in four on the
+// corpus lie in sentences that name no indicator, which no question
+// reaches.
 #pragma once
 
 #include <string_view>
@@ -33,10 +34,11 @@ struct FoundQuantity {
 class QuantityScan {
  public:
   // Finds where the mentions and exclusions of `folded` can lie; `folded`
-  // and `pack` must outlive the scan. Reads none of the mentions yet. `needed_at`, when given, is where
-  // the characters of pack.quantity.windows.needed_chars() are in folded
-  // (text::normalize lists them with the pack's fold table), so the text is
-  // not read again for them.
+  // and `pack` must outlive the scan. Reads none of the mentions yet.
+  // `needed_at`, when given, is where the characters of
+  // pack.quantity.windows.needed_chars() are in folded (text::normalize
+  // lists them with the pack's fold table), so the text is not read again
+  // for them.
   QuantityScan(std::string_view folded, const detail::CompiledPack& pack,
                const std::vector<text::Range>* needed_at = nullptr);
 

@@ -121,7 +121,7 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
 // filter picks. (A rule matched after a name is then skipped when the
 // sentence does not name its indicator.)
 std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack,
-                                      match::Prefilter::Scratch& scratch) {
+                                      Prefilter::Scratch& scratch) {
   std::vector<std::size_t> rules;
   for (int f : pack.rule_filter->candidates(sentence, scratch)) {
     const auto& of_filter = pack.rules_by_filter[static_cast<std::size_t>(f)];
