@@ -89,7 +89,8 @@ std::string read_seed_article() {
 
 // Every answer a scan gives about `folded`, asked in the order given.
 struct Answers {
-  std::vector<int> mentions, quantities, excluded, exact;
+  std::vector<int> mentions, quantities, excluded;
+  std::vector<std::string> exact;  // the value of the quantity spanning the range, or "-"
   bool operator==(const Answers&) const = default;
 };
 
@@ -100,7 +101,7 @@ Answers ask(QuantityScan& scan, const std::vector<std::pair<std::size_t, std::si
     a.quantities.push_back(scan.any_in(b, e));
     a.excluded.push_back(scan.touches_excluded(b, e));
     const auto* q = scan.at(b, e);
-    a.exact.push_back(q ? static_cast<int>(q->value.to_string().size()) : -1);
+    a.exact.push_back(q ? q->value.to_string() : "-");
   }
   return a;
 }
