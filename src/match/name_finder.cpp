@@ -38,7 +38,10 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
   for (std::size_t i = 0; i < names_of.size(); ++i) {
     for (const auto& word : names_of[i]) {
       if (word.empty()) continue;  // find_names never finds an empty word
-      Name name{i, word, word.find(kAnyDigit) != std::string::npos, WordHead::of(word)};
+      bool any_digit = word.find(kAnyDigit) != std::string::npos;
+      Name name{WordHead::of(word, kAnyDigit), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(words_.size()),
+                static_cast<std::uint32_t>(word.size()), any_digit || word.size() > 8};
+      words_.push_back(word);
       if (word[0] == kAnyDigit) {  // a name that begins with any digit is looked for at each
         for (char32_t digit = '0'; digit <= '9'; ++digit) by_first_.add(digit, name);
         continue;
@@ -68,14 +71,10 @@ void NameIndex::find(std::string_view text, std::size_t from, std::size_t to,
       std::uint64_t here = 0;
       bool have_head = eight_bytes_at(text, pos, here);
       for (const Name& name : *names) {
-        if (name.word.size() > to - pos) continue;
-        if (have_head && !name.any_digit) {
-          if (name.head.differs_from(here)) continue;
-          if (name.word.size() > 8 && !word_at(text, pos, name.word, false)) continue;
-        } else if (!word_at(text, pos, name.word, name.any_digit)) {
-          continue;
-        }
-        found[name.indicator].push_back({pos, pos, pos + name.word.size()});
+        if (have_head && name.head.differs_from(here)) continue;
+        if (name.size > to - pos) continue;
+        if ((name.whole || !have_head) && !word_at(text, pos, words_[name.word], true)) continue;
+        found[name.indicator].push_back({pos, pos, pos + name.size});
       }
     }
     pos += d.size;

@@ -7,6 +7,7 @@
 // indicator, and its DFA is warmed by all of them.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,14 +54,18 @@ class NameIndex {
   void find(std::string_view text, std::size_t from, std::size_t to, std::vector<std::vector<NameAt>>& found) const;
 
  private:
+  // Kept small, the head first: at each character that begins a name,
+  // every name of its bucket is compared by head, and few go further.
   struct Name {
-    std::size_t indicator;
-    std::string word;
-    bool any_digit;  // has a kAnyDigit byte: compared byte by byte
-    WordHead head;  // most names are told apart from the text by it alone
+    WordHead head;  // its kAnyDigit bytes left out: see WordHead::of
+    std::uint32_t indicator;
+    std::uint32_t word;  // in words_
+    std::uint32_t size;  // of the word, in bytes
+    bool whole;          // compared whole after its head: longer than 8 bytes, or with a kAnyDigit byte
   };
 
   std::size_t indicators_ = 0;
+  std::vector<std::string> words_;
   CharBuckets<Name> by_first_;  // in (indicator, preference) order
 };
 

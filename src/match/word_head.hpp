@@ -24,6 +24,19 @@ struct WordHead {
     return head;
   }
 
+  // The same, where bytes equal to `wildcard` (a byte that stands for a
+  // class of characters) are left out of the mask: the head then says only
+  // whether the word's other bytes agree, and the caller checks the rest.
+  static WordHead of(std::string_view word, char wildcard) {
+    WordHead head = of(word);
+    for (std::size_t k = 0; k < std::min<std::size_t>(word.size(), 8); ++k)
+      if (word[k] == wildcard) {  // byte k of each, as `of` copied them
+        reinterpret_cast<unsigned char*>(&head.mask)[k] = 0;
+        reinterpret_cast<unsigned char*>(&head.bytes)[k] = 0;
+      }
+    return head;
+  }
+
   // Whether the word differs from the text whose next 8 bytes are `here`
   // within its first 8 bytes.
   bool differs_from(std::uint64_t here) const { return ((here ^ bytes) & mask) != 0; }
