@@ -106,6 +106,7 @@ void LeadingGap::split_word() {
     return;
   }
   word_ = std::string(rest.substr(i, word_end - i));
+  if (!head_.empty()) word_then_ = std::string(rest.substr(i));
   word_groups_ = word_groups;
   then_ = std::move(then);
 }
@@ -182,8 +183,7 @@ bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t en
   return true;
 }
 
-bool LeadingGap::groups_after_word(std::string_view text, std::size_t p, std::size_t end, re2::StringPiece* groups,
-                                   int n) const {
+bool LeadingGap::word_ready() const {
   if (!then_) return false;
   std::call_once(word_once_, [&] {
     RE2::Options word_options = options_;
@@ -195,18 +195,26 @@ bool LeadingGap::groups_after_word(std::string_view text, std::size_t p, std::si
       auto head = read_pattern_chars(head_);
       if (!head || !head->needed || head->has_assertion) return;
       head_needed_ = std::move(head->needed);
+      // For a match where H may take part (see word_begin).
+      auto word_lead = LeadChars::of(word_);
+      RE2::Options then_options = options_;
+      then_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kThenMemory));
+      auto word_then = std::make_unique<RE2>(word_then_, then_options);
+      if (word_lead && word_then->ok()) {
+        word_lead_ = std::move(word_lead);
+        word_then_re_ = std::move(word_then);
+      }
     }
     word_re_ = std::move(word);
   });
-  if (!word_re_) return false;
-  // H cannot take part when none of the characters its matches need is here.
-  if (head_needed_) {
-    for (std::size_t k = p; k < end;) {
-      text::Decoded d = text::decode_at(text, k);
-      if (!d.valid || contains(*head_needed_, d.cp)) return false;
-      k += d.size;
-    }
-  }
+  return word_re_ != nullptr;
+}
+
+bool LeadingGap::groups_after_word(std::string_view text, std::size_t p, std::size_t end, re2::StringPiece* groups,
+                                   int n) const {
+  std::optional<std::size_t> word_at = word_begin(text, p, end);
+  if (!word_at) return false;
+  p = *word_at;
   constexpr int kMaxGroups = 16;
   const int word_n = word_groups_ + 1, then_n = then_->groups_ + 1;
   if (word_n > kMaxGroups || then_n > kMaxGroups) return false;
@@ -218,6 +226,31 @@ bool LeadingGap::groups_after_word(std::string_view text, std::size_t p, std::si
     groups[g] = g <= word_groups_ ? word_groups[static_cast<std::size_t>(g)]
                                   : then_groups[static_cast<std::size_t>(g - word_groups_)];
   return true;
+}
+
+std::optional<std::size_t> LeadingGap::word_begin(std::string_view text, std::size_t p, std::size_t end) const {
+  if (!word_ready()) return std::nullopt;
+  if (!head_needed_) return p;
+  // H cannot take part when none of the characters its matches need is here.
+  bool head_may_match = false;
+  for (std::size_t k = p; k < end && !head_may_match;) {
+    text::Decoded d = text::decode_at(text, k);
+    if (!d.valid) return std::nullopt;
+    head_may_match = contains(*head_needed_, d.cp);
+    k += d.size;
+  }
+  if (!head_may_match) return p;
+  if (!word_then_re_) return std::nullopt;
+  std::optional<std::size_t> found;
+  for (std::size_t m = p; m < end;) {
+    text::Decoded d = text::decode_valid_at(text, m);
+    if (word_lead_->contains(d.cp) && word_then_re_->Match(text, m, end, RE2::ANCHOR_BOTH, nullptr, 0)) {
+      if (found) return std::nullopt;  // two places: RE2's NFA decides
+      found = m;
+    }
+    m += d.size;
+  }
+  return found;
 }
 
 }  // namespace zhibiao::match

@@ -24,6 +24,12 @@
 // leftmost-first match at p, when G2 F matches the rest after it: that is
 // the first choice the NFA would try. G2 F is split again like G S. RE2
 // then runs its NFA over nothing: W is small enough for its backtracker.
+// When H may take part (a level before the word: 六千亿元,增长百分之四),
+// where W begins is found first: S matches [p, end), so W T matches from
+// where H ends, or from p without H. When W T (one pattern, its DFA)
+// matches [m, end) from exactly one m among the characters W begins with,
+// that m is where the match's W begins, and H, which has no groups, spans
+// [p, m) when m is past p. With two such places RE2's NFA decides, as before.
 //
 // S and C are compiled when first needed, after the pattern's first few
 // matches (see of()), so a pack loads no slower; a pattern of another shape
@@ -87,6 +93,10 @@ class LeadingGap {
   const std::string& head() const { return head_; }
   const std::string& word() const { return word_; }
   const LeadingGap* then() const { return then_.get(); }
+  // Where W begins in S's match [p, end) (p being where the gap ends): p
+  // when H cannot take part, else the one place W T matches to `end` from;
+  // none when it is not one place, or S was not split so.
+  std::optional<std::size_t> word_begin(std::string_view text, std::size_t p, std::size_t end) const;
 
  private:
   LeadingGap(std::string gap_char, std::optional<std::size_t> max_chars, std::string rest, bool rest_is_one_group,
@@ -114,6 +124,9 @@ class LeadingGap {
   bool compiled() const;
   // Splits S into (?:H)? W T when it has that shape (see above).
   void split_word();
+  // Compiles W (and W T, for an S with H) when first needed; false when
+  // the split cannot be used.
+  bool word_ready() const;
   // S's groups on [p, end) through its split into H, W and T; false when
   // that cannot tell them (H could take part, or T does not match after
   // W's own match), and RE2 is asked.
@@ -135,11 +148,16 @@ class LeadingGap {
 
   // S = (?:H)? W T (see above), when it has that shape.
   std::string head_, word_;
+  std::string word_then_;  // W T: S without H
   int word_groups_ = 0;  // capturing groups in W (H has none)
   std::unique_ptr<LeadingGap> then_;
   mutable std::once_flag word_once_;
   mutable std::optional<CharRanges> head_needed_;  // every match of H holds one; unknown: the split is not used
   mutable std::unique_ptr<RE2> word_re_;
+  // For an S with H: the characters W begins with, and W T compiled (null
+  // when either is unknown: then H must be out of the way).
+  mutable std::optional<LeadChars> word_lead_;
+  mutable std::unique_ptr<RE2> word_then_re_;
 };
 
 }  // namespace zhibiao::match
