@@ -78,6 +78,21 @@ std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::
   return split;
 }
 
+std::unique_ptr<LeadingGap> LeadingGap::after_first_char(std::string_view pattern, const RE2::Options& options,
+                                                         std::uint32_t uses_before_compiling) {
+  std::size_t first = atom_end(pattern, 0);
+  if (first == std::string_view::npos || first >= pattern.size() || !is_one_char_atom(pattern, 0, first))
+    return nullptr;
+  if (std::string_view("?*+{").find(pattern[first]) != std::string_view::npos) return nullptr;
+  // A top-level | after the character ([,;]G S|T) leaves no split: of()
+  // finds it in what follows the gap. The split is met only once the whole
+  // has matched, and over a few words: its DFAs get the small budget of
+  // what follows a word, so that text dense with figures does not grow them.
+  RE2::Options split_options = options;
+  split_options.set_max_mem(std::min<std::int64_t>(options.max_mem(), kThenMemory));
+  return of(pattern.substr(first), split_options, uses_before_compiling);
+}
+
 void LeadingGap::split_word() {
   std::string_view rest = rest_;
   // H: a non-capturing group made optional by a greedy ?, with no

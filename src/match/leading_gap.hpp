@@ -69,6 +69,15 @@ class LeadingGap {
   static std::unique_ptr<LeadingGap> of(std::string_view pattern, const RE2::Options& options,
                                         std::uint32_t uses_before_compiling = kUsesBeforeCompiling);
 
+  // The split of what follows a pattern's first character, for a pattern
+  // that begins with one character (a class, neither optional nor repeated)
+  // and then a lazy gap, as continuations are written: [,;] and the text up
+  // to the change. A match [begin, end) of the whole pattern has the groups
+  // the split finds on [begin + that character's size, end), that
+  // character holding none. Null for any other pattern.
+  static std::unique_ptr<LeadingGap> after_first_char(std::string_view pattern, const RE2::Options& options,
+                                                      std::uint32_t uses_before_compiling = kUsesBeforeCompiling);
+
   LeadingGap(const LeadingGap&) = delete;
   LeadingGap& operator=(const LeadingGap&) = delete;
 

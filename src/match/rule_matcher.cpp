@@ -362,7 +362,15 @@ std::optional<Candidate> candidate_of(const Continuation& k, std::string_view fo
   const RE2& re = rule.pattern->get();
   int n = re.NumberOfCapturingGroups() + 1;
   Hit h{k.begin, k.end, Groups(static_cast<std::size_t>(n))};
-  groups_of_match(re, folded, k.begin, k.end, k.sentence_end, h.groups.data(), n);
+  // Most continuations begin with [,;] and a gap: their groups are found
+  // after that character without RE2's NFA over the gap.
+  bool found = false;
+  if (const LeadingGap* gap = rule.gap_after_first_char.get(); gap && k.begin < k.end) {
+    std::size_t after_first = k.begin + text::decode_valid_at(folded, k.begin).size;
+    found = gap->groups(folded, after_first, k.end, h.groups.data(), n);
+  }
+  if (found) h.groups[0] = re2::StringPiece(folded.data() + k.begin, k.end - k.begin);
+  else groups_of_match(re, folded, k.begin, k.end, k.sentence_end, h.groups.data(), n);
   Candidate c = candidate_of(rule, k.rule_index, h, folded);
   if (c.q_begin == npos || !finish(c, folded, pack, quantities)) return std::nullopt;
   return c;

@@ -1067,7 +1067,8 @@ class Loader {
 
   // What completing a rule reads from its pattern's text alone, once per
   // pattern however many rules share it, while the rule filter is still
-  // being built: the gap a remainder begins with, and whether the figure
+  // being built: the gap a remainder begins with (or a whole pattern after
+  // its first character), and whether the figure
   // ends the match (where a whole rule's matches can begin is read in
   // start_rule_filter, which needs it to size the rule's DFA).
   void read_rule_patterns() {
@@ -1077,6 +1078,8 @@ class Loader {
       const std::string& pattern = rule_patterns_[f];
       if (!facts.figure_ends_match) facts.figure_ends_match = ends_with_group(pattern, "q");
       if (!pending_rules_[i].rest.empty() && !facts.gap) facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
+      if (pending_rules_[i].rest.empty() && !facts.gap)
+        facts.gap = match::LeadingGap::after_first_char(pattern, rule_options_[f]);
     }
   }
 
@@ -1123,6 +1126,7 @@ class Loader {
       if (p.rest.empty()) {
         rule.pattern = regex.get();
         rule.lead = *facts.lead;
+        rule.gap_after_first_char = *facts.gap;
       } else {
         rule.rest = regex.get();
         rule.rest_gap = *facts.gap;
@@ -1336,7 +1340,7 @@ class Loader {
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
   struct PatternFacts {                        // see start_rule_filter, read_rule_patterns
     std::optional<std::optional<match::LeadChars>> lead;
-    std::optional<std::shared_ptr<const match::LeadingGap>> gap;
+    std::optional<std::shared_ptr<const match::LeadingGap>> gap;  // a remainder's, or a whole pattern's after its first character
     std::optional<bool> figure_ends_match;
   };
   std::vector<PatternFacts> rule_pattern_facts_;  // by rule filter pattern

@@ -255,3 +255,39 @@ BOOST_AUTO_TEST_CASE(a_level_that_may_take_part_moves_the_word_to_where_only_it_
   const std::string two_words = "x1增1增2";  // 增1增2 and 增2 both match to the end
   BOOST_TEST(zeng->word_begin(two_words, 0, two_words.size()).value_or(kNone) == kNone);
 }
+
+// A continuation begins with [,;] and then the gap: what follows that one
+// character is split, and its groups are the whole pattern's.
+BOOST_AUTO_TEST_CASE(splits_what_follows_a_first_character) {
+  const std::string pattern = "[,;][^,;]*?(?:1万)?(?:增|(?P<n>减))(?:[^,;]){0,2}?(?P<q>\\d+)";
+  auto gap = LeadingGap::after_first_char(pattern, RE2::Options(), 0);
+  BOOST_REQUIRE(gap);
+  BOOST_TEST(gap->rest() == "(?:1万)?(?:增|(?P<n>减))(?:[^,;]){0,2}?(?P<q>\\d+)");
+  BOOST_TEST(gap->head() == "(?:1万)");
+  RE2 whole(pattern);
+  const std::vector<std::string> alphabet = {"1", "2", "万", "增", "减", "a", ",", ";"};
+  std::mt19937 random(20261130);
+  std::size_t compared = 0;
+  for (int t = 0; t < 2000; ++t) {
+    std::string text = t % 2 ? "," : ";";
+    for (int k = std::uniform_int_distribution<int>(0, 7)(random); k > 0; --k)
+      text += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(random)];
+    for (std::size_t end = 1; end <= text.size(); ++end) {
+      std::vector<re2::StringPiece> expected(3), found(3);
+      if (!whole.Match(text, 0, end, RE2::ANCHOR_BOTH, expected.data(), 3)) continue;
+      BOOST_REQUIRE_MESSAGE(gap->groups(text, 1, end, found.data(), 3), text.substr(0, end));
+      found[0] = expected[0];  // the split's own [0] begins after the first character
+      BOOST_TEST(shown(text, found) == shown(text, expected), text.substr(0, end));
+      ++compared;
+    }
+  }
+  BOOST_TEST(compared > 300u);
+
+  // The first character must be one, always there, and hold no group.
+  BOOST_TEST(!LeadingGap::after_first_char("[,;]?[^,]*?(?P<q>\\d+)", RE2::Options()));
+  BOOST_TEST(!LeadingGap::after_first_char("[,;]+[^,]*?(?P<q>\\d+)", RE2::Options()));
+  BOOST_TEST(!LeadingGap::after_first_char("(?P<c>[,;])[^,]*?(?P<q>\\d+)", RE2::Options()));
+  BOOST_TEST(!LeadingGap::after_first_char("[,;]增(?P<q>\\d+)", RE2::Options()));  // no gap after it
+  BOOST_TEST(!LeadingGap::after_first_char("[,;][^,]*?增|减(?P<q>\\d+)", RE2::Options()));  // a top-level |
+  BOOST_TEST(LeadingGap::after_first_char("(?:[,;])[^,]*?(?P<q>\\d+)", RE2::Options()));
+}
