@@ -1067,10 +1067,11 @@ class Loader {
 
   // What completing a rule reads from its pattern's text alone, once per
   // pattern however many rules share it, while the rule filter is still
-  // being built: the gap a remainder begins with (or a whole pattern after
-  // its first character), and whether the figure
-  // ends the match (where a whole rule's matches can begin is read in
-  // start_rule_filter, which needs it to size the rule's DFA).
+  // being built: the gap a remainder begins with (or a whole pattern, after
+  // its first character: the same text could be both, split apart), and
+  // whether the figure ends the match (where a whole rule's matches can
+  // begin is read in start_rule_filter, which needs it to size the rule's
+  // DFA).
   void read_rule_patterns() {
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       std::size_t f = filter_of_rule_[i];
@@ -1078,8 +1079,8 @@ class Loader {
       const std::string& pattern = rule_patterns_[f];
       if (!facts.figure_ends_match) facts.figure_ends_match = ends_with_group(pattern, "q");
       if (!pending_rules_[i].rest.empty() && !facts.gap) facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
-      if (pending_rules_[i].rest.empty() && !facts.gap)
-        facts.gap = match::LeadingGap::after_first_char(pattern, rule_options_[f]);
+      if (pending_rules_[i].rest.empty() && !facts.gap_after_first_char)
+        facts.gap_after_first_char = match::LeadingGap::after_first_char(pattern, rule_options_[f]);
     }
   }
 
@@ -1126,7 +1127,7 @@ class Loader {
       if (p.rest.empty()) {
         rule.pattern = regex.get();
         rule.lead = *facts.lead;
-        rule.gap_after_first_char = *facts.gap;
+        rule.gap_after_first_char = *facts.gap_after_first_char;
       } else {
         rule.rest = regex.get();
         rule.rest_gap = *facts.gap;
@@ -1340,7 +1341,8 @@ class Loader {
   std::vector<std::pair<std::string, SourceLocation>> skipped_macros_;  // [rule_filter] skip_macros
   struct PatternFacts {                        // see start_rule_filter, read_rule_patterns
     std::optional<std::optional<match::LeadChars>> lead;
-    std::optional<std::shared_ptr<const match::LeadingGap>> gap;  // a remainder's, or a whole pattern's after its first character
+    std::optional<std::shared_ptr<const match::LeadingGap>> gap;  // as a remainder's
+    std::optional<std::shared_ptr<const match::LeadingGap>> gap_after_first_char;  // as a whole pattern's
     std::optional<bool> figure_ends_match;
   };
   std::vector<PatternFacts> rule_pattern_facts_;  // by rule filter pattern
