@@ -50,6 +50,12 @@ std::optional<Gap> leading_gap(std::string_view p, std::size_t i = 0) {
 constexpr std::int64_t kThenMemory = 1 << 20;
 constexpr std::int64_t kWordMemory = 256 << 10;
 
+// `options` with a DFA budget of at most `cap`.
+RE2::Options with_memory_at_most(RE2::Options options, std::int64_t cap) {
+  options.set_max_mem(std::min<std::int64_t>(options.max_mem(), cap));
+  return options;
+}
+
 // Whether RE2 reads a pattern with these options as with its defaults, as
 // the pattern reader (pattern_chars.hpp) does.
 bool read_as_by_defaults(const RE2::Options& o) {
@@ -88,9 +94,7 @@ std::unique_ptr<LeadingGap> LeadingGap::after_first_char(std::string_view patter
   // finds it in what follows the gap. The split is met only once the whole
   // has matched, and over a few words: its DFAs get the small budget of
   // what follows a word, so that text dense with figures does not grow them.
-  RE2::Options split_options = options;
-  split_options.set_max_mem(std::min<std::int64_t>(options.max_mem(), kThenMemory));
-  return of(pattern.substr(first), split_options, uses_before_compiling);
+  return of(pattern.substr(first), with_memory_at_most(options, kThenMemory), uses_before_compiling);
 }
 
 void LeadingGap::split_word() {
@@ -113,15 +117,12 @@ void LeadingGap::split_word() {
   if (std::string_view("?*+{").find(rest[word_end]) != std::string_view::npos) return;
   int word_groups = capturing_groups_from(rest.substr(i, word_end - i), 0);
   if (word_groups < 0) return;
-  RE2::Options then_options = options_;
-  then_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kThenMemory));
-  auto then = LeadingGap::of(rest.substr(word_end), then_options, 0);
+  auto then = LeadingGap::of(rest.substr(word_end), with_memory_at_most(options_, kThenMemory), 0);
   if (!then || word_groups + then->groups_ != groups_) {
     head_.clear();
     return;
   }
   word_ = std::string(rest.substr(i, word_end - i));
-  if (!head_.empty()) word_then_ = std::string(rest.substr(i));
   word_groups_ = word_groups;
   then_ = std::move(then);
 }
@@ -201,9 +202,7 @@ bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t en
 bool LeadingGap::word_ready() const {
   if (!then_) return false;
   std::call_once(word_once_, [&] {
-    RE2::Options word_options = options_;
-    word_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kWordMemory));
-    auto word = std::make_unique<RE2>(word_, word_options);
+    auto word = std::make_unique<RE2>(word_, with_memory_at_most(options_, kWordMemory));
     if (!word->ok() || word->NumberOfCapturingGroups() != word_groups_) return;
     if (!head_.empty()) {
       if (!read_as_by_defaults(options_)) return;
@@ -212,12 +211,12 @@ bool LeadingGap::word_ready() const {
       head_needed_ = std::move(head->needed);
       // For a match where H may take part (see word_begin).
       auto word_lead = LeadChars::of(word_);
-      RE2::Options then_options = options_;
-      then_options.set_max_mem(std::min<std::int64_t>(options_.max_mem(), kThenMemory));
-      auto word_then = std::make_unique<RE2>(word_then_, then_options);
-      if (word_lead && word_then->ok()) {
+      // W T: S past H and the ? that follows it (see split_word).
+      std::string word_then(std::string_view(rest_).substr(head_.size() + 1));
+      auto word_then_re = std::make_unique<RE2>(word_then, with_memory_at_most(options_, kThenMemory));
+      if (word_lead && word_then_re->ok()) {
         word_lead_ = std::move(word_lead);
-        word_then_re_ = std::move(word_then);
+        word_then_re_ = std::move(word_then_re);
       }
     }
     word_re_ = std::move(word);

@@ -157,7 +157,6 @@ class LeadingGap {
 
   // S = (?:H)? W T (see above), when it has that shape.
   std::string head_, word_;
-  std::string word_then_;  // W T: S without H
   int word_groups_ = 0;  // capturing groups in W (H has none)
   std::unique_ptr<LeadingGap> then_;
   mutable std::once_flag word_once_;

@@ -179,8 +179,8 @@ struct CompiledRule {
   // With rest, when it begins with a lazy gap: its groups found without the
   // NFA over the gap (see match/leading_gap.hpp); shared like rest.
   std::shared_ptr<const match::LeadingGap> rest_gap;
-  // With pattern, when it begins with one character and then a lazy gap (a
-  // continuation's [,;]): the same for what follows that character.
+  // A continuation's, when its pattern begins with one character and then a
+  // lazy gap ([,;]): the same for what follows that character.
   std::shared_ptr<const match::LeadingGap> gap_after_first_char;
   std::size_t indicator_index = 0;  // with rest: the indicator in CompiledPack::indicators
   std::size_t filter = 0;           // the pattern (or remainder) by its index in rule_filter and rule_regexes

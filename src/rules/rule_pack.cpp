@@ -1074,12 +1074,15 @@ class Loader {
   // DFA).
   void read_rule_patterns() {
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
+      const PendingRule& rule = pending_rules_[i];
       std::size_t f = filter_of_rule_[i];
       PatternFacts& facts = rule_pattern_facts_[f];
       const std::string& pattern = rule_patterns_[f];
       if (!facts.figure_ends_match) facts.figure_ends_match = ends_with_group(pattern, "q");
-      if (!pending_rules_[i].rest.empty() && !facts.gap) facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
-      if (pending_rules_[i].rest.empty() && !facts.gap_after_first_char)
+      if (!rule.rest.empty() && !facts.gap) facts.gap = match::LeadingGap::of(pattern, rule_options_[f]);
+      // Only a continuation's groups are found after its first character
+      // (see match::candidate_of): no other rule's pattern is read for it.
+      if (rule.spec.indicator == kInherit && rule.rest.empty() && !facts.gap_after_first_char)
         facts.gap_after_first_char = match::LeadingGap::after_first_char(pattern, rule_options_[f]);
     }
   }
@@ -1127,7 +1130,7 @@ class Loader {
       if (p.rest.empty()) {
         rule.pattern = regex.get();
         rule.lead = *facts.lead;
-        rule.gap_after_first_char = *facts.gap_after_first_char;
+        if (rule.inherits) rule.gap_after_first_char = *facts.gap_after_first_char;
       } else {
         rule.rest = regex.get();
         rule.rest_gap = *facts.gap;
