@@ -73,14 +73,15 @@ struct ToOriginal {
   std::string text(Span span) const { return std::string(part.substr(span.begin - offset, span.end - span.begin)); }
 };
 
-// The periods of a part's `wanted` paragraphs, resolved with what the
-// parts before it stated; `carry` then holds what this part states too.
+// The periods of a part's paragraphs as far as `wanted_until` asks (see
+// resolve::find_periods), resolved with what the parts before it stated;
+// `carry` then holds what this part states too.
 resolve::PeriodResolver resolve_periods(std::string_view folded, const text::Segments& segs,
-                                        const std::vector<bool>& wanted, const detail::CompiledPack& pack,
+                                        const std::vector<std::size_t>& wanted_until, const detail::CompiledPack& pack,
                                         detail::DocumentCarry& carry) {
   std::optional<int> scope_year = carry.title.year ? carry.title.year : carry.date.year;
   resolve::PeriodResolver periods(
-      folded, segs, resolve::find_periods(folded, segs, pack, carry.date, scope_year, wanted, &carry.periods),
+      folded, segs, resolve::find_periods(folded, segs, pack, carry.date, scope_year, wanted_until, &carry.periods),
       carry.title.period, carry.periods.heading);
   carry.periods.heading = periods.last_heading();
   return periods;
@@ -89,9 +90,13 @@ resolve::PeriodResolver resolve_periods(std::string_view folded, const text::Seg
 // Reads the headings of a part with no fact, for the parts after it.
 void carry_headings(std::string_view folded, const text::Segments& segs, const detail::CompiledPack& pack,
                     detail::DocumentCarry& carry) {
-  std::vector<bool> headings(segs.paragraphs.size(), false);
+  std::vector<std::size_t> headings(segs.paragraphs.size());
   bool any = false;
-  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) any |= headings[p] = segs.paragraphs[p].heading;
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
+    const text::Paragraph& para = segs.paragraphs[p];
+    headings[p] = para.heading ? para.range.end : para.range.begin;
+    any |= para.heading;
+  }
   if (any) resolve_periods(folded, segs, headings, pack, carry);
 }
 
@@ -217,15 +222,26 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
       sentences.push_back(prev);
     }
   }
-  std::vector<bool> period_paragraphs = paragraphs;
-  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p)
-    if (segs.paragraphs[p].heading) period_paragraphs[p] = true;
+  // The period phrases the facts read (see resolve::PeriodResolver::period_for):
+  // those of headings, and in a paragraph those before the end of the
+  // sentence after its last figure (the sentence holding the figure's next
+  // character: a bracketed period right after the figure is in it).
+  std::vector<std::size_t> period_until(segs.paragraphs.size());
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
+    const text::Paragraph& para = segs.paragraphs[p];
+    period_until[p] = para.heading ? para.range.end : para.range.begin;
+  }
+  for (const auto& c : candidates) {
+    std::size_t p = segs.paragraph_of_sentence[segs.sentence_at(c.q_begin)];
+    std::size_t until = std::min(segs.sentences[segs.sentence_at(c.q_end)].end, segs.paragraphs[p].range.end);
+    period_until[p] = std::max(period_until[p], until);
+  }
   std::sort(sentences.begin(), sentences.end(), [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
   sentences.erase(std::unique(sentences.begin(), sentences.end(),
                               [](const text::Range& a, const text::Range& b) { return a.begin == b.begin; }),
                   sentences.end());
 
-  resolve::PeriodResolver periods = resolve_periods(folded, segs, period_paragraphs, pack, carry);
+  resolve::PeriodResolver periods = resolve_periods(folded, segs, period_until, pack, carry);
   clock.done(detail::Stage::periods);
   resolve::ModalityResolver modality(folded, pack, sentences, carry.date.year);
   clock.done(detail::Stage::modality);

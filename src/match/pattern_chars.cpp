@@ -210,6 +210,9 @@ class Reader {
     char c = peek();
     if (c == '(') {
       if (take("(?:")) {
+      } else if (take("(?m:")) {
+        // Multi-line mode changes only where ^ and $ assert, not what a
+        // character matches.
       } else if (take("(?P<")) {
         std::size_t close = p_.find('>', pos_);
         if (close == std::string_view::npos) throw Unsupported{};

@@ -6,8 +6,8 @@
 // which every match holds at least one (for scanning a text only where a
 // match can lie, see match_windows.hpp). It understands the syntax rule
 // packs use (literals, classes, groups, alternation, repetition, \d, ^ $
-// \b); for anything else (flags, \pN, backreferences) it gives up, and the
-// caller does without.
+// \b, (?m:...)); for anything else (other flags, \pN, backreferences) it
+// gives up, and the caller does without.
 #pragma once
 
 #include <optional>

@@ -97,13 +97,22 @@ DocumentDate document_date(std::string_view date, std::string_view folded, const
 
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted,
-                                        PeriodCarry* carry) {
+                                        std::optional<int> fallback_scope_year,
+                                        const std::vector<std::size_t>& wanted_until, PeriodCarry* carry) {
   std::vector<RawMention> raw;
   match::Prefilter::Scratch filter_scratch;
+  // A paragraph is read only up to where its phrases are needed when no
+  // phrase can cross that sentence's end: the phrases before it are then
+  // those of reading it whole, and the overlaps among them are settled the
+  // same (leftmost first). Without a date, the document's year is the last
+  // year stated in full, which takes every phrase of the paragraphs read.
+  const bool read_part = pack.periods.within_sentences && document.year;
   for (std::size_t p = 0; p < segments.paragraphs.size(); ++p) {
-    if (!wanted.empty() && !wanted[p]) continue;
-    const text::Range& para = segments.paragraphs[p].range;
+    text::Range para = segments.paragraphs[p].range;
+    if (!wanted_until.empty()) {
+      if (wanted_until[p] <= para.begin) continue;
+      if (read_part) para.end = std::min(para.end, wanted_until[p]);
+    }
     std::string_view text = folded.substr(para.begin, para.end - para.begin);
     // The period phrases that can occur in this paragraph, in one pass.
     for (int i : pack.period_filter->candidates(text, filter_scratch)) {

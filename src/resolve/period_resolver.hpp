@@ -56,13 +56,18 @@ struct PeriodCarry {
 
 // Finds and resolves the period phrases of one text. `fallback_scope_year`
 // is the year relative phrases take when nothing in the text fixes one.
-// `wanted`: the paragraphs to read (those with facts, and headings); empty
-// means all. `carry`, for a text that is one part of a document: what the
-// parts before it stated, updated with what this one states.
+// `wanted_until`: per paragraph, where the phrases it needs stop: the end
+// of one of its sentences (the phrases that begin there or after may be
+// left out), its end to read it all, its start to read none of it. A fact
+// needs only the phrases that begin before the end of the sentence after
+// its figure (PeriodResolver::period_for), and a heading all of its own.
+// Empty means every paragraph whole. `carry`, for a text that is one part of a
+// document: what the parts before it stated, updated with what this one
+// states.
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
-                                        std::optional<int> fallback_scope_year, const std::vector<bool>& wanted = {},
-                                        PeriodCarry* carry = nullptr);
+                                        std::optional<int> fallback_scope_year,
+                                        const std::vector<std::size_t>& wanted_until = {}, PeriodCarry* carry = nullptr);
 
 class PeriodResolver {
  public:

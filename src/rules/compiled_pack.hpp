@@ -155,6 +155,11 @@ struct PeriodLexicon {
   // (增加到82.7万亿元): matched against the text just before the figure.
   std::unique_ptr<RE2> span_start, span_end;
   std::vector<std::unique_ptr<RE2>> document_date;  // header line with the publication date
+  // No phrase can hold a sentence-final character, so the phrases that
+  // begin in a paragraph before the end of one of its sentences are those
+  // of the paragraph read up to there (an assertion such as $ or \b still
+  // sees the text after it: RE2 reads it as context).
+  bool within_sentences = false;
 };
 
 struct SubjectLexicon {

@@ -935,7 +935,8 @@ class Loader {
   }
 
   // Compiles the period patterns in one Prefilter, which owns them and
-  // picks the phrases worth trying on a paragraph.
+  // picks the phrases worth trying on a paragraph; and tells whether they
+  // stay within sentences (PeriodLexicon::within_sentences).
   void compile_periods() {
     std::vector<std::string> patterns;
     for (const auto& p : pack_->periods.rules) patterns.push_back(p.expanded);
@@ -951,6 +952,12 @@ class Loader {
       compiled.push_back(std::move(p));
     }
     pack_->periods.rules = std::move(compiled);
+    const auto& ends = pack_->segments.sentence_end;
+    pack_->periods.within_sentences =
+        std::all_of(pack_->periods.rules.begin(), pack_->periods.rules.end(), [&](const PeriodRule& p) {
+          auto chars = match::read_pattern_chars(p.pattern->pattern());
+          return chars && std::none_of(ends.begin(), ends.end(), [&](char32_t c) { return match::contains(chars->any, c); });
+        });
   }
 
   // Starts building the rule filter, a Prefilter of the rules' patterns as

@@ -110,7 +110,13 @@ BOOST_AUTO_TEST_CASE(reads_the_fewest_characters_a_match_holds) {
 BOOST_AUTO_TEST_CASE(notes_assertions_and_gives_up_on_syntax_it_does_not_read) {
   BOOST_TEST(read_pattern_chars("^\\d+")->has_assertion);
   BOOST_TEST(read_pattern_chars("\\d+\\b")->has_assertion);
+  // Multi-line mode changes only what ^ and $ assert.
+  auto line_start = read_pattern_chars("(?:(?m:^)|[,;])\\d年");
+  BOOST_REQUIRE(line_start);
+  BOOST_TEST(line_start->has_assertion);
+  BOOST_TEST((line_start->first == CharRanges{{',', ','}, {'0', '9'}, {';', ';'}}));
   BOOST_TEST(!read_pattern_chars("(?i)x"));
+  BOOST_TEST(!read_pattern_chars("(?s:.)"));
   BOOST_TEST(!read_pattern_chars("\\pN"));
   BOOST_TEST(!read_pattern_chars("x{,3}"));  // literal text to RE2
   BOOST_TEST(!read_pattern_chars("(x"));

@@ -99,3 +99,38 @@ BOOST_AUTO_TEST_CASE(document_relative_years_set_the_scope) {
 BOOST_AUTO_TEST_CASE(document_date_from_a_header_line) {
   BOOST_TEST(period_of("来源:高新院 日期:2023-07-12\n上半年增长5%。", "5%", "") == "2023-01/2023-06");
 }
+
+// A fact needs only the period phrases that begin before the end of its
+// sentence: a paragraph read only that far gives exactly those of reading
+// it whole, with the overlaps among them settled the same.
+BOOST_AUTO_TEST_CASE(a_paragraph_read_up_to_a_sentence_end_gives_the_phrases_before_it) {
+  const auto& cp = pack().compiled();
+  BOOST_TEST(cp.periods.within_sentences);
+  std::string text =
+      "2022年上半年增长5%。1—5月投资增长3%,比2020年同期下降2%。五年间年均增长6%(1-11月)。截至2023年3月底企业120家\n"
+      "第二段2021年增长7%。";
+  auto norm = text::normalize(text, *cp.fold);
+  auto segs = text::segment(norm.text, cp.segments);
+  BOOST_REQUIRE(segs.paragraphs.size() == 2u);
+  const text::Range first = segs.paragraphs[0].range;
+  auto phrases = [](const std::vector<resolve::PeriodMention>& mentions) {
+    std::vector<std::string> out;
+    for (const auto& m : mentions) out.push_back(std::to_string(m.begin) + "-" + std::to_string(m.end) + " " + m.period.to_string());
+    return out;
+  };
+  for (std::string date : {"2023-07-12", ""}) {
+    auto doc_date = resolve::document_date(date, norm.text, cp);
+    auto whole = resolve::find_periods(norm.text, segs, cp, doc_date, doc_date.year, {first.end, segs.paragraphs[1].range.begin});
+    BOOST_REQUIRE(whole.size() >= 5u);
+    for (std::size_t s = segs.paragraphs[0].first_sentence; s < segs.paragraphs[1].first_sentence; ++s) {
+      std::size_t until = segs.sentences[s].end;
+      auto part = resolve::find_periods(norm.text, segs, cp, doc_date, doc_date.year, {until, segs.paragraphs[1].range.begin});
+      std::vector<resolve::PeriodMention> expected;
+      for (const auto& m : whole)
+        // Undated, the document's year is the last stated in full: every
+        // paragraph asked for is then read whole.
+        if (m.begin < until || date.empty()) expected.push_back(m);
+      BOOST_TEST(phrases(part) == phrases(expected), boost::test_tools::per_element());
+    }
+  }
+}

@@ -7,7 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "resolve/period_resolver.hpp"
 #include "rules/compiled_pack.hpp"
+#include "text/normalizer.hpp"
+#include "text/segmenter.hpp"
 #include "zhibiao/extractor.hpp"
 #include "zhibiao/rule_pack.hpp"
 
@@ -212,4 +215,27 @@ id = "widget_output.bare.v1"
   facts = Extractor(unfiltered).facts({"d", "份额5%。", "", ""});
   BOOST_REQUIRE(facts.size() == 1u);
   BOOST_TEST(facts[0].rule == "widget_output.bare.v1");
+}
+
+// A paragraph is read for period phrases only up to where its facts need
+// them when no phrase can hold a sentence-final character; one that can
+// makes every paragraph read whole.
+BOOST_AUTO_TEST_CASE(a_period_phrase_that_can_hold_a_sentence_end_makes_paragraphs_read_whole) {
+  BOOST_TEST(RulePack::load(ZHIBIAO_TEST_RULES).compiled().periods.within_sentences);
+  TempPack p(R"(
+[[period]]
+id = "zz.across_sentences"
+pattern = '(\d{4})年。下'
+year = "$1"
+)");
+  RulePack pack = RulePack::load(p.dir);
+  const auto& cp = pack.compiled();
+  BOOST_TEST(!cp.periods.within_sentences);
+  auto norm = text::normalize("投资2021年。下半年增长5%。", *cp.fold);
+  auto segs = text::segment(norm.text, cp.segments);
+  std::size_t first_end = segs.sentences[0].end;
+  auto found = resolve::find_periods(norm.text, segs, cp, {2022, std::nullopt}, 2022, {first_end});
+  BOOST_TEST((std::any_of(found.begin(), found.end(), [&](const resolve::PeriodMention& m) {
+    return m.end > first_end && m.period.to_string() == "2021";
+  })));
 }
