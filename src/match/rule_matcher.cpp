@@ -1,6 +1,7 @@
 #include "match/rule_matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 
@@ -117,16 +118,32 @@ bool rejected(const detail::CompiledRule& rule, std::string_view folded, const C
          reject_matches(rule.reject->get(), folded, c, name_end, name_end <= c.q_begin ? c.q_begin : name_end);
 }
 
+// Space rules_to_try keeps from one sentence to the next.
+struct RulesToTryScratch {
+  Prefilter::Scratch filter;
+  std::vector<std::uint8_t> picked;  // by rule_filter pattern: picked for this sentence
+};
+
 // The rules worth trying on a sentence, in rule order: those the rule
-// filter picks. (A rule matched after a name is then skipped when the
-// sentence does not name its indicator.)
+// filter picks, less the rules matched after a name whose indicator the
+// sentence does not name (`names`: where it names each indicator), which
+// cannot match.
 std::vector<std::size_t> rules_to_try(std::string_view sentence, const detail::CompiledPack& pack,
-                                      Prefilter::Scratch& scratch) {
+                                      const std::vector<std::vector<NameAt>>& names, RulesToTryScratch& scratch) {
   std::vector<std::size_t> rules;
-  for (int f : pack.rule_filter->candidates(sentence, scratch)) {
-    const auto& of_filter = pack.rules_by_filter[static_cast<std::size_t>(f)];
-    rules.insert(rules.end(), of_filter.begin(), of_filter.end());
+  const std::vector<int>& picks = pack.rule_filter->candidates(sentence, scratch.filter);
+  scratch.picked.resize(pack.whole_rules_by_filter.size());
+  for (int f : picks) {
+    const auto& whole = pack.whole_rules_by_filter[static_cast<std::size_t>(f)];
+    rules.insert(rules.end(), whole.begin(), whole.end());
+    scratch.picked[static_cast<std::size_t>(f)] = 1;
   }
+  for (std::size_t indicator = 0; indicator < pack.rest_rules_by_indicator.size(); ++indicator) {
+    if (names[indicator].empty()) continue;
+    for (std::size_t r : pack.rest_rules_by_indicator[indicator])
+      if (scratch.picked[pack.rules[r].filter]) rules.push_back(r);
+  }
+  for (int f : picks) scratch.picked[static_cast<std::size_t>(f)] = 0;
   std::sort(rules.begin(), rules.end());
   return rules;
 }
@@ -191,7 +208,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
   RawCandidates raw;
   std::vector<Candidate>& all = raw.named;
   // Kept from sentence to sentence: most sentences ask for both.
-  Prefilter::Scratch filter_scratch;
+  RulesToTryScratch rules_scratch;
   std::vector<std::vector<NameAt>> names_found;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
@@ -251,15 +268,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
     // A continuation (a rule that inherits its indicator) is accepted only
     // after a fact of the same sentence (see match_rules), so its rules are
     // tried last, and only when the others found a candidate here.
-    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack, filter_scratch);
+    std::vector<std::size_t> rules = rules_to_try(sentence_text, pack, names_here(), rules_scratch);
     std::stable_partition(rules.begin(), rules.end(), [&](std::size_t r) { return !pack.rules[r].inherits; });
-    // With no rule that can run here (a rule after a name needs the name),
-    // the sentence is skipped before any of its mentions is read.
-    auto can_match_here = [&](std::size_t r) {
-      const auto& rule = pack.rules[r];
-      return !rule.inherits && (!rule.rest || !names_in_sentence(rule.indicator_index).empty());
-    };
-    if (std::none_of(rules.begin(), rules.end(), can_match_here)) continue;
+    // With no rule that can run here but continuations, the sentence is
+    // skipped before any of its mentions is read.
+    if (std::all_of(rules.begin(), rules.end(), [&](std::size_t r) { return pack.rules[r].inherits; })) continue;
     if (!quantities.any_in(sentence.begin, sentence.end)) continue;
     std::size_t candidates_before = all.size();
     // Where the first figure of this sentence's other rules ends: a
@@ -313,8 +326,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         return h.end;
       };
       if (rule.rest) {
-        const auto& names = names_in_sentence(rule.indicator_index);
-        if (names.empty()) continue;
+        const auto& names = names_in_sentence(rule.indicator_index);  // not empty: see rules_to_try
         auto name_voided = [&](const NameAt& at) { return name_excluded(rule.indicator, at.name_begin, at.end); };
         if (rule.prefix_words.empty()) {
           scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,

@@ -272,7 +272,15 @@ struct CompiledPack {
   // index.
   std::unique_ptr<match::Prefilter> rule_filter;
   std::vector<std::unique_ptr<LazyRegex>> rule_regexes;
-  std::vector<std::vector<std::size_t>> rules_by_filter;  // rule_filter's pattern -> the rules matched with it
+  // The rules matched whole (no CompiledRule::rest), by the rule_filter
+  // pattern that picks them.
+  std::vector<std::vector<std::size_t>> whole_rules_by_filter;
+  // The rules matched after a name (with a rest), by indicator, in rule
+  // order. A remainder is shared by every indicator of its template, so the
+  // filter's pick of one stands for a score of rules, and a sentence names
+  // one or two of their indicators: it tries the rules of the indicators
+  // it names whose remainder the filter picks.
+  std::vector<std::vector<std::size_t>> rest_rules_by_indicator;
   // Where each indicator's names (IndicatorInfo::names) occur in a
   // sentence, in one pass. The rule filter only knows a rule matched after
   // a name by its remainder; these say whether, and where, to try it.

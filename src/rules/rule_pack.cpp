@@ -1102,7 +1102,8 @@ class Loader {
   // items, checks.
   void complete_rules() {
     if (rule_filter_thread_.joinable()) rule_filter_thread_.join();
-    pack_->rules_by_filter.assign(rule_patterns_.size(), {});
+    pack_->whole_rules_by_filter.assign(rule_patterns_.size(), {});
+    pack_->rest_rules_by_indicator.assign(pack_->indicators.size(), {});
     pack_->rule_regexes.resize(rule_patterns_.size());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
@@ -1195,7 +1196,8 @@ class Loader {
         report("the pattern has no (?P<q>...) group for the figure");
         continue;
       }
-      pack_->rules_by_filter[filter].push_back(pack_->rules.size());
+      if (rule.rest) pack_->rest_rules_by_indicator[rule.indicator_index].push_back(pack_->rules.size());
+      else pack_->whole_rules_by_filter[filter].push_back(pack_->rules.size());
       pack_->rules.push_back(std::move(rule));
     }
   }
@@ -1266,8 +1268,8 @@ class Loader {
     const match::Prefilter& filter = *pack_->rule_filter;
     pack_->name_clues = detail::find_name_clues(filter.atoms(), names, [&](const std::vector<int>& held) {
       for (int f : filter.candidates_given(held))
-        for (std::size_t r : pack_->rules_by_filter[static_cast<std::size_t>(f)])
-          if (!pack_->rules[r].rest && !pack_->rules[r].inherits) return true;
+        for (std::size_t r : pack_->whole_rules_by_filter[static_cast<std::size_t>(f)])
+          if (!pack_->rules[r].inherits) return true;
       return false;
     });
   }

@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(reading_only_the_first_characters_agrees_with_a_full_readin
     same(p);
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   for (const auto& rule : pack.rules) same(rule.expanded);
-  for (std::size_t i = 0; i < pack.rules_by_filter.size(); ++i) same(pack.rule_regexes[i]->pattern());
+  for (std::size_t i = 0; i < pack.rule_regexes.size(); ++i) same(pack.rule_regexes[i]->pattern());
 }
 
 BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
