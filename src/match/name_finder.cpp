@@ -81,6 +81,13 @@ void NameIndex::find(std::string_view text, std::size_t from, std::size_t to,
   }
 }
 
+std::vector<NameAt> leftmost_first(const std::vector<NameAt>& occurrences) {
+  std::vector<NameAt> out;
+  for (const NameAt& at : occurrences)
+    if (out.empty() || at.begin >= out.back().end) out.push_back(at);  // the first listed at its place
+  return out;
+}
+
 std::vector<NameAt> prefixes_of(const std::vector<std::string>& words, const std::vector<NameAt>& names,
                                 std::string_view text, std::size_t from) {
   // (start, index of the word): find_names's order, by start, then as listed.

@@ -69,6 +69,11 @@ class NameIndex {
   CharBuckets<Name> by_first_;  // in (indicator, preference) order
 };
 
+// What a scan of the alternation of the words would match, given their
+// occurrences as find_names (or NameIndex) gives them: at the leftmost
+// place, the first listed there, then on from its end, without overlap.
+std::vector<NameAt> leftmost_first(const std::vector<NameAt>& occurrences);
+
 // The occurrences of prefix `words` that end where one of `names` begins
 // (names as find_names gives them), at or after `from`: what find_names
 // gives for the words, less those no name follows, which

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "match/name_finder.hpp"
 #include "match/scan.hpp"
 #include "resolve/number_parser.hpp"
 
@@ -12,6 +13,7 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
   const auto& lex = pack.modality;
   if (!lex.words) return;
   std::vector<int> matching;
+  std::vector<std::vector<match::NameAt>> words;
   for (const auto& range : ranges) {
     std::vector<std::pair<std::size_t, std::size_t>> excluded;
     auto scan_exclude = [&](const RE2& re) {
@@ -29,12 +31,13 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
     } else {
       for (const auto& re : lex.excludes) scan_exclude(*re);
     }
-    match::scan(*lex.words, folded, [&](const match::Hit& h) {
-      for (auto [b, e] : excluded)
-        if (b <= h.begin && h.end <= e) return;
-      auto it = lex.by_word.find(std::string(folded.substr(h.begin, h.end - h.begin)));
-      if (it != lex.by_word.end()) signals_.push_back({h.begin, it->second});
-    }, range.begin, range.end);
+    lex.words->find(folded, range.begin, range.end, words);
+    for (const match::NameAt& w : match::leftmost_first(words.front())) {
+      if (std::any_of(excluded.begin(), excluded.end(), [&](auto x) { return x.first <= w.begin && w.end <= x.second; }))
+        continue;
+      auto it = lex.by_word.find(folded.substr(w.begin, w.end - w.begin));
+      if (it != lex.by_word.end()) signals_.push_back({w.begin, it->second});
+    }
     if (lex.future_year && document_year) {
       match::scan_with(*lex.future_year, lex.future_year_lead, folded, [&](const match::Hit& h) {
         auto [b, e] = h.group(folded, 1);

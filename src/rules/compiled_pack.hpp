@@ -120,8 +120,11 @@ struct ModalityWord {
 };
 
 struct ModalityLexicon {
-  std::unique_ptr<RE2> words;  // alternation of every word, longest first
-  std::map<std::string, ModalityWord> by_word;
+  // Every word, in one NameIndex entry in alternation order (longest
+  // first): the matches of their alternation are its occurrences taken
+  // leftmost first, without overlap. Unset with no [modality] section.
+  std::optional<match::NameIndex> words;
+  std::map<std::string, ModalityWord, std::less<>> by_word;
   std::vector<std::unique_ptr<RE2>> excludes;  // spans in which a word is not a signal
   // Which of the excludes match a sentence at all, in one pass, so that only
   // those are scanned; null when one of them has an assertion (^, \b), whose

@@ -716,7 +716,7 @@ class Loader {
         else (flag == "weak" ? it->second.weak : it->second.scoped) = true;
       }
     }
-    pack_->modality.words = std::make_unique<RE2>(alternation_of(all), regex_options());
+    pack_->modality.words.emplace(std::vector<std::vector<std::string>>{alternation_order(std::move(all))});
     pack_->modality.excludes = compile_all(r, m, "excludes");
     pack_->modality.any_exclude = set_of(pack_->modality.excludes);
     if (auto future = r.string(m, "future_year", false)) {

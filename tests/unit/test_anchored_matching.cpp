@@ -8,6 +8,7 @@
 #include "match/scan.hpp"
 #include "match/scan_on_demand.hpp"
 #include "rules/compiled_pack.hpp"
+#include "rules/macros.hpp"
 
 using zhibiao::match::LeadChars;
 
@@ -209,6 +210,40 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
 // A voided name (an excluded one) costs no groups and moves the scan past
 // the name, exactly as a visit of the whole pattern that voids the match
 // and returns the name's end.
+// The modality words are found with a NameIndex, and taken as RE2 takes
+// the matches of their alternation: the same spans, in the same order.
+BOOST_AUTO_TEST_CASE(words_taken_leftmost_first_are_the_matches_of_their_alternation) {
+  auto alternation_matches = [](const std::vector<std::string>& words, const std::string& text) {
+    RE2 re(zhibiao::detail::alternation_of(words));
+    std::vector<std::string> out;  // begin-end
+    zhibiao::match::scan(re, text, [&](const zhibiao::match::Hit& h) {
+      out.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end));
+    });
+    return out;
+  };
+  auto taken = [](const std::vector<std::string>& words, const std::string& text) {
+    std::vector<std::string> out;
+    auto ordered = zhibiao::detail::alternation_order(words);
+    for (const auto& at : zhibiao::match::leftmost_first(zhibiao::match::find_names(ordered, text, 0, text.size())))
+      out.push_back(std::to_string(at.begin) + "-" + std::to_string(at.end));
+    return out;
+  };
+  // A longer word at the same place wins; a word that begins inside a
+  // taken one is passed over, one that begins at its end is not.
+  std::vector<std::string> words = {"计划", "年度计划", "划定", "定"};
+  std::string text = "年度计划划定计划定";
+  BOOST_TEST(taken(words, text) == alternation_matches(words, text), boost::test_tools::per_element());
+  BOOST_TEST(taken(words, text).size() == 4u);  // 年度计划, 划定, 计划, 定
+
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::vector<std::string> modality;
+  for (const auto& [word, info] : pack.modality.by_word) modality.push_back(word);
+  std::string folded = folded_seed_and_rule_tests(pack);
+  auto expected = alternation_matches(modality, folded);
+  BOOST_TEST(expected.size() > 100u);
+  BOOST_TEST(taken(modality, folded) == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_voided_name_moves_the_scan_past_the_name) {
   using zhibiao::match::Hit;
   using zhibiao::match::NameAt;
