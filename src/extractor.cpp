@@ -222,20 +222,22 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
       sentences.push_back(prev);
     }
   }
-  // The period phrases the facts read (see resolve::PeriodResolver::period_for):
-  // those of headings, and in a paragraph those before the end of the
-  // sentence after its last figure (the sentence holding the figure's next
-  // character: a bracketed period right after the figure is in it).
-  std::vector<std::size_t> period_until(segs.paragraphs.size());
-  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
-    const text::Paragraph& para = segs.paragraphs[p];
-    period_until[p] = para.heading ? para.range.end : para.range.begin;
-  }
+  // How far into its paragraph a fact reads periods and subjects: to the
+  // end of the sentence after its figure (the sentence holding the figure's
+  // next character: a bracketed period right after the figure is in it).
+  // A fact's subject ends before its text, which begins before its figure.
+  std::vector<std::size_t> facts_until(segs.paragraphs.size());
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) facts_until[p] = segs.paragraphs[p].range.begin;
   for (const auto& c : candidates) {
     std::size_t p = segs.paragraph_of_sentence[segs.sentence_at(c.q_begin)];
     std::size_t until = std::min(segs.sentences[segs.sentence_at(c.q_end)].end, segs.paragraphs[p].range.end);
-    period_until[p] = std::max(period_until[p], until);
+    facts_until[p] = std::max(facts_until[p], until);
   }
+  // The period phrases read (see resolve::PeriodResolver::period_for):
+  // those, and all of every heading's.
+  std::vector<std::size_t> period_until = facts_until;
+  for (std::size_t p = 0; p < segs.paragraphs.size(); ++p)
+    if (segs.paragraphs[p].heading) period_until[p] = segs.paragraphs[p].range.end;
   std::sort(sentences.begin(), sentences.end(), [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
   sentences.erase(std::unique(sentences.begin(), sentences.end(),
                               [](const text::Range& a, const text::Range& b) { return a.begin == b.begin; }),
@@ -246,7 +248,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
   resolve::ModalityResolver modality(folded, pack, sentences, carry.date.year);
   clock.done(detail::Stage::modality);
   auto figure_between = [&](std::size_t after, std::size_t before) { return quantities.any_between(after, before); };
-  auto subjects = resolve::find_subjects(folded, pack, &segs, paragraphs);
+  auto subjects = resolve::find_subjects(folded, pack, &segs, facts_until);
   clock.done(detail::Stage::subjects);
 
   std::vector<Fact> out;

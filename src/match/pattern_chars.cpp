@@ -1,6 +1,10 @@
 #include "match/pattern_chars.hpp"
 
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "text/utf8.hpp"
@@ -64,7 +68,7 @@ PatternChars empty_width(bool assertion) {
 // A recursive-descent reader of RE2 syntax that keeps only PatternChars.
 class Reader {
  public:
-  Reader(std::string_view p, CharsToRead what) : p_(p), what_(what) {}
+  Reader(std::string_view p, CharsToRead what, UnicodeClasses classes) : p_(p), what_(what), classes_(classes) {}
 
   PatternChars pattern() {
     PatternChars f = alternation();
@@ -278,6 +282,10 @@ class Reader {
         auto cp = static_cast<char32_t>(std::stoul(std::string(digits), nullptr, 16));
         return {{cp, cp}};
       }
+      case 'p':
+      case 'P':
+        if (classes_ != UnicodeClasses::from_icu) throw Unsupported{};
+        return unicode_class(e == 'P');
       default:
         // Punctuation stands for itself (\. \( \\); letters and digits are
         // classes, backreferences or flags this reader does not know.
@@ -329,8 +337,37 @@ class Reader {
     return negated && !quiet_ ? complement(std::move(r)) : r;
   }
 
+  // After \p or \P: {Name}, {^Name} or a one-letter name, read with
+  // ICU's property tables.
+  CharRanges unicode_class(bool negated) {
+    std::string name;
+    if (take("{")) {
+      std::size_t close = p_.find('}', pos_);
+      if (close == std::string_view::npos) throw Unsupported{};
+      name = std::string(p_.substr(pos_, close - pos_));
+      pos_ = close + 1;
+      if (name.starts_with('^')) {
+        negated = !negated;
+        name.erase(0, 1);
+      }
+    } else {
+      if (at_end()) throw Unsupported{};
+      name = std::string(1, p_[pos_++]);
+    }
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+      throw Unsupported{};
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeSet set(icu::UnicodeString::fromUTF8("\\p{" + name + "}"), status);
+    if (U_FAILURE(status)) throw Unsupported{};
+    CharRanges r;
+    for (int32_t i = 0; i < set.getRangeCount(); ++i)
+      r.emplace_back(static_cast<char32_t>(set.getRangeStart(i)), static_cast<char32_t>(set.getRangeEnd(i)));
+    return negated ? complement(std::move(r)) : r;
+  }
+
   std::string_view p_;
   CharsToRead what_;
+  UnicodeClasses classes_;
   std::size_t pos_ = 0;
   // Reading only for the syntax and the lengths, not the characters.
   bool quiet_ = false;
@@ -360,10 +397,10 @@ bool contains(const CharRanges& ranges, char32_t c) {
   return it != ranges.begin() && std::prev(it)->second >= c;
 }
 
-std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what) {
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what, UnicodeClasses classes) {
   PatternChars f;
   try {
-    f = Reader(pattern, what).pattern();
+    f = Reader(pattern, what, classes).pattern();
   } catch (const Unsupported&) {
     return std::nullopt;
   } catch (const std::exception&) {  // std::stoul on a malformed \x

@@ -6,8 +6,8 @@
 // which every match holds at least one (for scanning a text only where a
 // match can lie, see match_windows.hpp). It understands the syntax rule
 // packs use (literals, classes, groups, alternation, repetition, \d, ^ $
-// \b, (?m:...)); for anything else (other flags, \pN, backreferences) it
-// gives up, and the caller does without.
+// \b, (?m:...), and on request \pN); for anything else (other flags,
+// backreferences) it gives up, and the caller does without.
 #pragma once
 
 #include <optional>
@@ -51,8 +51,16 @@ struct PatternChars {
 // a few patterns: reading only the first is a third of the work.
 enum class CharsToRead { first_only, everything };
 
+// Unicode classes (\p{Han}, \PN) are read only when asked for, with ICU's
+// tables: their Unicode version may not be RE2's, so a character added to
+// or moved between classes since could be placed where RE2 does not place
+// it. Good enough to ask about characters whose class has long been settled
+// (that 。 is no Han character), not for anchoring or windows.
+enum class UnicodeClasses { give_up, from_icu };
+
 // All ranges normalized; nullopt for syntax the reader does not know. With
 // first_only, `any` is empty and `needed` nullopt.
-std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what = CharsToRead::everything);
+std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what = CharsToRead::everything,
+                                               UnicodeClasses classes = UnicodeClasses::give_up);
 
 }  // namespace zhibiao::match

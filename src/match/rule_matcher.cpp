@@ -240,6 +240,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         it = exclusions.emplace(indicator, std::vector<ScanOnDemand>{}).first;
         if (const auto* info = pack.indicator(indicator)) {
           const auto& names = names_in_sentence(static_cast<std::size_t>(info - pack.indicators.data()));
+          it->second.reserve(info->excludes.size());
           for (std::size_t i = 0; i < info->excludes.size(); ++i) {
             const RE2& exclude = info->excludes[i]->get();
             if (info->exclude_at_names[i])

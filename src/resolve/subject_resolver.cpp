@@ -8,12 +8,18 @@
 namespace zhibiao::resolve {
 
 std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
-                                          const text::Segments* segments, const std::vector<bool>& wanted) {
+                                          const text::Segments* segments, const std::vector<std::size_t>& wanted_until) {
   std::vector<SubjectMention> out;
   std::vector<text::Range> ranges;
-  if (segments && !wanted.empty()) {
-    for (std::size_t p = 0; p < segments->paragraphs.size(); ++p)
-      if (wanted[p]) ranges.push_back(segments->paragraphs[p].range);
+  if (segments && !wanted_until.empty()) {
+    // Read only as far as needed when no mention can cross a sentence's
+    // end: the mentions before it are then those of the whole paragraph.
+    for (std::size_t p = 0; p < segments->paragraphs.size(); ++p) {
+      text::Range para = segments->paragraphs[p].range;
+      if (wanted_until[p] <= para.begin) continue;
+      if (pack.subjects.within_sentences) para.end = std::min(para.end, wanted_until[p]);
+      ranges.push_back(para);
+    }
   } else {
     ranges.push_back({0, folded.size()});
   }

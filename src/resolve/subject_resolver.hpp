@@ -17,10 +17,13 @@ struct SubjectMention {
   std::size_t begin, end;  // folded text
 };
 
-// `wanted`: the paragraphs to read; empty means all.
+// `wanted_until`: per paragraph, where the mentions it needs stop: the end
+// of one of its sentences (mentions that begin there or after may be left
+// out), its start to read none of it. A fact needs only the mentions that
+// end by its text's start. Empty (or no segments) means the whole text.
 std::vector<SubjectMention> find_subjects(std::string_view folded, const detail::CompiledPack& pack,
                                           const text::Segments* segments = nullptr,
-                                          const std::vector<bool>& wanted = {});
+                                          const std::vector<std::size_t>& wanted_until = {});
 
 // The mention for a fact whose text begins at `fact_begin` in paragraph
 // `paragraph`, or nullptr.

@@ -168,6 +168,8 @@ struct PeriodLexicon {
 struct SubjectLexicon {
   std::vector<std::unique_ptr<RE2>> patterns;  // group 1 (or whole match) is the subject
   std::vector<std::string> not_after;          // folded words a subject never follows (占全市比重)
+  // No match can hold a sentence-final character (as PeriodLexicon's).
+  bool within_sentences = false;
 };
 
 struct CompiledRule {

@@ -197,6 +197,7 @@ class Loader {
     for (auto& f : files) compile_sections(f);
     for (std::size_t i = 0; i < files.size(); ++i) read_tests(files[i], scopes[i]);
     compile_periods();
+    mark_phrases_within_sentences();
     read_rule_patterns();
     complete_rules();
     if (pack_->quantity.parts == nullptr && errors_.empty())
@@ -934,8 +935,7 @@ class Loader {
   }
 
   // Compiles the period patterns in one Prefilter, which owns them and
-  // picks the phrases worth trying on a paragraph; and tells whether they
-  // stay within sentences (PeriodLexicon::within_sentences).
+  // picks the phrases worth trying on a paragraph.
   void compile_periods() {
     std::vector<std::string> patterns;
     for (const auto& p : pack_->periods.rules) patterns.push_back(p.expanded);
@@ -951,12 +951,26 @@ class Loader {
       compiled.push_back(std::move(p));
     }
     pack_->periods.rules = std::move(compiled);
+  }
+
+  // Whether no match of any of `patterns` can hold a sentence-final
+  // character (see PeriodLexicon::within_sentences). Unicode classes are
+  // read with ICU's tables: whether 。 is a Han character is long settled.
+  bool within_sentences(const std::vector<const RE2*>& patterns) const {
     const auto& ends = pack_->segments.sentence_end;
-    pack_->periods.within_sentences =
-        std::all_of(pack_->periods.rules.begin(), pack_->periods.rules.end(), [&](const PeriodRule& p) {
-          auto chars = match::read_pattern_chars(p.pattern->pattern());
-          return chars && std::none_of(ends.begin(), ends.end(), [&](char32_t c) { return match::contains(chars->any, c); });
-        });
+    return std::all_of(patterns.begin(), patterns.end(), [&](const RE2* re) {
+      auto chars = match::read_pattern_chars(re->pattern(), match::CharsToRead::everything,
+                                             match::UnicodeClasses::from_icu);
+      return chars && std::none_of(ends.begin(), ends.end(), [&](char32_t c) { return match::contains(chars->any, c); });
+    });
+  }
+
+  void mark_phrases_within_sentences() {
+    std::vector<const RE2*> periods, subjects;
+    for (const auto& p : pack_->periods.rules) periods.push_back(p.pattern);
+    for (const auto& re : pack_->subjects.patterns) subjects.push_back(re.get());
+    pack_->periods.within_sentences = within_sentences(periods);
+    pack_->subjects.within_sentences = within_sentences(subjects);
   }
 
   // Starts building the rule filter, a Prefilter of the rules' patterns as

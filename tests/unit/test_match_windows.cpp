@@ -13,6 +13,7 @@
 using zhibiao::match::CharRanges;
 using zhibiao::match::MatchWindows;
 using zhibiao::match::read_pattern_chars;
+using zhibiao::match::contains;
 
 namespace {
 
@@ -117,6 +118,29 @@ BOOST_AUTO_TEST_CASE(notes_assertions_and_gives_up_on_syntax_it_does_not_read) {
   BOOST_TEST((line_start->first == CharRanges{{',', ','}, {'0', '9'}, {';', ';'}}));
   BOOST_TEST(!read_pattern_chars("(?i)x"));
   BOOST_TEST(!read_pattern_chars("(?s:.)"));
+  BOOST_TEST(!read_pattern_chars("[^\\P{Han}个]"));  // Unicode classes only when asked for
+}
+
+BOOST_AUTO_TEST_CASE(reads_unicode_classes_with_icu_when_asked) {
+  using zhibiao::match::CharsToRead;
+  using zhibiao::match::UnicodeClasses;
+  auto read = [](const char* pattern) {
+    return read_pattern_chars(pattern, CharsToRead::everything, UnicodeClasses::from_icu);
+  };
+  auto han_but = read("[^\\P{Han}个]{2}园区");
+  BOOST_REQUIRE(han_but);
+  for (char32_t c : {U'苏', U'州', U'园'}) BOOST_TEST(contains(han_but->any, c));
+  for (char32_t c : {U'个', U'。', U'a', U'1'}) BOOST_TEST(!contains(han_but->any, c));
+  auto han = read("\\p{Han}");
+  BOOST_REQUIRE(han);
+  BOOST_TEST(contains(han->any, U'个'));
+  BOOST_TEST((read("\\p{^Han}")->any == read("\\P{Han}")->any));
+  auto digits = read("\\pN");
+  BOOST_REQUIRE(digits);
+  for (char32_t c : {U'5', U'٣', U'Ⅻ'}) BOOST_TEST(contains(digits->any, c));
+  BOOST_TEST(!contains(digits->any, U'a'));
+  BOOST_TEST(!read("\\p{NoSuchClass}"));
+  BOOST_TEST(!read("\\p{Han"));
   BOOST_TEST(!read_pattern_chars("\\pN"));
   BOOST_TEST(!read_pattern_chars("x{,3}"));  // literal text to RE2
   BOOST_TEST(!read_pattern_chars("(x"));

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "resolve/period_resolver.hpp"
+#include "resolve/subject_resolver.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
 #include "text/segmenter.hpp"
@@ -238,4 +239,23 @@ year = "$1"
   BOOST_TEST((std::any_of(found.begin(), found.end(), [&](const resolve::PeriodMention& m) {
     return m.end > first_end && m.period.to_string() == "2021";
   })));
+}
+
+// The same for subjects: a pattern that can hold a sentence-final character
+// makes every paragraph with a fact read whole.
+BOOST_AUTO_TEST_CASE(a_subject_pattern_that_can_hold_a_sentence_end_makes_paragraphs_read_whole) {
+  BOOST_TEST(RulePack::load(ZHIBIAO_TEST_RULES).compiled().subjects.within_sentences);
+  TempPack p(R"(
+[subjects]
+patterns = ['本区。\p{Han}']
+)");
+  RulePack pack = RulePack::load(p.dir);
+  const auto& cp = pack.compiled();
+  BOOST_TEST(!cp.subjects.within_sentences);
+  auto norm = text::normalize("投资在本区。下半年增长5%。", *cp.fold);
+  auto segs = text::segment(norm.text, cp.segments);
+  std::size_t first_end = segs.sentences[0].end;
+  auto found = resolve::find_subjects(norm.text, cp, &segs, {first_end});
+  BOOST_REQUIRE(found.size() == 1u);
+  BOOST_TEST(found[0].end > first_end);
 }
