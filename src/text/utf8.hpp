@@ -36,11 +36,21 @@ inline Decoded decode_at(std::string_view s, std::size_t pos) {
 // The same for text known to be well-formed UTF-8 (the normaliser's output,
 // or a document simdjson::validate_utf8 accepted): ICU's U8_NEXT_UNSAFE,
 // without the checks, which are most of the cost of reading a character.
+// A three-byte character (Han, and most of what Chinese text holds) is
+// decoded first, in the fewest steps: ICU's macro tests the shorter
+// lengths before it.
 inline Decoded decode_valid_at(std::string_view s, std::size_t pos) {
-  std::size_t i = pos;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data()) + pos;
+  unsigned b = bytes[0];
+  if ((b & 0xF0) == 0xE0) {
+    // 1110xxxx 10yyyyyy 10zzzzzz: the marker bits subtracted at once.
+    constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
+    return {static_cast<char32_t>((b << 12) + (unsigned{bytes[1]} << 6) + bytes[2] - kMarkers), 3, true};
+  }
+  std::size_t i = 0;
   UChar32 c = 0;
-  U8_NEXT_UNSAFE(reinterpret_cast<const uint8_t*>(s.data()), i, c);
-  return {static_cast<char32_t>(c), i - pos, true};
+  U8_NEXT_UNSAFE(bytes, i, c);
+  return {static_cast<char32_t>(c), i, true};
 }
 
 // The end of the run of characters of well-formed `text` from `pos` (up to

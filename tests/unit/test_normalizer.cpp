@@ -237,3 +237,21 @@ BOOST_AUTO_TEST_CASE(a_parenthesis_a_pack_folds_is_folded) {
   BOOST_TEST(text::normalize("ab(cd)區(x)", *fold).text == "ab[cd)区[x)");
   BOOST_TEST(text::normalize("ab(cd)", *text::CharFold::base()).text == "ab(cd)");
 }
+
+// The decoder for well-formed text reads every character as the checked
+// one does, whatever its length.
+BOOST_AUTO_TEST_CASE(decoding_well_formed_text_agrees_with_the_checked_decoder) {
+  std::string text;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are no characters
+    text.clear();
+    zhibiao::text::append_utf8(text, cp);
+    text += "x";  // something after it, as in a text
+    auto checked = zhibiao::text::decode_at(text, 0);
+    auto fast = zhibiao::text::decode_valid_at(text, 0);
+    if (fast.cp != cp || fast.size != checked.size || checked.cp != cp) {
+      BOOST_ERROR("U+" << std::hex << static_cast<unsigned>(cp) << " decoded as U+" << static_cast<unsigned>(fast.cp));
+      break;
+    }
+  }
+}
