@@ -55,9 +55,9 @@ Segments segment(std::string_view text, const SegmentOptions& options) {
     std::size_t sentence_start = line_start;
     bool has_end = false;
     // A continuation byte is never a character's first byte, so each
-    // candidate starts a character.
+    // candidate starts a character (of normalised text: well-formed).
     for (std::size_t i = next_candidate(line_start); i < line_end; i = next_candidate(i)) {
-      Decoded d = decode_at(text, i);
+      Decoded d = decode_valid_at(text, i);
       i += d.size;
       if (is_end(d.cp)) {
         has_end = true;

@@ -34,6 +34,7 @@ struct SegmentOptions {
   std::size_t heading_max_chars = 40;
 };
 
+// `text` is well-formed UTF-8, as normalised text always is.
 Segments segment(std::string_view text, const SegmentOptions& options);
 
 }  // namespace zhibiao::text
