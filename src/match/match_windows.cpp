@@ -41,18 +41,18 @@ void MatchWindows::add_windows_around(std::string_view text, std::size_t begin, 
   for (unsigned bits = (flags & kNeededBits) >> 1; bits != 0; bits &= bits - 1) {
     auto slot = static_cast<std::size_t>(std::countr_zero(bits)) / 2;
     if (begin < progress.measured_to[slot]) continue;  // inside the run measured last
-    auto can_contain_bit = static_cast<std::uint8_t>(1u << (2 * slot));
-    auto can_contain = [&](std::size_t pos) { return (flags_of(text::decode_valid_at(text, pos).cp) & can_contain_bit) != 0; };
+    auto can_contain = [&](char32_t c) { return (flags_of(c) & (1u << (2 * slot))) != 0; };
     std::size_t run_begin = begin, run_end = end, length = 1;  // in characters
     while (run_begin > 0) {
-      std::size_t before = run_begin;
-      U8_BACK_1_UNSAFE(reinterpret_cast<const uint8_t*>(text.data()), before);
-      if (!can_contain(before)) break;
-      run_begin = before;
+      text::Decoded before = text::decode_valid_before(text, run_begin);
+      if (!can_contain(before.cp)) break;
+      run_begin -= before.size;
       ++length;
     }
-    while (run_end < text.size() && can_contain(run_end)) {
-      run_end += text::decode_valid_at(text, run_end).size;
+    while (run_end < text.size()) {
+      text::Decoded next = text::decode_valid_at(text, run_end);
+      if (!can_contain(next.cp)) break;
+      run_end += next.size;
       ++length;
     }
     // Too short for any match (a lone 年 for a year): no window.

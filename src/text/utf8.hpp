@@ -53,6 +53,17 @@ inline Decoded decode_valid_at(std::string_view s, std::size_t pos) {
   return {static_cast<char32_t>(c), i, true};
 }
 
+// The character of well-formed `s` that ends at `end` (> 0), and where it
+// begins: end - size.
+inline Decoded decode_valid_before(std::string_view s, std::size_t end) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  // A three-byte lead three bytes back is that character's first byte.
+  if (end >= 3 && (bytes[end - 3] & 0xF0) == 0xE0) return decode_valid_at(s, end - 3);
+  std::size_t begin = end;
+  U8_BACK_1_UNSAFE(bytes, begin);
+  return decode_valid_at(s, begin);
+}
+
 // The end of the run of characters of well-formed `text` from `pos` (up to
 // `end`) whose entry in `bmp_table` (indexed by code point) is `skip`,
 // reading only one- and three-byte characters (ASCII, and the BMP from

@@ -238,19 +238,26 @@ BOOST_AUTO_TEST_CASE(a_parenthesis_a_pack_folds_is_folded) {
   BOOST_TEST(text::normalize("ab(cd)", *text::CharFold::base()).text == "ab(cd)");
 }
 
-// The decoder for well-formed text reads every character as the checked
-// one does, whatever its length.
+// The decoders for well-formed text read every character as the checked
+// one does, whatever its length, forwards and back.
 BOOST_AUTO_TEST_CASE(decoding_well_formed_text_agrees_with_the_checked_decoder) {
+  const char* prefix_of_length[] = {"a", "\u00e9", "\u4e2d", "\U0001F600"};
   std::string text;
   for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are no characters
     text.clear();
     zhibiao::text::append_utf8(text, cp);
+    std::size_t size = text.size();
     text += "x";  // something after it, as in a text
     auto checked = zhibiao::text::decode_at(text, 0);
     auto fast = zhibiao::text::decode_valid_at(text, 0);
-    if (fast.cp != cp || fast.size != checked.size || checked.cp != cp) {
-      BOOST_ERROR("U+" << std::hex << static_cast<unsigned>(cp) << " decoded as U+" << static_cast<unsigned>(fast.cp));
+    // And read back from its end, after a character of each length.
+    std::string after = std::string(prefix_of_length[cp % 4]) + text.substr(0, size);
+    auto back = zhibiao::text::decode_valid_before(after, after.size());
+    if (fast.cp != cp || fast.size != size || checked.cp != cp || checked.size != size || back.cp != cp ||
+        back.size != size) {
+      BOOST_ERROR("U+" << std::hex << static_cast<unsigned>(cp) << " decoded as U+" << static_cast<unsigned>(fast.cp)
+                       << ", back as U+" << static_cast<unsigned>(back.cp));
       break;
     }
   }
