@@ -41,30 +41,6 @@ std::size_t start_of_char_before(std::string_view s, std::size_t end) {
 
 }  // namespace
 
-void NormalizedText::append(char32_t cp, std::size_t from, std::size_t to) {
-  std::size_t folded_at = text.size();
-  if (cp < 0x80) text.push_back(static_cast<char>(cp));  // most folds (，→ , １ → 1): no call
-  else append_utf8(text, cp);
-  std::size_t folded_size = text.size() - folded_at;
-  bool same_size = to - from == folded_size;
-  // A new anchor unless this character continues the current run in step.
-  if (!same_size || last_was_special_ || from != next_original_) {
-    anchors_.push_back({static_cast<std::uint32_t>(folded_at), static_cast<std::uint32_t>(from),
-                        same_size ? 0u : static_cast<std::uint32_t>(to - from)});
-  }
-  last_was_special_ = !same_size;
-  next_original_ = to;
-}
-
-void NormalizedText::append_unchanged(std::string_view original, std::size_t from, std::size_t to) {
-  // As append() for each character: only the first can break the step.
-  if (last_was_special_ || from != next_original_)
-    anchors_.push_back({static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(from), 0u});
-  text.append(original.substr(from, to - from));
-  last_was_special_ = false;
-  next_original_ = to;
-}
-
 const NormalizedText::Anchor& NormalizedText::anchor_at(std::size_t b) const {
   auto it = std::upper_bound(anchors_.begin(), anchors_.end(), b,
                              [](std::size_t pos, const Anchor& a) { return pos < a.folded; });
