@@ -354,8 +354,8 @@ class Reader {
       if (at_end()) throw Unsupported{};
       name = std::string(1, p_[pos_++]);
     }
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
-      throw Unsupported{};
+    auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (name.empty() || !std::all_of(name.begin(), name.end(), name_char)) throw Unsupported{};
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeSet set(icu::UnicodeString::fromUTF8("\\p{" + name + "}"), status);
     if (U_FAILURE(status)) throw Unsupported{};

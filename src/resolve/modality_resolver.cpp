@@ -33,8 +33,8 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
     }
     lex.words->find(folded, range.begin, range.end, words);
     for (const match::NameAt& w : match::leftmost_first(words.front())) {
-      if (std::any_of(excluded.begin(), excluded.end(), [&](auto x) { return x.first <= w.begin && w.end <= x.second; }))
-        continue;
+      auto covers = [&](std::pair<std::size_t, std::size_t> x) { return x.first <= w.begin && w.end <= x.second; };
+      if (std::any_of(excluded.begin(), excluded.end(), covers)) continue;
       auto it = lex.by_word.find(folded.substr(w.begin, w.end - w.begin));
       if (it != lex.by_word.end()) signals_.push_back({w.begin, it->second});
     }

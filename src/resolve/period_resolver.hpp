@@ -61,9 +61,9 @@ struct PeriodCarry {
 // left out), its end to read it all, its start to read none of it. A fact
 // needs only the phrases that begin before the end of the sentence after
 // its figure (PeriodResolver::period_for), and a heading all of its own.
-// Empty means every paragraph whole. `carry`, for a text that is one part of a
-// document: what the parts before it stated, updated with what this one
-// states.
+// Empty means every paragraph whole. `carry`, for a text that is one part
+// of a document: what the parts before it stated, updated with what this
+// one states.
 std::vector<PeriodMention> find_periods(std::string_view folded, const text::Segments& segments,
                                         const detail::CompiledPack& pack, DocumentDate document,
                                         std::optional<int> fallback_scope_year,

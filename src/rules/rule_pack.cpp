@@ -965,6 +965,7 @@ class Loader {
     });
   }
 
+  // See PeriodLexicon::within_sentences and SubjectLexicon::within_sentences.
   void mark_phrases_within_sentences() {
     std::vector<const RE2*> periods, subjects;
     for (const auto& p : pack_->periods.rules) periods.push_back(p.pattern);
@@ -974,8 +975,8 @@ class Loader {
   }
 
   // Starts building the rule filter, a Prefilter of the rules' patterns as
-  // kSkipped describes, on threads of its own when there are cores for
-  // them; complete_rules waits for it.
+  // kSkipped describes, on a thread of its own when there is a core for
+  // it; complete_rules waits for it.
   void start_rule_filter() {
     // The patterns: each whole rule, and each distinct remainder once
     // however many indicators share it.
