@@ -44,6 +44,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& words) {
       if (!d.valid || has_other_case(d.cp) || (d.cp >= 'A' && d.cp <= 'Z')) return;
       k += d.size;
     }
+    first_pairs_.add(w, '\0');  // no byte of a word is a wildcard
     by_first_.add(text::decode_at(w, 0).cp, {static_cast<int>(i), w, WordHead::of(w)});
   }
   // A word's letters are in lower case; the text's capitals find them too.
@@ -64,6 +65,10 @@ void LiteralSet::find(std::string_view text, std::vector<int>& out) const {
       // The text's next 8 bytes in lower case, where there are 8.
       std::uint64_t here = 0;
       bool have_head = eight_bytes_at(text, pos, here);
+      if (have_head && !first_pairs_.may_begin(d.cp, d.size, here)) {
+        pos += d.size;
+        continue;
+      }
       if (have_head) here = ascii_lower8(here);
       for (const Word& w : *words) {
         if (have_head) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "match/char_buckets.hpp"
+#include "match/first_pairs.hpp"
 #include "match/word_head.hpp"
 
 namespace zhibiao::match {
@@ -39,6 +40,7 @@ class LiteralSet {
   };
   bool usable_ = false;
   CharBuckets<Word> by_first_;  // by first code point (ASCII letters in lower case)
+  FirstPairs first_pairs_;      // of every word
 };
 
 }  // namespace zhibiao::match

@@ -46,6 +46,7 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
         for (char32_t digit = '0'; digit <= '9'; ++digit) by_first_.add(digit, name);
         continue;
       }
+      first_pairs_.add(word, kAnyDigit);
       by_first_.add(text::decode_at(word, 0).cp, std::move(name));
     }
   }
@@ -70,6 +71,10 @@ void NameIndex::find(std::string_view text, std::size_t from, std::size_t to,
       // name that fits before `to`).
       std::uint64_t here = 0;
       bool have_head = eight_bytes_at(text, pos, here);
+      if (have_head && !first_pairs_.may_begin(d.cp, d.size, here)) {
+        pos += d.size;
+        continue;
+      }
       for (const Name& name : *names) {
         if (have_head && name.head.differs_from(here)) continue;
         if (name.size > to - pos) continue;

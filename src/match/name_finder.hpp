@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "match/char_buckets.hpp"
+#include "match/first_pairs.hpp"
 #include "match/word_head.hpp"
 
 namespace zhibiao::match {
@@ -67,6 +68,7 @@ class NameIndex {
   std::size_t indicators_ = 0;
   std::vector<std::string> words_;
   CharBuckets<Name> by_first_;  // in (indicator, preference) order
+  FirstPairs first_pairs_;      // of every word
 };
 
 // What a scan of the alternation of the words would match, given their

@@ -183,6 +183,17 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
   BOOST_TEST(as_text(digit_found[1]) == (std::vector<std::string>{"6-10", "24-28", "52-56"}),
              boost::test_tools::per_element());
 
+  // A one-character name beside longer ones that begin with it: the
+  // pairs of the longer ones do not hide it (FirstPairs).
+  std::vector<std::vector<std::string>> short_names = {{"工业总产值", "工"}, {"产值"}};
+  zhibiao::match::NameIndex short_index(short_names);
+  std::string work = "工作报告,工业总产值和产值,工程";
+  auto short_found = short_index.find(work, 0, work.size());
+  for (std::size_t i = 0; i < short_names.size(); ++i)
+    BOOST_TEST(as_text(short_found[i]) == as_text(zhibiao::match::find_names(short_names[i], work, 0, work.size())),
+               boost::test_tools::per_element());
+  BOOST_TEST(short_found[0].size() == 4u);  // 工 of 工作, 工业总产值, 工 in it, 工 of 工程
+
   auto whole = index.find(text, 0, text.size());
   BOOST_TEST(whole[0].size() == 2u);  // 工业增加值, and 增加值 inside it
   BOOST_TEST(whole[1].size() == 3u);  // 工业总产值, 产值 inside it, 产值 at the end
