@@ -169,7 +169,7 @@ std::unique_ptr<detail::MatchedPart> Extractor::match_part(std::string_view part
   // With more parts to come, this part's headings are read even when it has
   // no fact: their periods hold for the parts after it.
   if (!any_quantity && !more_parts) return m;
-  m->segments = text::segment(folded, pack.segments);
+  m->segments = text::segment(folded, pack.segments, m->norm.breaks);
   clock.done(detail::Stage::segment);
   if (any_quantity) m->candidates = match::match_rules(folded, m->segments, pack, *m->quantities);
   clock.done(detail::Stage::rules);

@@ -217,6 +217,8 @@ class Loader {
     // Documents are folded with a table that also lists where the quantity
     // windows' needed characters land (see match::MatchWindows::find).
     if (const auto* needed = pack_->quantity.windows.needed_chars()) pack_->fold = fold_->with_watched(*needed);
+    // And where the segmenter's line breaks and sentence ends land.
+    pack_->fold = pack_->fold->with_breaks(segment_breaks());
     return pack_;
   }
 
@@ -963,6 +965,18 @@ class Loader {
                                              match::UnicodeClasses::from_icu);
       return chars && std::none_of(ends.begin(), ends.end(), [&](char32_t c) { return match::contains(chars->any, c); });
     });
+  }
+
+  // The characters the segmenter reads (text::segment): the line break and
+  // the sentence ends, as folded.
+  text::WatchedChars segment_breaks() const {
+    text::WatchedChars breaks;
+    breaks.bmp.set('\n');
+    for (char32_t c : pack_->segments.sentence_end) {
+      if (c < 0x10000) breaks.bmp.set(c);
+      else breaks.beyond_bmp = true;
+    }
+    return breaks;
   }
 
   // See PeriodLexicon::within_sentences and SubjectLexicon::within_sentences.

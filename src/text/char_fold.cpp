@@ -60,10 +60,20 @@ std::shared_ptr<const CharFold> CharFold::with_overrides(const std::map<char32_t
 }
 
 std::shared_ptr<const CharFold> CharFold::with_watched(const WatchedChars& watched) const {
+  return with_marked(watched, kWatched);
+}
+
+std::shared_ptr<const CharFold> CharFold::with_breaks(const WatchedChars& breaks) const {
+  return with_marked(breaks, kBreak);
+}
+
+std::shared_ptr<const CharFold> CharFold::with_marked(const WatchedChars& chars, Kind mark) const {
   auto t = std::make_shared<CharFold>(*this);
-  for (char32_t cp = 0; cp < kTableSize; ++cp)
-    if (watched.bmp[cp]) t->kinds_[cp] |= kWatched;
-  t->watched_beyond_bmp_ = watched.beyond_bmp;
+  for (char32_t cp = 0; cp < kTableSize; ++cp) {
+    t->kinds_[cp] &= static_cast<std::uint8_t>(~mark);
+    if (chars.bmp[cp]) t->kinds_[cp] |= mark;
+  }
+  t->kind_beyond_bmp_ = static_cast<std::uint8_t>((kind_beyond_bmp_ & ~mark) | (chars.beyond_bmp ? mark : 0));
   return t;
 }
 
@@ -74,11 +84,11 @@ void CharFold::find_kinds() {
   auto special = [&](char32_t cp) { return space_[cp] || cp == '(' || cp == '\r'; };
   for (char32_t cp = 0; cp < kTableSize; ++cp) {
     char32_t to = table_[cp];
-    auto watched = static_cast<std::uint8_t>(kinds_[cp] & kWatched);
+    auto marks = static_cast<std::uint8_t>(kinds_[cp] & (kWatched | kBreak));
     std::uint8_t kind = 0;
     if (to == cp && !special(cp)) kind = kCopied;
     else if (to != cp && !special(cp) && (to >= kTableSize || !special(to))) kind = kFoldedAlone;
-    kinds_[cp] = static_cast<std::uint8_t>(kind | watched);
+    kinds_[cp] = static_cast<std::uint8_t>(kind | marks);
   }
 }
 

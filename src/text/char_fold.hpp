@@ -54,16 +54,21 @@ class CharFold {
     kFoldedAlone = 2,
     // A folded character the caller asked to have listed (with_watched).
     kWatched = 4,
+    // A folded character listed apart, as one that may end a sentence or a
+    // line (with_breaks).
+    kBreak = 8,
   };
-  std::uint8_t kind(char32_t cp) const {
-    return cp < kTableSize ? kinds_[cp] : static_cast<std::uint8_t>(kCopied | (watched_beyond_bmp_ ? kWatched : 0));
-  }
+  std::uint8_t kind(char32_t cp) const { return cp < kTableSize ? kinds_[cp] : kind_beyond_bmp_; }
   bool is_watched(char32_t cp) const { return kind(cp) & kWatched; }
+  bool is_break(char32_t cp) const { return kind(cp) & kBreak; }
   // kind() of the BMP as one table, for the normaliser's loop.
   const std::uint8_t* bmp_kinds() const { return kinds_.data(); }
   // A copy of this table whose kinds mark the characters of `watched`
   // (listed by the normaliser, see NormalizedText::watched).
   std::shared_ptr<const CharFold> with_watched(const WatchedChars& watched) const;
+  // A copy of this table whose kinds mark the characters of `breaks`
+  // (listed by the normaliser, see NormalizedText::breaks).
+  std::shared_ptr<const CharFold> with_breaks(const WatchedChars& breaks) const;
 
   // Folds a whole string (used on rule text when the pack loads).
   std::string fold_string(const std::string& s) const;
@@ -71,11 +76,13 @@ class CharFold {
  private:
   static constexpr char32_t kTableSize = 0x10000;
   std::vector<char32_t> table_;
-  // Sets kinds_ from the table, keeping the watched marks.
+  // Sets kinds_ from the table, keeping the watched and break marks.
   void find_kinds();
+  // A copy of this table with `mark` set on the characters of `chars`.
+  std::shared_ptr<const CharFold> with_marked(const WatchedChars& chars, Kind mark) const;
   std::bitset<kTableSize> han_, pinyin_, space_;
   std::vector<std::uint8_t> kinds_;
-  bool watched_beyond_bmp_ = false;
+  std::uint8_t kind_beyond_bmp_ = kCopied;  // with the marks asked for every character beyond the BMP
 };
 
 }  // namespace zhibiao::text

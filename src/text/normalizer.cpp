@@ -77,7 +77,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
   auto emit = [&](char32_t cp, std::size_t from, std::size_t to) {
     std::size_t at = out.text.size();
     out.append(cp, from, to);
-    if (fold.is_watched(cp)) out.add_watched(at, out.text.size());
+    out.add_marked(fold.kind(cp), at, out.text.size());
   };
 
   char32_t last = 0;           // last emitted (folded) code point
@@ -120,8 +120,8 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
         if (i >= original.size()) break;
         Decoded d = decode_valid_at(original, i);
         std::uint8_t kind = fold.kind(d.cp);
-        if (kind & CharFold::kCopied) {  // watched, or of another length
-          if (kind & CharFold::kWatched) out.add_watched(folded_at + i, folded_at + i + d.size);
+        if (kind & CharFold::kCopied) {  // marked, or of another length
+          out.add_marked(kind, folded_at + i, folded_at + i + d.size);
           i += d.size;
           continue;
         }
@@ -151,7 +151,7 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
                  pending_space == std::string_view::npos;
     if (as_is) {
       if (run == std::string_view::npos) run = i;
-      if (fold.is_watched(d.cp)) out.add_watched(out.text.size() + (i - run), out.text.size() + (i - run) + d.size);
+      out.add_marked(fold.kind(d.cp), out.text.size() + (i - run), out.text.size() + (i - run) + d.size);
       last = d.cp;
       last_was_han = fold.is_han(d.cp);
       i += d.size;

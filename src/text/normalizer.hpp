@@ -45,6 +45,9 @@ class NormalizedText {
   // CharFold::with_watched): each run of them side by side as one range (so
   // a megabyte of digits takes one), in order.
   std::vector<Range> watched;
+  // The same for the characters it lists as breaks (CharFold::with_breaks):
+  // where a line or a sentence may end, for the segmenter.
+  std::vector<Range> breaks;
 
   // Original byte span of the folded span [b, e) (b and e on character
   // boundaries of `text`).
@@ -59,12 +62,21 @@ class NormalizedText {
   void append_unchanged(std::string_view original, std::size_t original_begin, std::size_t original_end);
   void reserve(std::size_t n) { text.reserve(n); }
   // Used by normalize(): a watched character at [begin, end) of `text`.
-  void add_watched(std::size_t begin, std::size_t end) {
-    if (!watched.empty() && watched.back().end == begin) watched.back().end = end;
-    else watched.push_back({begin, end});
+  void add_watched(std::size_t begin, std::size_t end) { add_to(watched, begin, end); }
+  // Used by normalize(): a break at [begin, end) of `text`.
+  void add_break(std::size_t begin, std::size_t end) { add_to(breaks, begin, end); }
+  // Used by normalize(): the marked character at [begin, end) of `text`,
+  // listed as its kind's marks ask (CharFold::kWatched, CharFold::kBreak).
+  void add_marked(std::uint8_t kind, std::size_t begin, std::size_t end) {
+    if (kind & CharFold::kWatched) add_watched(begin, end);
+    if (kind & CharFold::kBreak) add_break(begin, end);
   }
 
  private:
+  [[gnu::always_inline]] static void add_to(std::vector<Range>& ranges, std::size_t begin, std::size_t end) {
+    if (!ranges.empty() && ranges.back().end == begin) ranges.back().end = end;
+    else ranges.push_back({begin, end});
+  }
   struct Anchor {
     std::uint32_t folded;         // where the anchor's character starts in `text`
     std::uint32_t original;       // and in the original

@@ -36,5 +36,11 @@ struct SegmentOptions {
 
 // `text` is well-formed UTF-8, as normalised text always is.
 Segments segment(std::string_view text, const SegmentOptions& options);
+// The same, reading only the characters in `breaks`: ranges of `text`, in
+// order, that hold every line break and sentence-final character in it
+// (NormalizedText::breaks, from a fold that lists them as breaks:
+// CharFold::with_breaks). Found as the text was normalised, they spare the
+// segmenter a pass of its own.
+Segments segment(std::string_view text, const SegmentOptions& options, const std::vector<Range>& breaks);
 
 }  // namespace zhibiao::text

@@ -171,55 +171,68 @@ BOOST_AUTO_TEST_CASE(characters_of_every_utf8_length_are_copied_and_mapped) {
 
 // normalize() lists where watched characters land in the folded copy while
 // it makes it (the quantity windows use the list instead of reading the
-// whole copy again): the list must be exactly the places a reading of the
-// copy finds, whatever path a character took: copied in a run, folded
-// (１ → 1, 國 → 国), a kept space, CRLF, after an annotation or a dropped
-// space run, an invalid byte, a BOM, and characters beyond the BMP.
-BOOST_AUTO_TEST_CASE(watched_characters_are_listed_where_they_land_in_the_copy) {
-  text::WatchedChars watch;
+// whole copy again), and apart from them the breaks (line breaks and
+// sentence ends, for the segmenter): each list must be exactly the places a
+// reading of the copy finds, whatever path a character took: copied in a
+// run, folded (１ → 1, 國 → 国, ！ → !), a kept space, CRLF, after an
+// annotation or a dropped space run, an invalid byte, a BOM, and characters
+// beyond the BMP.
+BOOST_AUTO_TEST_CASE(watched_characters_and_breaks_are_listed_where_they_land_in_the_copy) {
+  text::WatchedChars watch, breaks;
   for (char32_t c : std::u32string(U"0123456789一二万 \n国")) watch.bmp[c] = true;
   watch.bmp[text::kReplacement] = true;
+  for (char32_t c : std::u32string(U"\n。!?")) breaks.bmp[c] = true;
+  // Each run of the characters of `chars` side by side in the copy, as
+  // "begin-end", and how many characters they hold.
+  auto read_runs = [](const std::string& copy, const text::WatchedChars& chars, std::size_t& count) {
+    std::vector<std::string> read;
+    for (std::size_t i = 0, run_end = 0; i < copy.size(); i += text::decode_at(copy, i).size) {
+      if (!chars.contains(text::decode_at(copy, i).cp)) continue;
+      ++count;
+      std::size_t end = i + text::decode_at(copy, i).size;
+      if (!read.empty() && run_end == i) read.back() = read.back().substr(0, read.back().find('-')) + "-" + std::to_string(end);
+      else read.push_back(std::to_string(i) + "-" + std::to_string(end));
+      run_end = end;
+    }
+    return read;
+  };
+  auto as_text = [](const std::vector<text::Range>& ranges) {
+    std::vector<std::string> out;
+    for (const auto& r : ranges) out.push_back(std::to_string(r.begin) + "-" + std::to_string(r.end));
+    return out;
+  };
+  std::size_t watched_chars = 0, break_chars = 0;
   auto listed_and_read = [&](const std::string& original, bool beyond_bmp) {
     watch.beyond_bmp = beyond_bmp;
-    auto fold = text::CharFold::base()->with_watched(watch);
+    breaks.beyond_bmp = beyond_bmp;
+    auto fold = text::CharFold::base()->with_watched(watch)->with_breaks(breaks);
     auto n = text::normalize(original, *fold);
-    // Watching changes nothing else.
+    // Listing changes nothing else.
     auto unwatched = text::normalize(original, *text::CharFold::base());
     BOOST_TEST(n.text == unwatched.text);
     BOOST_TEST(unwatched.watched.empty());
+    BOOST_TEST(unwatched.breaks.empty());
     for (std::size_t i = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
       Span a = n.to_original(i, i + text::decode_at(n.text, i).size);
       Span b = unwatched.to_original(i, i + text::decode_at(n.text, i).size);
       BOOST_TEST((a.begin == b.begin && a.end == b.end));
     }
-    // Each run of watched characters side by side, as "begin-end".
-    std::vector<std::string> read, listed;
-    std::size_t chars = 0;
-    for (std::size_t i = 0, run_end = 0; i < n.text.size(); i += text::decode_at(n.text, i).size) {
-      if (!watch.contains(text::decode_at(n.text, i).cp)) continue;
-      ++chars;
-      std::size_t end = i + text::decode_at(n.text, i).size;
-      if (!read.empty() && run_end == i) read.back() = read.back().substr(0, read.back().find('-')) + "-" + std::to_string(end);
-      else read.push_back(std::to_string(i) + "-" + std::to_string(end));
-      run_end = end;
-    }
-    for (const auto& r : n.watched) listed.push_back(std::to_string(r.begin) + "-" + std::to_string(r.end));
-    BOOST_TEST(listed == read, boost::test_tools::per_element());
-    return chars;
+    BOOST_TEST(as_text(n.watched) == read_runs(n.text, watch, watched_chars), boost::test_tools::per_element());
+    BOOST_TEST(as_text(n.breaks) == read_runs(n.text, breaks, break_chars), boost::test_tools::per_element());
   };
   std::vector<std::string> texts = {
-      "\xEF\xBB\xBF" "GDP增长５.２%，高新區(qū)實現 high  tech１２３亿元\r\n第二行\xFF末尾abc 12",
+      "\xEF\xBB\xBF" "GDP增长５.２%，高新區(qū)實現 high  tech１２３亿元。\r\n第二行！\xFF末尾abc 12？\n\n",
       "一二三 ，國家（一）12 (ab) 万(wàn)元\r3\t 4\u3000五𠀀6𠀁",
       "１２３４５６７８９０",
       "",
       "\xE4\xB8",  // a cut-off character at the end
   };
-  std::size_t listed = 0;
   for (const auto& t : texts) {
-    listed += listed_and_read(t, false);
-    listed += listed_and_read(t, true);
+    listed_and_read(t, false);
+    listed_and_read(t, true);
   }
-  BOOST_TEST(listed > 60u);  // the texts hold watched characters on every path
+  BOOST_TEST(watched_chars > 60u);  // the texts hold watched characters on every path
+  BOOST_TEST(break_chars > 10u);    // and breaks: copied, folded, CRLF, beyond the BMP
   // A run of them is one range, however long.
   auto digits = text::normalize(std::string(100000, '7') + "x１２", *text::CharFold::base()->with_watched(watch));
   BOOST_REQUIRE(digits.watched.size() == 2u);
