@@ -190,6 +190,18 @@ const std::vector<int>& Prefilter::given(const std::vector<int>& atoms, Scratch&
     every_pattern(out);
     return out;
   }
+  // The same atoms, in any order, get the same answer.
+  scratch.sorted_atoms.assign(atoms.begin(), atoms.end());
+  std::sort(scratch.sorted_atoms.begin(), scratch.sorted_atoms.end());
+  scratch.memo_key.assign(reinterpret_cast<const char*>(scratch.sorted_atoms.data()),
+                          scratch.sorted_atoms.size() * sizeof(int));
+  {
+    std::lock_guard lock(memo_mutex_);
+    if (auto it = memo_.find(scratch.memo_key); it != memo_.end()) {
+      out = it->second;
+      return out;
+    }
+  }
   // Each shard's atoms in turn.
   for (std::size_t k = 0; k < shards_.size(); ++k) {
     scratch.shard_atoms.clear();
@@ -199,6 +211,9 @@ const std::vector<int>& Prefilter::given(const std::vector<int>& atoms, Scratch&
     shards_[k]->add_candidates(scratch.shard_atoms, scratch.ids, out);
   }
   std::sort(out.begin(), out.end());
+  std::lock_guard lock(memo_mutex_);
+  if (memo_.size() >= kMemoEntries) memo_.clear();
+  memo_.emplace(scratch.memo_key, out);
   return out;
 }
 

@@ -19,7 +19,9 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +59,8 @@ class Prefilter {
   // an indicator, and every paragraph with a fact, asks one.
   struct Scratch {
     std::vector<int> atoms, shard_atoms, ids, out;
+    std::vector<int> sorted_atoms;  // and as bytes, the key of the answers kept (memo_)
+    std::string memo_key;
   };
   // The same answer, in scratch.out (valid until scratch is used again).
   const std::vector<int>& candidates(std::string_view text, Scratch& scratch) const;
@@ -82,6 +86,15 @@ class Prefilter {
   bool usable_ = false;              // false: every compiled pattern is a candidate
   std::vector<std::pair<std::size_t, int>> where_;  // pattern index -> (shard, FilteredRE2 id); id -1 when it did not compile
   std::vector<std::string> errors_;
+
+  // The answers given for earlier sets of atoms. Texts hold the same few
+  // words again and again (on the corpus three questions in four repeat an
+  // earlier one), and FilteredRE2 takes a few thousand instructions an
+  // answer. Shared by the threads, behind a lock taken once a question;
+  // emptied when it reaches kMemoEntries, so it stays under a megabyte.
+  static constexpr std::size_t kMemoEntries = 4096;
+  mutable std::mutex memo_mutex_;
+  mutable std::unordered_map<std::string, std::vector<int>> memo_;  // key: the sorted atoms' bytes
 };
 
 }  // namespace zhibiao::match
