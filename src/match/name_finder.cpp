@@ -40,7 +40,7 @@ NameIndex::NameIndex(const std::vector<std::vector<std::string>>& names_of) : in
       if (word.empty()) continue;  // find_names never finds an empty word
       bool any_digit = word.find(kAnyDigit) != std::string::npos;
       Name name{WordHead::of(word, kAnyDigit), static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(words_.size()),
-                static_cast<std::uint32_t>(word.size()), any_digit || word.size() > 8};
+                static_cast<std::uint32_t>(word.size()), any_digit || word.size() > 8, any_digit};
       words_.push_back(word);
       if (word[0] == kAnyDigit) {  // a name that begins with any digit is looked for at each
         for (char32_t digit = '0'; digit <= '9'; ++digit) by_first_.add(digit, name);
@@ -78,7 +78,7 @@ void NameIndex::find(std::string_view text, std::size_t from, std::size_t to,
       for (const Name& name : *names) {
         if (have_head && name.head.differs_from(here)) continue;
         if (name.size > to - pos) continue;
-        if ((name.whole || !have_head) && !word_at(text, pos, words_[name.word], true)) continue;
+        if ((name.whole || !have_head) && !word_at(text, pos, words_[name.word], name.any_digit)) continue;
         found[name.indicator].push_back({pos, pos, pos + name.size});
       }
     }

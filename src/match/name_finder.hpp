@@ -63,6 +63,7 @@ class NameIndex {
     std::uint32_t word;  // in words_
     std::uint32_t size;  // of the word, in bytes
     bool whole;          // compared whole after its head: longer than 8 bytes, or with a kAnyDigit byte
+    bool any_digit;      // with a kAnyDigit byte: compared byte by byte
   };
 
   std::size_t indicators_ = 0;
