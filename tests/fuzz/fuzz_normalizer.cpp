@@ -14,6 +14,7 @@
 #include "fuzz_common.hpp"
 #include "rules/compiled_pack.hpp"
 #include "text/normalizer.hpp"
+#include "text/segmenter.hpp"
 
 using namespace zhibiao;
 
@@ -47,19 +48,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     previous_end = s.end;
   }
   // The watched list (the pack's table watches the quantity windows'
-  // characters) is what reading the copy finds: runs of them side by side,
+  // characters) and the breaks (line breaks and sentence ends, for the
+  // segmenter) are what reading the copy finds: runs of them side by side,
   // each as one range.
-  const text::CharFold& fold = *fuzz::bundled_pack().compiled().fold;
-  std::vector<text::Range> read;
-  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
-    if (!fold.is_watched(text::decode_at(n.text, starts[k]).cp)) continue;
-    if (!read.empty() && read.back().end == starts[k]) read.back().end = starts[k + 1];
-    else read.push_back({starts[k], starts[k + 1]});
-  }
-  bool same = read.size() == n.watched.size();
-  for (std::size_t k = 0; same && k < read.size(); ++k)
-    same = read[k].begin == n.watched[k].begin && read[k].end == n.watched[k].end;
-  ZHIBIAO_FUZZ_CHECK(same, "watched characters listed at other places than the copy has them");
+  const auto& pack = fuzz::bundled_pack().compiled();
+  const text::CharFold& fold = *pack.fold;
+  auto listed_as_read = [&](auto is_listed, const std::vector<text::Range>& listed) {
+    std::vector<text::Range> read;
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+      if (!is_listed(text::decode_at(n.text, starts[k]).cp)) continue;
+      if (!read.empty() && read.back().end == starts[k]) read.back().end = starts[k + 1];
+      else read.push_back({starts[k], starts[k + 1]});
+    }
+    bool same = read.size() == listed.size();
+    for (std::size_t k = 0; same && k < read.size(); ++k)
+      same = read[k].begin == listed[k].begin && read[k].end == listed[k].end;
+    return same;
+  };
+  ZHIBIAO_FUZZ_CHECK(listed_as_read([&](char32_t c) { return fold.is_watched(c); }, n.watched),
+                     "watched characters listed at other places than the copy has them");
+  ZHIBIAO_FUZZ_CHECK(listed_as_read([&](char32_t c) { return fold.is_break(c); }, n.breaks),
+                     "breaks listed at other places than the copy has them");
+  // So the segmenter, reading only the breaks, finds what it finds alone.
+  auto found = text::segment(n.text, pack.segments);
+  auto from_breaks = text::segment(n.text, pack.segments, n.breaks);
+  bool same_segments = found.sentences.size() == from_breaks.sentences.size() &&
+                       found.paragraphs.size() == from_breaks.paragraphs.size();
+  for (std::size_t k = 0; same_segments && k < found.sentences.size(); ++k)
+    same_segments = found.sentences[k].begin == from_breaks.sentences[k].begin &&
+                    found.sentences[k].end == from_breaks.sentences[k].end &&
+                    found.paragraph_of_sentence[k] == from_breaks.paragraph_of_sentence[k];
+  for (std::size_t k = 0; same_segments && k < found.paragraphs.size(); ++k)
+    same_segments = found.paragraphs[k].range.begin == from_breaks.paragraphs[k].range.begin &&
+                    found.paragraphs[k].range.end == from_breaks.paragraphs[k].range.end &&
+                    found.paragraphs[k].heading == from_breaks.paragraphs[k].heading &&
+                    found.paragraphs[k].first_sentence == from_breaks.paragraphs[k].first_sentence;
+  ZHIBIAO_FUZZ_CHECK(same_segments, "the segments read from the breaks differ from the segmenter's own");
 
   // A handful of longer spans, chosen from the input itself.
   for (std::size_t k = 0; k + 1 < starts.size() && k < 64; ++k) {

@@ -24,14 +24,14 @@ std::vector<std::string> pieces(const std::string& text, const std::vector<text:
 
 // Every field of two segmentations, as text, for one comparison.
 std::string described(const std::string& text, const text::Segments& s) {
-  std::string out;
+  std::ostringstream out;
   for (const auto& p : s.paragraphs)
-    out += "[" + text.substr(p.range.begin, p.range.end - p.range.begin) + (p.heading ? "|heading" : "") + "|" +
-           std::to_string(p.first_sentence) + "]";
+    out << "[" << text.substr(p.range.begin, p.range.end - p.range.begin) << (p.heading ? "|heading" : "") << "|"
+        << p.first_sentence << "]";
   for (std::size_t i = 0; i < s.sentences.size(); ++i)
-    out += "{" + text.substr(s.sentences[i].begin, s.sentences[i].end - s.sentences[i].begin) + "|" +
-           std::to_string(s.paragraph_of_sentence[i]) + "}";
-  return out;
+    out << "{" << text.substr(s.sentences[i].begin, s.sentences[i].end - s.sentences[i].begin) << "|"
+        << s.paragraph_of_sentence[i] << "}";
+  return out.str();
 }
 
 }  // namespace
