@@ -47,17 +47,23 @@ const NormalizedText::Anchor& NormalizedText::anchor_at(std::size_t b) const {
   return *(it - 1);  // anchors_[0].folded == 0 whenever text is not empty
 }
 
+std::size_t NormalizedText::in_step(const Anchor& a, std::size_t b) const {
+  if (a.original_size == 0 || b == a.folded) return a.original + (b - a.folded);
+  // After a character whose length changed: in step from its end.
+  std::size_t changed_end = a.folded + decode_at(text, a.folded).size;
+  return a.original + a.original_size + (b - changed_end);
+}
+
 std::size_t NormalizedText::original_begin(std::size_t b) const {
   if (anchors_.empty()) return 0;
   if (b >= text.size()) return next_original_;
-  const Anchor& a = anchor_at(b);
-  return a.original + (b - a.folded);
+  return in_step(anchor_at(b), b);
 }
 
 std::size_t NormalizedText::original_end_of_char(std::size_t b) const {
   const Anchor& a = anchor_at(b);
   if (a.folded == b && a.original_size != 0) return a.original + a.original_size;
-  return a.original + (b - a.folded) + decode_at(text, b).size;
+  return in_step(a, b) + decode_at(text, b).size;
 }
 
 Span NormalizedText::to_original(std::size_t b, std::size_t e) const {

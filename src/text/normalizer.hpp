@@ -9,8 +9,11 @@
 // characters copy and original advance in step and one anchor (copy offset,
 // original offset) at the run's start places them all. An anchor is added
 // only where the step breaks: a character whose length changes (，→ ,
-// １ → 1), a removed annotation or space, a CRLF. Mapping a position is a
-// binary search over the anchors. A span [b, e) of the copy maps to the
+// １ → 1), a removed annotation or space, a CRLF. The anchor of a character
+// whose length changed also places the run right after it, which goes on in
+// step from that character's end in both (，is one in twenty characters of
+// Chinese text: one anchor each, not two). Mapping a position is a binary
+// search over the anchors. A span [b, e) of the copy maps to the
 // original start of the character at b and the original end of the
 // character ending at e, so a span running over a removed annotation covers
 // it (地區(qū)生產 is one surface string) and one ending at the annotated
@@ -83,9 +86,11 @@ class NormalizedText {
     std::uint32_t original_size;  // the original length of a character whose length changed, else 0
   };
   const Anchor& anchor_at(std::size_t b) const;
+  // The original offset of folded offset b, placed by anchor a (the last at
+  // or before b).
+  std::size_t in_step(const Anchor& a, std::size_t b) const;
   std::vector<Anchor> anchors_;
   std::size_t next_original_ = 0;  // where the original would continue in step
-  bool last_was_special_ = true;
 };
 
 // Defined here to be inlined: normalize() calls them for every character it
@@ -98,21 +103,19 @@ class NormalizedText {
   std::size_t folded_size = text.size() - folded_at;
   bool same_size = to - from == folded_size;
   // A new anchor unless this character continues the current run in step.
-  if (!same_size || last_was_special_ || from != next_original_) {
+  if (!same_size || from != next_original_ || anchors_.empty()) {
     anchors_.push_back({static_cast<std::uint32_t>(folded_at), static_cast<std::uint32_t>(from),
                         same_size ? 0u : static_cast<std::uint32_t>(to - from)});
   }
-  last_was_special_ = !same_size;
   next_original_ = to;
 }
 
 [[gnu::always_inline]] inline void NormalizedText::append_unchanged(std::string_view original, std::size_t from,
                                                                     std::size_t to) {
   // As append() for each character: only the first can break the step.
-  if (last_was_special_ || from != next_original_)
+  if (from != next_original_ || anchors_.empty())
     anchors_.push_back({static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(from), 0u});
   text.append(original.substr(from, to - from));
-  last_was_special_ = false;
   next_original_ = to;
 }
 
