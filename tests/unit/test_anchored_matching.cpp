@@ -170,28 +170,25 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
       BOOST_TEST(as_text(reused[i]) == expected, boost::test_tools::per_element());
     }
   }
+  // What an index of `names_of` finds in the whole of `text`, checked
+  // against find_names for each indicator.
+  auto found_as_find_names = [&](const std::vector<std::vector<std::string>>& names_of, const std::string& text) {
+    auto found = zhibiao::match::NameIndex(names_of).find(text, 0, text.size());
+    for (std::size_t i = 0; i < names_of.size(); ++i)
+      BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(names_of[i], text, 0, text.size())),
+                 boost::test_tools::per_element());
+    return found;
+  };
   // Words with the any-digit byte, also as the first byte.
   const std::string d(1, zhibiao::match::kAnyDigit);
-  std::vector<std::vector<std::string>> digit_names = {{"财政" + d + d + "月收入", "财政" + d + "月收入"}, {d + "月"}};
-  zhibiao::match::NameIndex digit_index(digit_names);
-  std::string months = "财政1月收入,财政12月收入,财政x月收入,3月";
-  auto digit_found = digit_index.find(months, 0, months.size());
-  for (std::size_t i = 0; i < digit_names.size(); ++i)
-    BOOST_TEST(as_text(digit_found[i]) == as_text(zhibiao::match::find_names(digit_names[i], months, 0, months.size())),
-               boost::test_tools::per_element());
+  auto digit_found = found_as_find_names({{"财政" + d + d + "月收入", "财政" + d + "月收入"}, {d + "月"}},
+                                         "财政1月收入,财政12月收入,财政x月收入,3月");
   BOOST_TEST(as_text(digit_found[0]) == (std::vector<std::string>{"0-16", "17-34"}), boost::test_tools::per_element());
   BOOST_TEST(as_text(digit_found[1]) == (std::vector<std::string>{"6-10", "24-28", "52-56"}),
              boost::test_tools::per_element());
-
   // A one-character name beside longer ones that begin with it: the
   // pairs of the longer ones do not hide it (FirstPairs).
-  std::vector<std::vector<std::string>> short_names = {{"工业总产值", "工"}, {"产值"}};
-  zhibiao::match::NameIndex short_index(short_names);
-  std::string work = "工作报告,工业总产值和产值,工程";
-  auto short_found = short_index.find(work, 0, work.size());
-  for (std::size_t i = 0; i < short_names.size(); ++i)
-    BOOST_TEST(as_text(short_found[i]) == as_text(zhibiao::match::find_names(short_names[i], work, 0, work.size())),
-               boost::test_tools::per_element());
+  auto short_found = found_as_find_names({{"工业总产值", "工"}, {"产值"}}, "工作报告,工业总产值和产值,工程");
   BOOST_TEST(short_found[0].size() == 4u);  // 工 of 工作, 工业总产值, 工 in it, 工 of 工程
 
   auto whole = index.find(text, 0, text.size());
