@@ -170,12 +170,12 @@ BOOST_AUTO_TEST_CASE(the_name_index_finds_what_find_names_finds_for_each_indicat
       BOOST_TEST(as_text(reused[i]) == expected, boost::test_tools::per_element());
     }
   }
-  // What an index of `names_of` finds in the whole of `text`, checked
+  // What an index of `indicator_names` finds in the whole of `in`, checked
   // against find_names for each indicator.
-  auto found_as_find_names = [&](const std::vector<std::vector<std::string>>& names_of, const std::string& text) {
-    auto found = zhibiao::match::NameIndex(names_of).find(text, 0, text.size());
-    for (std::size_t i = 0; i < names_of.size(); ++i)
-      BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(names_of[i], text, 0, text.size())),
+  auto found_as_find_names = [&](const std::vector<std::vector<std::string>>& indicator_names, const std::string& in) {
+    auto found = zhibiao::match::NameIndex(indicator_names).find(in, 0, in.size());
+    for (std::size_t i = 0; i < indicator_names.size(); ++i)
+      BOOST_TEST(as_text(found[i]) == as_text(zhibiao::match::find_names(indicator_names[i], in, 0, in.size())),
                  boost::test_tools::per_element());
     return found;
   };
