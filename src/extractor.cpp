@@ -28,7 +28,7 @@ detail::TitleContext read_title(const std::string& title, resolve::DocumentDate 
   detail::TitleContext out;
   if (title.empty()) return out;
   text::NormalizedText norm = text::normalize(title, *pack.fold);
-  text::Segments segs = text::segment(norm.text, pack.segments);
+  text::Segments segs = text::segment(norm.text, pack.segments, norm.breaks);
   auto periods = resolve::find_periods(norm.text, segs, pack, date, date.year);
   if (!periods.empty()) {
     out.period = periods.back().period;

@@ -64,18 +64,16 @@ class NormalizedText {
   void append(char32_t cp, std::size_t original_begin, std::size_t original_end);
   void append_unchanged(std::string_view original, std::size_t original_begin, std::size_t original_end);
   void reserve(std::size_t n) { text.reserve(n); }
-  // Used by normalize(): a watched character at [begin, end) of `text`.
-  void add_watched(std::size_t begin, std::size_t end) { add_to(watched, begin, end); }
-  // Used by normalize(): a break at [begin, end) of `text`.
-  void add_break(std::size_t begin, std::size_t end) { add_to(breaks, begin, end); }
-  // Used by normalize(): the marked character at [begin, end) of `text`,
-  // listed as its kind's marks ask (CharFold::kWatched, CharFold::kBreak).
+  // Used by normalize(): the character at [begin, end) of `text`, listed
+  // as its kind's marks ask (CharFold::kWatched in `watched`,
+  // CharFold::kBreak in `breaks`).
   void add_marked(std::uint8_t kind, std::size_t begin, std::size_t end) {
-    if (kind & CharFold::kWatched) add_watched(begin, end);
-    if (kind & CharFold::kBreak) add_break(begin, end);
+    if (kind & CharFold::kWatched) add_to(watched, begin, end);
+    if (kind & CharFold::kBreak) add_to(breaks, begin, end);
   }
 
  private:
+  // Extends the last range when [begin, end) follows it right away.
   [[gnu::always_inline]] static void add_to(std::vector<Range>& ranges, std::size_t begin, std::size_t end) {
     if (!ranges.empty() && ranges.back().end == begin) ranges.back().end = end;
     else ranges.push_back({begin, end});
