@@ -1,5 +1,7 @@
 #include "match/lead_chars.hpp"
 
+#include <algorithm>
+
 #include "match/pattern_chars.hpp"
 
 namespace zhibiao::match {
@@ -22,9 +24,16 @@ std::optional<LeadChars> LeadChars::of(const PatternChars& chars) {
   LeadChars lead;
   lead.ranges_ = chars.first;
   if (count_chars(lead.ranges_) > kMaxLeadChars) return std::nullopt;
-  lead.bmp_.assign(kBmp / 64, 0);
+  // Each block of the BMP as a bitmap, then the distinct ones kept.
+  std::vector<Block> flat(256, Block{});
   for (auto [b, e] : lead.ranges_)
-    for (char32_t c = b; c <= e && c < kBmp; ++c) lead.bmp_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    for (char32_t c = b; c <= e && c < kBmp; ++c) flat[c >> 8][(c >> 6) & 3] |= std::uint64_t{1} << (c & 63);
+  lead.blocks_.push_back(Block{});
+  for (std::size_t i = 0; i < flat.size(); ++i) {
+    auto known = std::find(lead.blocks_.begin(), lead.blocks_.end(), flat[i]);
+    if (known == lead.blocks_.end()) known = lead.blocks_.insert(known, flat[i]);
+    lead.block_of_[i] = static_cast<std::uint16_t>(known - lead.blocks_.begin());
+  }
   return lead;
 }
 

@@ -12,6 +12,7 @@
 // not know there are none, and the caller searches as before.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -33,7 +34,7 @@ class LeadChars {
   static std::optional<LeadChars> of(const PatternChars& chars);
 
   bool contains(char32_t c) const {
-    if (c < kBmp) return (bmp_[c >> 6] >> (c & 63)) & 1;
+    if (c < kBmp) return (blocks_[block_of_[c >> 8]][(c >> 6) & 3] >> (c & 63)) & 1;
     return contains_beyond_bmp(c);
   }
   std::size_t size() const;  // number of characters
@@ -43,9 +44,16 @@ class LeadChars {
   bool contains_beyond_bmp(char32_t c) const;
 
   std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted, disjoint, inclusive
-  // The same for the Basic Multilingual Plane as a bitmap (8 KB): tested at
-  // every character of every sentence a rule is tried on.
-  std::vector<std::uint64_t> bmp_;
+  // The same for the Basic Multilingual Plane as a bitmap, tested at every
+  // character of every sentence a rule is tried on: 256 blocks of 256
+  // characters, each an index into blocks_, where equal blocks are stored
+  // once (the first is the empty block). A lead set is a few dozen
+  // characters, so this is under a kilobyte where one flat bitmap took
+  // 8 KB: a pack holds hundreds, and at start-up each page of memory first
+  // touched costs time (bench/README.md, "Start-up").
+  using Block = std::array<std::uint64_t, 4>;
+  std::array<std::uint16_t, 256> block_of_{};
+  std::vector<Block> blocks_;
 };
 
 }  // namespace zhibiao::match

@@ -85,7 +85,7 @@ RE2::Options regex_options(int64_t max_mem = 512 << 10) {
 // so a large rule (a figure on each side of every name) gets more than a
 // small one. Measured with bench/run.sh: a flat 2 MB a rule is about 10%
 // faster but peaks at 92 MB; this keeps the process under 64 MB.
-int64_t rule_memory(const std::string& pattern) {
+int64_t rule_memory(std::string_view pattern) {
   constexpr int64_t kBase = 128 << 10;
   constexpr int64_t kPerPatternByte = 64;
   return kBase + kPerPatternByte * static_cast<int64_t>(pattern.size());
@@ -132,7 +132,10 @@ std::string fold_pattern(const std::string& pattern, const text::CharFold& fold)
 //
 // Every indicator of a template has the same remainder, a few kilobytes of
 // pattern once the number grammar is expanded, so whether a remainder can
-// stand alone is read once per distinct remainder (about 25 for 250 rules).
+// stand alone is read once per distinct remainder (about 25 for 250 rules),
+// and the remainder given is a view of the one copy kept here: a copy per
+// rule took 1.4 MB while the pack loaded (memory first touched costs time at
+// start-up, see bench/README.md).
 class Remainders {
  public:
   std::optional<std::string_view> after(std::string_view expanded, std::string_view head) {
@@ -140,7 +143,7 @@ class Remainders {
     std::string_view rest = expanded.substr(head.size());
     auto known = stands_alone_.find(rest);
     if (known == stands_alone_.end()) known = stands_alone_.emplace(std::string(rest), can_stand_alone(rest)).first;
-    return known->second ? std::optional(rest) : std::nullopt;
+    return known->second ? std::optional<std::string_view>(known->first) : std::nullopt;
   }
 
   // The remainder of an exclusion after its indicator's name (its names'
@@ -904,7 +907,7 @@ class Loader {
   // not mean the same alone (a quantifier on the name, an alternation at
   // the top).
   struct Split {
-    std::string rest;
+    std::string_view rest;  // Remainders' copy
     std::vector<std::string> prefix_words;
   };
 
@@ -932,7 +935,7 @@ class Loader {
     head += "(?P<name>(?:" + name->second + "))";
     auto rest = remainders_.after(expanded, head);
     if (!rest) return {};
-    split.rest = std::string(*rest);
+    split.rest = *rest;
     return split;
   }
 
@@ -995,13 +998,13 @@ class Loader {
     // The patterns: each whole rule, and each distinct remainder once
     // however many indicators share it.
     std::vector<std::string> skipped = skipped_macro_groups();
-    std::map<std::string, std::size_t> index_of;
+    std::map<std::string_view, std::size_t> index_of;  // views of the pending rules' patterns and remainders
     for (const auto& p : pending_rules_) {
-      const std::string& compiled = p.rest.empty() ? p.pattern : p.rest;
+      std::string_view compiled = p.rest.empty() ? std::string_view(p.pattern) : p.rest;
       auto [it, added] = index_of.emplace(compiled, rule_patterns_.size());
       filter_of_rule_.push_back(it->second);
       if (added) {
-        rule_patterns_.push_back(compiled);
+        rule_patterns_.emplace_back(compiled);
         rule_pattern_facts_.emplace_back();
       }
       // Where a whole rule's matches can begin, read once per pattern (a
@@ -1134,6 +1137,7 @@ class Loader {
     pack_->whole_rules_by_filter.assign(rule_patterns_.size(), {});
     pack_->rest_rules_by_indicator.assign(pack_->indicators.size(), {});
     pack_->rule_regexes.resize(rule_patterns_.size());
+    pack_->rules.reserve(pending_rules_.size());  // grown a rule at a time, a rule being large, it peaked at twice
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -1151,7 +1155,8 @@ class Loader {
       const auto& groups = pack_->rule_filter->regex(filter).NamedCapturingGroups();
       auto& regex = pack_->rule_regexes[filter];
       if (!regex)
-        regex = std::make_unique<LazyRegex>(rule_patterns_[filter], rule_options_[filter], error_at(p.where, spec.id));
+        regex = std::make_unique<LazyRegex>(std::move(rule_patterns_[filter]), rule_options_[filter],
+                                            error_at(p.where, spec.id));  // its last use
       // A remainder's groups come after the name's, as in the whole pattern.
       int offset = p.rest.empty() ? 0 : 1;
       auto group = [&](const std::string& name) {
@@ -1368,7 +1373,7 @@ class Loader {
   struct PendingRule {
     RuleSpec spec;
     std::string pattern;  // expanded
-    std::string rest;     // what follows the name, when matched apart (see split_after_name)
+    std::string_view rest;  // what follows the name, when matched apart (see split_after_name): Remainders' copy
     std::vector<std::string> prefix_words;  // and the words of an optional prefix before the name
     SourceLocation where;
     std::optional<std::string> reject, reject_base, reject_between;  // keys in shared_regexes_

@@ -28,9 +28,10 @@ std::shared_ptr<const CharFold> CharFold::base() {
   static std::shared_ptr<const CharFold> table;
   std::call_once(once, [] {
     auto t = std::make_shared<CharFold>();
-    t->table_.resize(kTableSize);
+    t->table_ = std::make_shared<std::vector<char32_t>>(kTableSize);
+    auto& folds = *t->table_;
     for (char32_t cp = 0; cp < kTableSize; ++cp) {
-      t->table_[cp] = cp;
+      folds[cp] = cp;
       UErrorCode e = U_ZERO_ERROR;
       auto c = static_cast<UChar32>(cp);
       UScriptCode script = uscript_getScript(c, &e);
@@ -38,7 +39,8 @@ std::shared_ptr<const CharFold> CharFold::base() {
       t->pinyin_[cp] = script == USCRIPT_LATIN && u_isULowercase(c);
       t->space_[cp] = cp != '\n' && cp != '\r' && u_isUWhiteSpace(c);
     }
-    for (auto [from, to] : kIcuFolds) t->table_[from] = to;
+    for (auto [from, to] : kIcuFolds) folds[from] = to;
+    t->folds_ = folds.data();
     t->find_kinds();
     table = std::move(t);
   });
@@ -47,13 +49,16 @@ std::shared_ptr<const CharFold> CharFold::base() {
 
 std::shared_ptr<const CharFold> CharFold::with_overrides(const std::map<char32_t, char32_t>& extra) const {
   auto t = std::make_shared<CharFold>(*this);
+  t->table_ = std::make_shared<std::vector<char32_t>>(*table_);  // its own, changed here
+  auto& folds = *t->table_;
+  t->folds_ = folds.data();
   for (auto [from, to] : extra) {
     if (from >= kTableSize) continue;
     // A pair applies to every code point that already folds to `from`, so
     // both the traditional and the simplified spelling reach `to`.
     for (char32_t cp = 0; cp < kTableSize; ++cp)
-      if (t->table_[cp] == from) t->table_[cp] = to;
-    t->table_[from] = to;
+      if (folds[cp] == from) folds[cp] = to;
+    folds[from] = to;
   }
   t->find_kinds();
   return t;
@@ -83,7 +88,7 @@ void CharFold::find_kinds() {
   // (with the LF after it): the normaliser decides about those itself.
   auto special = [&](char32_t cp) { return space_[cp] || cp == '(' || cp == '\r'; };
   for (char32_t cp = 0; cp < kTableSize; ++cp) {
-    char32_t to = table_[cp];
+    char32_t to = folds_[cp];
     auto marks = static_cast<std::uint8_t>(kinds_[cp] & (kWatched | kBreak));
     std::uint8_t kind = 0;
     if (to == cp && !special(cp)) kind = kCopied;

@@ -32,6 +32,23 @@ BOOST_AUTO_TEST_CASE(reads_the_first_characters_of_alternations_groups_and_class
   BOOST_TEST(!ranges->contains(U'd'));
 }
 
+// The bitmap stores equal blocks of 256 characters once: every character
+// of the BMP (and some beyond) must still answer as the ranges read.
+BOOST_AUTO_TEST_CASE(the_compact_bitmap_answers_as_the_ranges_for_every_character) {
+  using zhibiao::match::CharsToRead;
+  using zhibiao::match::read_pattern_chars;
+  for (std::string p : {"[a-c\\d\\x{4E00}]x", "[\\x{4E00}-\\x{62FF}\\x{6300}-\\x{7000}]", "[\\x{00FF}\\x{0100}\\x{FFFF}]",
+                        "(?:[\\x{3000}-\\x{30FF}]|[\\x{10000}-\\x{10010}])y", "(?:约|近|[一二三四五六七八九十])\\d"}) {
+    auto lead = LeadChars::of(p);
+    auto chars = read_pattern_chars(p, CharsToRead::first_only);
+    BOOST_TEST_REQUIRE(lead.has_value(), p);
+    BOOST_TEST_REQUIRE(chars.has_value(), p);
+    std::size_t wrong = 0;
+    for (char32_t c = 0; c < 0x10020; ++c) wrong += lead->contains(c) != zhibiao::match::contains(chars->first, c);
+    BOOST_TEST(wrong == 0u, p);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(an_optional_or_repeated_start_adds_what_follows) {
   auto lead = LeadChars::of("^(?:约|近){0,2}\\.?(?:\\d)+%");
   BOOST_REQUIRE(lead);
