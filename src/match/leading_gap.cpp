@@ -128,7 +128,7 @@ void LeadingGap::split_word() {
 }
 
 const LeadingGap::Chars& LeadingGap::chars() const {
-  std::call_once(read_once_, [&] {
+  read_once_([&] {
     auto rest = read_pattern_chars(rest_, CharsToRead::first_only);
     if (!rest || rest->has_assertion) return;
     chars_.usable = true;
@@ -155,7 +155,7 @@ bool LeadingGap::may_match_at(std::string_view text, std::size_t begin, std::siz
 }
 
 bool LeadingGap::compiled() const {
-  std::call_once(compile_once_, [&] {
+  compile_once_([&] {
     auto gap_char = std::make_unique<RE2>(gap_char_, options_);
     auto rest = std::make_unique<RE2>(rest_, options_);
     if (gap_char->ok() && rest->ok() && rest->NumberOfCapturingGroups() == groups_) {
@@ -201,7 +201,7 @@ bool LeadingGap::groups(std::string_view text, std::size_t begin, std::size_t en
 
 bool LeadingGap::word_ready() const {
   if (!then_) return false;
-  std::call_once(word_once_, [&] {
+  word_once_([&] {
     auto word = std::make_unique<RE2>(word_, with_memory_at_most(options_, kWordMemory));
     if (!word->ok() || word->NumberOfCapturingGroups() != word_groups_) return;
     if (!head_.empty()) {

@@ -41,11 +41,11 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/once.hpp"
 #include "match/lead_chars.hpp"
 #include "match/pattern_chars.hpp"
 
@@ -149,7 +149,7 @@ class LeadingGap {
   int groups_;                            // capturing groups in S (and in the whole)
   RE2::Options options_;
 
-  mutable std::once_flag read_once_, compile_once_;
+  detail::Once read_once_, compile_once_;
   std::uint32_t uses_before_compiling_;
   mutable std::atomic<std::uint32_t> uses_{0};  // calls of groups(), counted up to uses_before_compiling_
   mutable Chars chars_;
@@ -159,7 +159,7 @@ class LeadingGap {
   std::string head_, word_;
   int word_groups_ = 0;  // capturing groups in W (H has none)
   std::unique_ptr<LeadingGap> then_;
-  mutable std::once_flag word_once_;
+  detail::Once word_once_;
   mutable std::optional<CharRanges> head_needed_;  // every match of H holds one; unknown: the split is not used
   mutable std::unique_ptr<RE2> word_re_;
   // For an S with H: the characters W begins with, and W T compiled (null

@@ -13,10 +13,10 @@ std::optional<std::string> LazyRegex::syntax_error(const std::string& pattern, c
   return std::nullopt;
 }
 
-const RE2& LazyRegex::get() const {
-  std::call_once(once_, [this] {
+const RE2& LazyRegex::compile_or_throw() const {
+  compile_([this] {
     regex_ = std::make_unique<RE2>(pattern_, options_);
-    compiled_.store(true, std::memory_order_release);
+    ok_ = regex_->ok();
   });
   if (!regex_->ok()) {
     RuleError error = where_;

@@ -13,12 +13,11 @@
 
 #include <re2/re2.h>
 
-#include <atomic>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "core/once.hpp"
 #include "zhibiao/rule_pack.hpp"
 
 namespace zhibiao::detail {
@@ -36,17 +35,21 @@ class LazyRegex {
   // tenth of the time): nullopt when it parses.
   static std::optional<std::string> syntax_error(const std::string& pattern, const RE2::Options& options);
   // The compiled pattern; throws RulePackError when RE2 rejects it.
-  const RE2& get() const;
+  const RE2& get() const {
+    if (compile_.done() && ok_) return *regex_;  // asked at every match: no call
+    return compile_or_throw();
+  }
   // Whether it has been compiled (for tests and benchmarks).
-  bool compiled() const { return compiled_.load(std::memory_order_acquire); }
+  bool compiled() const { return compile_.done(); }
 
  private:
   std::string pattern_;
   RE2::Options options_;
   RuleError where_;
-  mutable std::once_flag once_;
+  const RE2& compile_or_throw() const;
+  Once compile_;
   mutable std::unique_ptr<RE2> regex_;
-  mutable std::atomic<bool> compiled_{false};
+  mutable bool ok_ = false;  // written before compile_ is done
 };
 
 }  // namespace zhibiao::detail

@@ -6,11 +6,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <stdexcept>
 #include <random>
 #include <set>
 #include <thread>
 
 #include "bundled_pack.hpp"
+#include "core/once.hpp"
 #include "match/pattern_syntax.hpp"
 #include "match/prefilter.hpp"
 #include "rules/lazy_regex.hpp"
@@ -181,6 +184,27 @@ BOOST_AUTO_TEST_CASE(compiled_once_by_the_first_thread_to_ask) {
   BOOST_TEST(seen[0]->ok());
   BOOST_TEST(RE2::FullMatch("12亿元", *seen[0]));
   BOOST_TEST(&lazy.get() == seen[0]);
+}
+
+// The work of a detail::Once runs once however many threads ask, and
+// work that throws has not run: the next to ask runs it again.
+BOOST_AUTO_TEST_CASE(once_runs_its_work_once_and_again_after_a_throw) {
+  zhibiao::detail::Once once;
+  std::atomic<int> runs{0};
+  BOOST_CHECK_THROW(once([&] {
+    ++runs;
+    throw std::runtime_error("not yet");
+  }), std::runtime_error);
+  BOOST_TEST(!once.done());
+  {
+    std::vector<std::jthread> threads;
+    for (int t = 0; t < 8; ++t)
+      threads.emplace_back([&] {
+        for (int i = 0; i < 1000; ++i) once([&] { ++runs; });
+      });
+  }
+  BOOST_TEST(once.done());
+  BOOST_TEST(runs.load() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_pattern_re2_rejects_throws_with_its_rule_at_every_use) {
