@@ -50,7 +50,7 @@ class LeadChars {
   // once (the first is the empty block). A lead set is a few dozen
   // characters, so this is under a kilobyte where one flat bitmap took
   // 8 KB: a pack holds hundreds, and at start-up each page of memory first
-  // touched costs time (bench/README.md, "Start-up").
+  // touched costs time (bench/README.md, "Start-up: fewer pages touched").
   using Block = std::array<std::uint64_t, 4>;
   std::array<std::uint16_t, 256> block_of_{};
   std::vector<Block> blocks_;
