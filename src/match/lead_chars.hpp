@@ -47,7 +47,7 @@ class LeadChars {
   // The same for the Basic Multilingual Plane as a bitmap, tested at every
   // character of every sentence a rule is tried on: 256 blocks of 256
   // characters, each an index into blocks_, where equal blocks are stored
-  // once (the first is the empty block). A lead set is a few dozen
+  // once (the first is the empty block). Most lead sets are a few dozen
   // characters, so this is under a kilobyte where one flat bitmap took
   // 8 KB: a pack holds hundreds, and at start-up each page of memory first
   // touched costs time (bench/README.md, "Start-up: fewer pages touched").

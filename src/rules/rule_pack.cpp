@@ -1137,7 +1137,8 @@ class Loader {
     pack_->whole_rules_by_filter.assign(rule_patterns_.size(), {});
     pack_->rest_rules_by_indicator.assign(pack_->indicators.size(), {});
     pack_->rule_regexes.resize(rule_patterns_.size());
-    pack_->rules.reserve(pending_rules_.size());  // grown a rule at a time, a rule being large, it peaked at twice
+    // Reserved at once: grown a rule at a time, it briefly held twice its size.
+    pack_->rules.reserve(pending_rules_.size());
     for (std::size_t i = 0; i < pending_rules_.size(); ++i) {
       PendingRule& p = pending_rules_[i];
       const RuleSpec& spec = p.spec;
@@ -1154,9 +1155,10 @@ class Loader {
       // The filter's copy has the pattern's groups (a skipped macro has none).
       const auto& groups = pack_->rule_filter->regex(filter).NamedCapturingGroups();
       auto& regex = pack_->rule_regexes[filter];
+      // The pattern moves: the filter's thread is joined and nothing reads it after.
       if (!regex)
         regex = std::make_unique<LazyRegex>(std::move(rule_patterns_[filter]), rule_options_[filter],
-                                            error_at(p.where, spec.id));  // its last use
+                                            error_at(p.where, spec.id));
       // A remainder's groups come after the name's, as in the whole pattern.
       int offset = p.rest.empty() ? 0 : 1;
       auto group = [&](const std::string& name) {
