@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "text/icu_fold.hpp"
@@ -28,8 +29,8 @@ std::shared_ptr<const CharFold> CharFold::base() {
   static std::shared_ptr<const CharFold> table;
   std::call_once(once, [] {
     auto t = std::make_shared<CharFold>();
-    t->table_ = std::make_shared<std::vector<char32_t>>(kTableSize);
-    auto& folds = *t->table_;
+    t->table_ = std::make_shared<char32_t[]>(kTableSize);
+    char32_t* folds = t->table_.get();
     for (char32_t cp = 0; cp < kTableSize; ++cp) {
       folds[cp] = cp;
       UErrorCode e = U_ZERO_ERROR;
@@ -40,7 +41,6 @@ std::shared_ptr<const CharFold> CharFold::base() {
       t->space_[cp] = cp != '\n' && cp != '\r' && u_isUWhiteSpace(c);
     }
     for (auto [from, to] : kIcuFolds) folds[from] = to;
-    t->folds_ = folds.data();
     t->find_kinds();
     table = std::move(t);
   });
@@ -49,9 +49,9 @@ std::shared_ptr<const CharFold> CharFold::base() {
 
 std::shared_ptr<const CharFold> CharFold::with_overrides(const std::map<char32_t, char32_t>& extra) const {
   auto t = std::make_shared<CharFold>(*this);
-  t->table_ = std::make_shared<std::vector<char32_t>>(*table_);  // its own, changed here
-  auto& folds = *t->table_;
-  t->folds_ = folds.data();
+  t->table_ = std::make_shared<char32_t[]>(kTableSize);  // its own, changed here
+  char32_t* folds = t->table_.get();
+  std::copy_n(table_.get(), kTableSize, folds);
   for (auto [from, to] : extra) {
     if (from >= kTableSize) continue;
     // A pair applies to every code point that already folds to `from`, so
@@ -88,7 +88,7 @@ void CharFold::find_kinds() {
   // (with the LF after it): the normaliser decides about those itself.
   auto special = [&](char32_t cp) { return space_[cp] || cp == '(' || cp == '\r'; };
   for (char32_t cp = 0; cp < kTableSize; ++cp) {
-    char32_t to = folds_[cp];
+    char32_t to = table_[cp];
     auto marks = static_cast<std::uint8_t>(kinds_[cp] & (kWatched | kBreak));
     std::uint8_t kind = 0;
     if (to == cp && !special(cp)) kind = kCopied;

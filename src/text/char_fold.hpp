@@ -36,7 +36,7 @@ class CharFold {
   // A copy of this table with extra code point pairs applied on top.
   std::shared_ptr<const CharFold> with_overrides(const std::map<char32_t, char32_t>& extra) const;
 
-  char32_t fold(char32_t cp) const { return cp < kTableSize ? folds_[cp] : cp; }
+  char32_t fold(char32_t cp) const { return cp < kTableSize ? table_[cp] : cp; }
   bool is_han(char32_t cp) const { return cp < kTableSize ? han_[cp] : (cp >= 0x20000 && cp < 0x32000); }
   // Lower-case Latin letters, tone-marked vowels included: what a pinyin
   // annotation is made of.
@@ -77,9 +77,8 @@ class CharFold {
   static constexpr char32_t kTableSize = 0x10000;
   // The fold of each BMP character (256 KB), shared by the copies that only
   // mark characters (with_watched, with_breaks): a copy of it was a
-  // quarter of a megabyte more to touch at start-up. folds_ is its data.
-  std::shared_ptr<std::vector<char32_t>> table_;
-  const char32_t* folds_ = nullptr;
+  // quarter of a megabyte more to touch at start-up.
+  std::shared_ptr<char32_t[]> table_;
   // Sets kinds_ from the table, keeping the watched and break marks.
   void find_kinds();
   // A copy of this table with `mark` set on the characters of `chars`.
