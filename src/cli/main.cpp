@@ -1,13 +1,13 @@
 // extract: the command-line front end. Reads documents, writes facts or
 // quantities as CSV or JSON Lines, or runs the rule pack's own tests.
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -17,6 +17,7 @@
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "io/document_reader.hpp"
+#include "io/fd_read_buffer.hpp"
 #include "io/record_writer.hpp"
 #include "zhibiao/zhibiao.hpp"
 
@@ -178,21 +179,18 @@ int run(const cli::Options& options) {
 
   std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   for (const auto& path : inputs) {
-    if (path == "-") {
-      io::read_documents(std::cin, "-", input_format, on_document, on_error, &long_text);
-      long_text.end();  // when a read error threw before the text's end
-      continue;
-    }
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    if (path != "-" && fs::is_directory(path, ec)) {
       on_error({path, "is a directory"});
       continue;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
       on_error({path, "cannot open: " + std::string(std::strerror(errno))});
       continue;
     }
+    io::FdReadBuffer buffer(fd, /*owns_fd=*/path != "-");
+    std::istream in(&buffer);
     io::read_documents(in, path, input_format, on_document, on_error, &long_text);
     long_text.end();  // when a read error threw before the text's end
   }
