@@ -1,0 +1,51 @@
+#include "cli/huge_pages.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+namespace zhibiao::cli {
+
+namespace {
+
+constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+
+std::string huge_page_mode() {
+  std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string line;
+  std::getline(mode, line);
+  return line;
+}
+
+}  // namespace
+
+std::optional<std::string> tunables_for_huge_pages(const char* tunables, const char* ld_preload,
+                                                   std::string_view huge_page_mode) {
+  std::string_view present = tunables ? tunables : "";
+  if (present.find(kTunable) != std::string_view::npos) return std::nullopt;
+  if (ld_preload && std::strstr(ld_preload, "vgpreload")) return std::nullopt;  // valgrind's malloc
+  if (huge_page_mode.find("[madvise]") == std::string_view::npos) return std::nullopt;
+  std::string extended(present);
+  if (!extended.empty()) extended += ':';
+  return extended.append(kTunable).append("=1");
+}
+
+void rerun_with_huge_pages(char** argv) {
+#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  auto extended = tunables_for_huge_pages(tunables, std::getenv("LD_PRELOAD"), huge_page_mode());
+  if (!extended) return;
+  std::string before = tunables ? tunables : "";
+  if (::setenv("GLIBC_TUNABLES", extended->c_str(), 1) != 0) return;
+  ::execv("/proc/self/exe", argv);
+  // The exec failed: on as we are, with the environment as it was.
+  if (tunables) ::setenv("GLIBC_TUNABLES", before.c_str(), 1);
+  else ::unsetenv("GLIBC_TUNABLES");
+#else
+  (void)argv;
+#endif
+}
+
+}  // namespace zhibiao::cli
