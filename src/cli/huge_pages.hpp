@@ -7,9 +7,10 @@
 // DFAs grow and reads their states in no order. With glibc's
 // glibc.malloc.hugetlb=1, malloc asks the kernel for 2 MB pages
 // (madvise(MADV_HUGEPAGE)) for the memory it gets: page faults on 200 MB of
-// input went from 9,200 to 1,500, extraction took 0.89 of the time (median
-// of 15 runs of each in turn, bench/compare.sh), and the seed article's
-// start-up took 73 ms instead of 80, the second start included.
+// input went from 9,200 to 1,500, and extraction took 0.86-0.96 of the time
+// in runs of each build in turn pinned to one core; the seed article took
+// 69.5 ms instead of 73.3 (30 runs each), the second start included
+// (bench/README.md, "Huge pages and fewer reads").
 //
 // glibc reads its tunables only when a process starts, and offers no call
 // to change this one later, so extract runs itself again (/proc/self/exe)
