@@ -8,7 +8,8 @@
 
 namespace zhibiao::io {
 
-FdReadBuffer::FdReadBuffer(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd), block_(kBlockBytes) {}
+FdReadBuffer::FdReadBuffer(int fd, bool owns_fd)
+    : fd_(fd), owns_fd_(owns_fd), block_(std::make_unique_for_overwrite<char[]>(kBlockBytes)) {}
 
 FdReadBuffer::~FdReadBuffer() {
   if (owns_fd_) ::close(fd_);
@@ -17,7 +18,7 @@ FdReadBuffer::~FdReadBuffer() {
 FdReadBuffer::int_type FdReadBuffer::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
   ssize_t got;
-  do got = ::read(fd_, block_.data(), block_.size());
+  do got = ::read(fd_, block_.get(), kBlockBytes);
   while (got < 0 && errno == EINTR);
   if (got < 0) {
     int error = errno;
@@ -26,7 +27,7 @@ FdReadBuffer::int_type FdReadBuffer::underflow() {
     throw failure;
   }
   if (got == 0) return traits_type::eof();
-  setg(block_.data(), block_.data(), block_.data() + got);
+  setg(block_.get(), block_.get(), block_.get() + got);
   return traits_type::to_int_type(*gptr());
 }
 

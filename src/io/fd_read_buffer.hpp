@@ -9,8 +9,8 @@
 // standard input's not at all, so both are read through this instead.
 #pragma once
 
+#include <memory>
 #include <streambuf>
-#include <vector>
 
 namespace zhibiao::io {
 
@@ -33,7 +33,9 @@ class FdReadBuffer : public std::streambuf {
  private:
   int fd_;
   bool owns_fd_;
-  std::vector<char> block_;
+  // Not zeroed: read() fills what is used, and a small file touches only
+  // the pages it fills (a vector zeroed all 256 KB for every input).
+  std::unique_ptr<char[]> block_;
 };
 
 }  // namespace zhibiao::io
