@@ -12,7 +12,7 @@
 #include <memory>
 #include <sstream>
 
-#include "cli/huge_pages.hpp"
+#include "cli/malloc_tunables.hpp"
 #include "cli/options.hpp"
 #include "cli/output_file.hpp"
 #include "cli/pipeline.hpp"
@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   cli::Options options;
   if (auto stop = cli::parse_options(argc, argv, options)) return *stop;
-  cli::rerun_with_huge_pages(argv);  // after --help, --version and usage errors, which need no memory
+  cli::rerun_with_malloc_tunables(argv);  // after --help, --version and usage errors, which need no memory
   try {
     if (options.test_rules) return run_rule_tests(options.test_rules->empty() ? options.rules : *options.test_rules);
     return run(options);

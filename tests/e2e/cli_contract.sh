@@ -132,22 +132,25 @@ PY
 "$extract" -j 2 "$tmp/long.jsonl" >"$tmp/long-jsonl.csv"
 check "long JSON Lines record the same as the text" cmp -s "$tmp/long-jsonl.csv" "$tmp/long-j2.csv"
 
-# Huge pages (cli/huge_pages.hpp): where the kernel gives them on request,
-# extract runs itself again with glibc.malloc.hugetlb=1 before it reads
-# anything. The second start is seen in its environment while it waits for
-# standard input, which it must then read whole. A sanitizer's malloc is not
-# glibc's, so a sanitizer build does not run itself again.
+# Huge pages (cli/malloc_tunables.hpp): where the kernel gives them on
+# request, extract runs itself again with glibc.malloc.hugetlb=1 (and a
+# larger tcache) before it reads anything. The second start is seen in its
+# environment while it waits for standard input, which it must then read
+# whole. (Only the first tunable shows there: glibc ends each value in
+# place as it reads them.) A sanitizer's malloc is not glibc's, so a
+# sanitizer build does not run itself again.
 if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null &&
   ! ldd "$extract" 2>/dev/null | grep -Eq 'lib(a|t)san'; then
   mkfifo "$tmp/fifo"
   env -u GLIBC_TUNABLES "$extract" - <"$tmp/fifo" >"$tmp/rerun.csv" &
   pid=$!
   exec 9>"$tmp/fifo"
+  rerun_env=GLIBC_TUNABLES=glibc.malloc.hugetlb=1
   for _ in $(seq 100); do
-    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1' && break
+    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "$rerun_env" && break
     sleep 0.05
   done
-  check "runs itself again with huge pages" bash -c "tr '\\0' '\\n' </proc/$pid/environ | grep -qx GLIBC_TUNABLES=glibc.malloc.hugetlb=1"
+  check "runs itself again with huge pages" bash -c "tr '\\0' '\\n' </proc/$pid/environ | grep -qx $rerun_env"
   printf '上半年实现税收收入13.57亿元。' >&9
   exec 9>&-
   wait "$pid"
@@ -155,7 +158,7 @@ if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null
   check "run again: standard input read whole" grep -q ',tax_revenue,level,1357000000,CNY,' "$tmp/rerun.csv"
 fi
 # Whatever GLIBC_TUNABLES holds, the same output, and no second start loops.
-for tunables in glibc.malloc.hugetlb=0 glibc.malloc.hugetlb=1 glibc.malloc.check=0; do
+for tunables in glibc.malloc.hugetlb=0 glibc.malloc.hugetlb=1 glibc.malloc.check=0 glibc.malloc.tcache_count=0; do
   GLIBC_TUNABLES=$tunables timeout 60 "$extract" "$seed" >"$tmp/tunables.csv"
   check "GLIBC_TUNABLES=$tunables: the same output" cmp -s "$tmp/seed.csv" "$tmp/tunables.csv"
 done

@@ -1,4 +1,4 @@
-#include "cli/huge_pages.hpp"
+#include "cli/malloc_tunables.hpp"
 
 #include <unistd.h>
 
@@ -10,7 +10,8 @@ namespace zhibiao::cli {
 
 namespace {
 
-constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+constexpr std::string_view kHugePages = "glibc.malloc.hugetlb";
+constexpr std::string_view kCacheCount = "glibc.malloc.tcache_count";
 
 std::string huge_page_mode() {
   std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -21,21 +22,23 @@ std::string huge_page_mode() {
 
 }  // namespace
 
-std::optional<std::string> tunables_for_huge_pages(const char* tunables, const char* ld_preload,
-                                                   std::string_view huge_page_mode) {
+std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, const char* ld_preload,
+                                                         std::string_view huge_page_mode) {
   std::string_view present = tunables ? tunables : "";
-  if (present.find(kTunable) != std::string_view::npos) return std::nullopt;
+  if (present.find(kHugePages) != std::string_view::npos) return std::nullopt;
   if (ld_preload && std::strstr(ld_preload, "vgpreload")) return std::nullopt;  // valgrind's malloc
   if (huge_page_mode.find("[madvise]") == std::string_view::npos) return std::nullopt;
   std::string extended(present);
   if (!extended.empty()) extended += ':';
-  return extended.append(kTunable).append("=1");
+  extended.append(kHugePages).append("=1");
+  if (present.find(kCacheCount) == std::string_view::npos) extended.append(":").append(kCacheCount).append("=256");
+  return extended;
 }
 
-void rerun_with_huge_pages(char** argv) {
+void rerun_with_malloc_tunables(char** argv) {
 #if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
   const char* tunables = std::getenv("GLIBC_TUNABLES");
-  auto extended = tunables_for_huge_pages(tunables, std::getenv("LD_PRELOAD"), huge_page_mode());
+  auto extended = malloc_tunables_to_rerun_with(tunables, std::getenv("LD_PRELOAD"), huge_page_mode());
   if (!extended) return;
   std::string before = tunables ? tunables : "";
   if (::setenv("GLIBC_TUNABLES", extended->c_str(), 1) != 0) return;

@@ -1,0 +1,55 @@
+// glibc's malloc tuned for extract, by running itself again with
+// GLIBC_TUNABLES extended.
+//
+// Huge pages, the reason to run again: on the machine the benchmark runs on
+// (a virtual machine), a page of memory touched for the first time costs
+// 11-15 µs, and a TLB miss walks two sets of page tables. extract touches
+// about 26 MB of heap as RE2's DFAs grow and reads their states in no order.
+// With glibc.malloc.hugetlb=1, malloc asks the kernel for 2 MB pages
+// (madvise(MADV_HUGEPAGE)) for the memory it gets: page faults on 200 MB of
+// input went from 9,200 to 1,500, and extraction took 0.86-0.96 of the time
+// in runs of each build in turn pinned to one core; the seed article took
+// 69.5 ms instead of 73.3 (30 runs each), the second start included
+// (bench/README.md, "Huge pages and fewer reads").
+//
+// A larger per-thread cache of freed blocks rides along:
+// glibc.malloc.tcache_count=256 (glibc keeps 7 of each size by default).
+// A document's figures, candidates and records are allocated and freed in
+// bursts of dozens of one size; past seven, each free and the malloc after
+// it go through the shared bins and their consolidation. Extraction took
+// 0.968 of the time on 100 MB (bench/compare.sh, 9 runs of each in turn
+// pinned to one core), at the same peak memory (bench/README.md, "A larger
+// cache of freed blocks"). It is not worth a second start on its own: that
+// costs a few milliseconds, and the cache gains on long inputs only.
+//
+// glibc reads its tunables only when a process starts, and offers no call
+// to change them later, so extract runs itself again (/proc/self/exe) with
+// GLIBC_TUNABLES extended, before it has read anything. It does not when
+// that would change nothing or do harm:
+// - GLIBC_TUNABLES already names glibc.malloc.hugetlb (the user's choice,
+//   =0 to turn this off; and how the second start knows it is the second);
+// - the kernel's transparent huge pages are not in "madvise" mode ("always"
+//   gives them already, "never" not at all), which is also glibc's test;
+// - malloc is not glibc's: a sanitizer's, or valgrind's (whose tools would
+//   lose the process at the exec);
+// - the exec fails (no /proc): extract goes on as it is.
+// A tcache_count the user set is kept.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zhibiao::cli {
+
+// Returns only when it does not run extract again.
+void rerun_with_malloc_tunables(char** argv);
+
+// The decision: the GLIBC_TUNABLES to run again with, given the present
+// one and LD_PRELOAD (either may be null) and the first line of
+// /sys/kernel/mm/transparent_hugepage/enabled ("" when it cannot be read);
+// nullopt when extract should not run again.
+std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, const char* ld_preload,
+                                                         std::string_view huge_page_mode);
+
+}  // namespace zhibiao::cli
