@@ -1,11 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
-#include <thread>
-
-#include "core/parallel.hpp"
 
 namespace zhibiao::cli {
 namespace {
@@ -20,38 +16,28 @@ constexpr std::size_t kBatchDocuments = 256;
 
 }  // namespace
 
-// A batch on its way through the threads: each takes the next document not
-// yet taken, so documents a hundred times apart in length still keep every
-// thread busy.
 struct Pipeline::Batch {
   std::vector<Document> docs;
   std::size_t bytes = 0;
   std::vector<std::size_t> order;  // the order documents are taken in
   std::vector<Formatted> results;  // by document
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> helpers;
-  detail::FirstFailure failure;  // rethrown by complete()
-
-  void work(const FormatDocument& format) {
-    try {
-      for (std::size_t k = next++; k < order.size(); k = next++) results[order[k]] = format(docs[order[k]]);
-    } catch (...) {
-      next = order.size();  // the other threads stop at their next document
-      failure.keep_current();
-    }
-  }
+  // Under the pipeline's mutex: documents taken so far, and of those, done.
+  std::size_t taken = 0, done = 0;
 };
 
 Pipeline::Pipeline(unsigned jobs, FormatDocument format, std::ostream& out, std::ostream& err,
                    std::function<void(std::size_t, std::size_t, std::size_t)> on_batch)
     : jobs_(jobs == 0 ? 1 : jobs), format_(std::move(format)), out_(out), err_(err), on_batch_(std::move(on_batch)) {}
 
-// Only reached with a batch still running when add() or finish() threw
-// (a write failed): the helpers must end before their batch is freed.
+// The helpers end once their document is done; the batches they read are
+// freed after them.
 Pipeline::~Pipeline() {
-  if (!running_) return;
-  running_->next = running_->order.size();
-  for (auto& h : running_->helpers) h.join();
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  for (auto& h : helpers_) h.join();
 }
 
 void Pipeline::add(Document&& doc) {
@@ -62,7 +48,7 @@ void Pipeline::add(Document&& doc) {
 
 void Pipeline::finish() {
   flush();
-  if (running_) complete();
+  while (!running_.empty()) complete_oldest();
 }
 
 void Pipeline::write(const Formatted& records, std::size_t bytes) {
@@ -76,41 +62,110 @@ void Pipeline::count_document() {
 }
 
 void Pipeline::flush() {
-  if (running_) complete();
   if (batch_.empty()) return;
-  start();
+  std::unique_ptr<Batch> batch = take_batch();
   // One thread has nothing to read the next batch alongside: it extracts
   // the batch now, so output follows input as closely as before.
-  if (jobs_ == 1) complete();
+  if (jobs_ == 1) {
+    extract_alone(*batch);
+    write_batch(*batch);
+    return;
+  }
+  hand_on(std::move(batch));
+  // The batch before is finished before reading on: memory holds two.
+  // (Only this thread adds or removes running batches.)
+  if (running_.size() > 1) complete_oldest();
 }
 
-void Pipeline::start() {
-  running_ = std::make_unique<Batch>();
-  Batch& b = *running_;
-  b.docs = std::move(batch_);
-  b.bytes = batch_bytes_;
+std::unique_ptr<Pipeline::Batch> Pipeline::take_batch() {
+  auto b = std::make_unique<Batch>();
+  b->docs = std::move(batch_);
+  b->bytes = batch_bytes_;
   batch_.clear();
   batch_bytes_ = 0;
-  b.results.resize(b.docs.size());
-  // Longest first, so the batch does not end with one thread on a long
-  // document while the others wait.
-  b.order.resize(b.docs.size());
-  std::iota(b.order.begin(), b.order.end(), std::size_t{0});
+  b->results.resize(b->docs.size());
+  // Longest first, so that a batch's last documents, when one thread may
+  // be left alone on them, are short.
+  b->order.resize(b->docs.size());
+  std::iota(b->order.begin(), b->order.end(), std::size_t{0});
   if (jobs_ > 1)
-    std::stable_sort(b.order.begin(), b.order.end(),
-                     [&](std::size_t x, std::size_t y) { return b.docs[x].text.size() > b.docs[y].text.size(); });
-  for (unsigned t = 1; t < jobs_ && t < b.docs.size(); ++t) b.helpers.emplace_back([&b, this] { b.work(format_); });
+    std::stable_sort(b->order.begin(), b->order.end(),
+                     [&](std::size_t x, std::size_t y) { return b->docs[x].text.size() > b->docs[y].text.size(); });
+  return b;
 }
 
-void Pipeline::complete() {
-  Batch& b = *running_;
-  b.work(format_);
-  for (auto& h : b.helpers) h.join();
-  b.helpers.clear();
-  // The threads are done: the batch is freed on return, whether or not
-  // its work failed.
-  std::unique_ptr<Batch> batch = std::move(running_);
-  b.failure.rethrow_if_any();
+void Pipeline::extract_alone(Batch& b) {
+  for (std::size_t i = 0; i < b.docs.size(); ++i) b.results[i] = format_(b.docs[i]);
+}
+
+void Pipeline::hand_on(std::unique_ptr<Batch> b) {
+  {
+    std::lock_guard lock(mutex_);
+    running_.push_back(std::move(b));
+  }
+  work_.notify_all();
+  if (helpers_.empty())
+    for (unsigned t = 1; t < jobs_; ++t) helpers_.emplace_back([this] { helper_loop(); });
+}
+
+bool Pipeline::take(Task& task) {
+  if (failure_) return false;
+  for (auto& b : running_) {
+    if (b->taken < b->order.size()) {
+      task = {b.get(), b->order[b->taken++]};
+      return true;
+    }
+  }
+  return false;
+}
+
+// Called with `lock` held; formats without it.
+void Pipeline::run(const Task& task, std::unique_lock<std::mutex>& lock) {
+  lock.unlock();
+  std::exception_ptr error;
+  try {
+    task.batch->results[task.doc] = format_(task.batch->docs[task.doc]);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  lock.lock();
+  if (error && !failure_) failure_ = error;
+  ++task.batch->done;
+  done_.notify_all();
+}
+
+void Pipeline::helper_loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    Task task;
+    work_.wait(lock, [&] { return stopping_ || take(task); });
+    if (!task.batch) return;  // stopping
+    run(task, lock);
+  }
+}
+
+void Pipeline::complete_oldest() {
+  std::unique_lock lock(mutex_);
+  Batch& oldest = *running_.front();
+  // Done when every document taken is done, and all were taken (or a
+  // failure stopped the taking).
+  auto complete = [&] { return oldest.done == oldest.taken && (oldest.taken == oldest.order.size() || failure_); };
+  while (!complete()) {
+    // Rather than wait for the last documents of the oldest batch, this
+    // thread takes the next one, of that batch or the next.
+    Task task;
+    if (take(task)) run(task, lock);
+    else done_.wait(lock);
+  }
+  std::unique_ptr<Batch> batch = std::move(running_.front());
+  running_.pop_front();
+  std::exception_ptr failure = failure_;
+  lock.unlock();
+  if (failure) std::rethrow_exception(failure);
+  write_batch(*batch);
+}
+
+void Pipeline::write_batch(const Batch& b) {
   std::size_t records = 0;
   for (const auto& r : b.results) {
     out_ << r.records;
