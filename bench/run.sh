@@ -6,8 +6,10 @@
 # Builds the benchmark tree (build-bench/), makes an input of at least
 # SIZE_MB by repeating ../shared/corpus/government_work_reports.jsonl, and
 # reports for the read-and-split floor, extract -j 1 and extract -j 2: wall
-# time, MB/s, documents/s, facts/s and peak RSS (from /usr/bin/time -v).
-# Then start-up: loading the rule pack, and extract on one small document.
+# time, MB/s, documents/s, facts/s and peak RSS (from /usr/bin/time -v);
+# the scaling against two separate processes; each core's one-thread speed
+# pinned to it. Then start-up: loading the rule pack, and extract on one
+# small document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-200}
@@ -109,6 +111,24 @@ median() { sort -g | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) /
 printf 'scaling in turn, medians of %d rounds: -j 2 is %sx -j 1; two processes %sx\n' "$(wc -l <build-bench/rounds.txt)" \
   "$(cut -d' ' -f1 build-bench/rounds.txt | median)" "$(cut -d' ' -f2 build-bench/rounds.txt | median)"
 rm -f build-bench/half1.jsonl build-bench/half2.jsonl
+
+# Each core alone, pinned to it in turn: on a virtual machine the host may
+# give one core far less time than the other (on 2026-12-01, 0.69 s
+# against 1.17 s for the same 60 MB), and -j 1 above ran on whichever core
+# the scheduler picked, so its figure and the ratios above depend on it.
+if command -v taskset >/dev/null; then
+  head -n "$(( docs / 5 ))" "$input" >build-bench/slice.jsonl
+  slice_mb=$(echo "$(stat -c %s build-bench/slice.jsonl) / 1000000" | bc -l)
+  for round in 1 2; do
+    line="each core alone, round $round ($(printf '%.0f' "$slice_mb") MB, -j 1 pinned):"
+    for cpu in $(seq 0 $(( $(nproc) - 1 ))); do
+      us=$(elapsed_us taskset -c "$cpu" build-bench/extract -j 1 build-bench/slice.jsonl)
+      line+=$(printf ' core %d %.1f MB/s;' "$cpu" "$(echo "$slice_mb * 1000000 / $us" | bc -l)")
+    done
+    echo "${line%;}"
+  done
+  rm -f build-bench/slice.jsonl
+fi
 
 echo
 echo "start-up:"
