@@ -18,9 +18,10 @@
 // bursts of dozens of one size; past seven, each free and the malloc after
 // it go through the shared bins and their consolidation. Extraction took
 // 0.968 of the time on 100 MB (bench/compare.sh, 9 runs of each in turn
-// pinned to one core), at the same peak memory (bench/README.md, "A larger
-// cache of freed blocks"). It is not worth a second start on its own: that
-// costs a few milliseconds, and the cache gains on long inputs only.
+// pinned to one core), at the same peak memory (bench/README.md, "No wait
+// at a batch's end, and a larger cache of freed blocks"). It is not worth a
+// second start on its own: that costs a few milliseconds, and the cache
+// gains on long inputs only.
 //
 // glibc reads its tunables only when a process starts, and offers no call
 // to change them later, so extract runs itself again (/proc/self/exe) with

@@ -21,8 +21,10 @@ struct Pipeline::Batch {
   std::size_t bytes = 0;
   std::vector<std::size_t> order;  // the order documents are taken in
   std::vector<Formatted> results;  // by document
-  // Under the pipeline's mutex: documents taken so far, and of those, done.
+  // Under the pipeline's mutex: documents taken so far, and of those, done;
+  // the first exception one of them threw.
   std::size_t taken = 0, done = 0;
+  std::exception_ptr failure;
 };
 
 Pipeline::Pipeline(unsigned jobs, FormatDocument format, std::ostream& out, std::ostream& err,
@@ -109,7 +111,7 @@ void Pipeline::hand_on(std::unique_ptr<Batch> b) {
 }
 
 bool Pipeline::take(Task& task) {
-  if (failure_) return false;
+  if (failure_) return false;  // no document is started after a failure
   for (auto& b : running_) {
     if (b->taken < b->order.size()) {
       task = {b.get(), b->order[b->taken++]};
@@ -129,6 +131,7 @@ void Pipeline::run(const Task& task, std::unique_lock<std::mutex>& lock) {
     error = std::current_exception();
   }
   lock.lock();
+  if (error && !task.batch->failure) task.batch->failure = error;
   if (error && !failure_) failure_ = error;
   ++task.batch->done;
   done_.notify_all();
@@ -148,7 +151,8 @@ void Pipeline::complete_oldest() {
   std::unique_lock lock(mutex_);
   Batch& oldest = *running_.front();
   // Done when every document taken is done, and all were taken (or a
-  // failure stopped the taking).
+  // failure stopped the taking). Documents are taken oldest batch first, so
+  // a failure in a later batch leaves this one whole, to be written.
   auto complete = [&] { return oldest.done == oldest.taken && (oldest.taken == oldest.order.size() || failure_); };
   while (!complete()) {
     // Rather than wait for the last documents of the oldest batch, this
@@ -159,7 +163,8 @@ void Pipeline::complete_oldest() {
   }
   std::unique_ptr<Batch> batch = std::move(running_.front());
   running_.pop_front();
-  std::exception_ptr failure = failure_;
+  std::exception_ptr failure = batch->failure;
+  if (!failure && batch->taken < batch->order.size()) failure = failure_;  // cut short: not whole
   lock.unlock();
   if (failure) std::rethrow_exception(failure);
   write_batch(*batch);

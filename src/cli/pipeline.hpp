@@ -85,7 +85,7 @@ class Pipeline {
   std::condition_variable work_;       // helpers wait here: a document to take, or the end
   std::condition_variable done_;       // the calling thread waits here: a document done
   std::deque<std::unique_ptr<Batch>> running_;  // oldest first: at most two
-  std::exception_ptr failure_;         // the first; no document is taken after it
+  std::exception_ptr failure_;         // the first of any batch; no document is taken after it
   bool stopping_ = false;
   std::vector<std::thread> helpers_;
 };
