@@ -23,7 +23,7 @@ for mode in "" "--quantities"; do
   if ! cmp -s "$tmp/one" "$tmp/two"; then echo "FAIL: -j 2 differs from -j 1 ${mode:-(facts)}"; fail=1; fi
   test "$(wc -l <"$tmp/one")" -gt 10 || { echo "FAIL: too little output ${mode}"; fail=1; }
 done
-# Many small documents, so that -j 2 reads later batches (512 documents
+# Many small documents, so that -j 2 reads later batches (256 documents
 # each) while it extracts earlier ones, with a bad record among them: the
 # same output and the same messages, the rest of the input still read.
 python3 - "$input" >"$tmp/many.jsonl" <<'PY'
