@@ -65,18 +65,12 @@ void Pipeline::count_document() {
 
 void Pipeline::flush() {
   if (batch_.empty()) return;
-  std::unique_ptr<Batch> batch = take_batch();
-  // One thread has nothing to read the next batch alongside: it extracts
-  // the batch now, so output follows input as closely as before.
-  if (jobs_ == 1) {
-    extract_alone(*batch);
-    write_batch(*batch);
-    return;
-  }
-  hand_on(std::move(batch));
-  // The batch before is finished before reading on: memory holds two.
-  // (Only this thread adds or removes running batches.)
-  if (running_.size() > 1) complete_oldest();
+  hand_on(take_batch());
+  // One thread (no helpers) has nothing to read the next batch alongside:
+  // it extracts the batch now, so output follows input as closely as
+  // before. With more, the batch before is finished before reading on:
+  // memory holds two. (Only this thread adds or removes running batches.)
+  if (jobs_ == 1 || running_.size() > 1) complete_oldest();
 }
 
 std::unique_ptr<Pipeline::Batch> Pipeline::take_batch() {
@@ -94,10 +88,6 @@ std::unique_ptr<Pipeline::Batch> Pipeline::take_batch() {
     std::stable_sort(b->order.begin(), b->order.end(),
                      [&](std::size_t x, std::size_t y) { return b->docs[x].text.size() > b->docs[y].text.size(); });
   return b;
-}
-
-void Pipeline::extract_alone(Batch& b) {
-  for (std::size_t i = 0; i < b.docs.size(); ++i) b.results[i] = format_(b.docs[i]);
 }
 
 void Pipeline::hand_on(std::unique_ptr<Batch> b) {
@@ -121,7 +111,6 @@ bool Pipeline::take(Task& task) {
   return false;
 }
 
-// Called with `lock` held; formats without it.
 void Pipeline::run(const Task& task, std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   std::exception_ptr error;

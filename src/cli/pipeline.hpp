@@ -62,8 +62,7 @@ class Pipeline {
   };
   void flush();
   std::unique_ptr<Batch> take_batch();  // the batch read so far, its order set
-  void extract_alone(Batch& b);         // with one thread: all of it, now
-  void hand_on(std::unique_ptr<Batch> b);
+  void hand_on(std::unique_ptr<Batch> b);  // to the helpers (none with one thread)
   void complete_oldest();  // helps until the oldest running batch is done, and writes it
   void write_batch(const Batch& b);
   // Under mutex_: the next document not yet taken, oldest batch first.
