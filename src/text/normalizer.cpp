@@ -121,12 +121,17 @@ NormalizedText normalize(std::string_view original, const CharFold& fold, bool d
       // be at folded_at + i (unsigned arithmetic wraps back).
       std::size_t folded_at = out.text.size() - (run == std::string_view::npos ? start : run);
       while (i < original.size()) {
-        // Past the characters copied as they are that need nothing else.
-        i = skip_run(original, i, original.size(), kinds, std::uint8_t{CharFold::kCopied});
+        // Past the characters copied as they are, listing those with marks.
+        i = skip_run(original, i, original.size(), kinds, std::uint8_t{CharFold::kCopied},
+                     [&out, folded_at](std::uint8_t kind, std::size_t at, std::size_t size) {
+                       if (!(kind & CharFold::kCopied)) return false;
+                       out.add_marked(kind, folded_at + at, folded_at + at + size);
+                       return true;
+                     });
         if (i >= original.size()) break;
         Decoded d = decode_valid_at(original, i);
         std::uint8_t kind = fold.kind(d.cp);
-        if (kind & CharFold::kCopied) {  // marked, or of another length
+        if (kind & CharFold::kCopied) {  // of two or four bytes, which skip_run leaves
           out.add_marked(kind, folded_at + i, folded_at + i + d.size);
           i += d.size;
           continue;

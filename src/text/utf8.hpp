@@ -72,29 +72,43 @@ inline Decoded decode_valid_before(std::string_view s, std::size_t end) {
 // U+0800, Han among them: nearly all text); it stops at any other length,
 // for the caller to read. The loops that read every character of a text
 // (the normaliser's copying, the name and literal finders) skip with it.
+// `pass(entry, pos, size)` is asked about a character of one or three
+// bytes whose entry is not `skip`: true to go on past it (the normaliser
+// lists a character it copies with a mark, see NormalizedText::watched, in
+// the loop, where leaving it and coming back for each took 2% of the
+// whole run's time), false to stop there.
 // Not inlined: inside those callers GCC kept the loop's variables on the
 // stack and took twice the instructions.
-template <typename T>
+template <typename T, typename Pass>
 [[gnu::noinline]] std::size_t skip_run(std::string_view text, std::size_t pos, std::size_t end, const T* bmp_table,
-                                       T skip) {
+                                       T skip, Pass&& pass) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < end) {
     unsigned b = bytes[pos];
+    T entry;
+    std::size_t size;
     if ((b & 0xF0) == 0xE0) {  // the most common, so tested first
       // (b, already read, kept in the sum: three_byte_code_point read it
       // again and took 1% more instructions in all.)
       constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
-      unsigned cp = (b << 12) + (unsigned{bytes[pos + 1]} << 6) + bytes[pos + 2] - kMarkers;
-      if (bmp_table[cp] != skip) break;
-      pos += 3;
+      entry = bmp_table[(b << 12) + (unsigned{bytes[pos + 1]} << 6) + bytes[pos + 2] - kMarkers];
+      size = 3;
     } else if (b < 0x80) {
-      if (bmp_table[b] != skip) break;
-      ++pos;
+      entry = bmp_table[b];
+      size = 1;
     } else {
       break;
     }
+    if (entry != skip && !pass(entry, pos, size)) break;
+    pos += size;
   }
   return pos;
+}
+
+// The same, stopping at the first character whose entry is not `skip`.
+template <typename T>
+std::size_t skip_run(std::string_view text, std::size_t pos, std::size_t end, const T* bmp_table, T skip) {
+  return skip_run(text, pos, end, bmp_table, skip, [](T, std::size_t, std::size_t) { return false; });
 }
 
 inline void append_utf8(std::string& out, char32_t cp) {
