@@ -155,3 +155,27 @@ BOOST_AUTO_TEST_CASE(quantity_parts) {
   BOOST_TEST(q->value.to_string() == "3000000000");
   BOOST_TEST(q->qualifier == Qualifier::gt);
 }
+
+// small_whole_number reads the years, months and counts of period phrases:
+// whole numbers in any spelling, and nothing approximate, negative,
+// fractional or a range.
+BOOST_AUTO_TEST_CASE(small_whole_numbers_in_any_spelling) {
+  const auto& lex = pack().compiled().numbers;
+  auto whole = [&](const std::string& s) {
+    auto v = resolve::small_whole_number(s, lex);
+    return v ? std::to_string(*v) : "none";
+  };
+  BOOST_TEST(whole("2025") == "2025");
+  BOOST_TEST(whole("二〇二五") == "2025");
+  BOOST_TEST(whole("十二") == "12");
+  BOOST_TEST(whole("05") == "5");
+  BOOST_TEST(whole("999999") == "999999");
+  BOOST_TEST(whole("1234567") == "none");  // more than six digits
+  BOOST_TEST(whole("0000012") == "12");    // seven characters, two digits of value
+  BOOST_TEST(whole("1.5") == "none");
+  BOOST_TEST(whole("-3") == "none");
+  BOOST_TEST(whole("三四") == "none");  // a range
+  BOOST_TEST(whole("十余") == "none");  // approximate
+  BOOST_TEST(whole("") == "none");
+  for (int n = 0; n <= 2100; n += 7) BOOST_TEST(whole(std::to_string(n)) == std::to_string(n));
+}
