@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/document_reader.hpp"
 #include "match/quantity_finder.hpp"
 #include "match/rule_matcher.hpp"
 #include "resolve/number_parser.hpp"
@@ -54,6 +55,34 @@ void BM_Normalize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * seed().size()));
 }
 BENCHMARK(BM_Normalize);
+
+// The texts of the corpus of government work reports (bench/run.sh's
+// input), one string each; empty when the corpus is not there.
+const std::vector<std::string>& corpus_texts() {
+  static std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    std::ifstream in(ZHIBIAO_BENCH_CORPUS, std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      zhibiao::Document doc;
+      if (zhibiao::io::parse_jsonl_record(line, doc).empty()) out.push_back(std::move(doc.text));
+    }
+    return out;
+  }();
+  return texts;
+}
+
+// The normaliser on the corpus: the seed article above is news, denser in
+// figures and pinyin than most text; this is what bench/run.sh reads.
+void BM_NormalizeCorpus(benchmark::State& state) {
+  const auto& fold = *pack().compiled().fold;
+  if (corpus_texts().empty()) return state.SkipWithError("no corpus at " ZHIBIAO_BENCH_CORPUS);
+  std::size_t bytes = 0;
+  for (const auto& t : corpus_texts()) bytes += t.size();
+  for (auto _ : state)
+    for (const auto& t : corpus_texts()) benchmark::DoNotOptimize(zhibiao::text::normalize(t, fold));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_NormalizeCorpus)->Unit(benchmark::kMillisecond);
 
 void BM_ParseNumbers(benchmark::State& state) {
   const auto& lex = pack().compiled().numbers;
