@@ -11,7 +11,17 @@ namespace zhibiao::cli {
 namespace {
 
 constexpr std::string_view kHugePages = "glibc.malloc.hugetlb";
-constexpr std::string_view kCacheCount = "glibc.malloc.tcache_count";
+
+// Added along with the huge pages, each unless GLIBC_TUNABLES names it
+// already (see malloc_tunables.hpp for what each gains).
+struct Tunable {
+  std::string_view name, value;
+};
+constexpr Tunable kAlongWithHugePages[] = {
+    {"glibc.malloc.tcache_count", "256"},
+    {"glibc.malloc.top_pad", "8388608"},         // 8 MB
+    {"glibc.malloc.mmap_threshold", "4194304"},  // 4 MB
+};
 
 std::string huge_page_mode() {
   std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -31,7 +41,8 @@ std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, c
   std::string extended(present);
   if (!extended.empty()) extended += ':';
   extended.append(kHugePages).append("=1");
-  if (present.find(kCacheCount) == std::string_view::npos) extended.append(":").append(kCacheCount).append("=256");
+  for (const auto& [name, value] : kAlongWithHugePages)
+    if (present.find(name) == std::string_view::npos) extended.append(":").append(name).append("=").append(value);
   return extended;
 }
 

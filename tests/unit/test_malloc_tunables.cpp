@@ -1,9 +1,9 @@
-// extract runs itself again with glibc.malloc.hugetlb=1 and a larger
-// tcache (cli/malloc_tunables.hpp) only when that helps and cannot loop:
-// not when GLIBC_TUNABLES already names the huge pages' tunable (the
-// user's choice, or the second start), not under valgrind, and only when
-// the kernel gives huge pages on request. A tcache size the user chose is
-// kept.
+// extract runs itself again with glibc.malloc.hugetlb=1, a larger tcache
+// and a larger heap pad (cli/malloc_tunables.hpp) only when that helps and
+// cannot loop: not when GLIBC_TUNABLES already names the huge pages'
+// tunable (the user's choice, or the second start), not under valgrind, and
+// only when the kernel gives huge pages on request. A tcache size, pad or
+// mmap threshold the user chose is kept.
 #define BOOST_TEST_MODULE malloc_tunables
 #include <boost/test/unit_test.hpp>
 
@@ -13,7 +13,9 @@ using zhibiao::cli::malloc_tunables_to_rerun_with;
 
 namespace {
 constexpr const char* kOnRequest = "always [madvise] never";
-constexpr const char* kAdded = "glibc.malloc.hugetlb=1:glibc.malloc.tcache_count=256";
+constexpr const char* kAdded =
+    "glibc.malloc.hugetlb=1:glibc.malloc.tcache_count=256:glibc.malloc.top_pad=8388608:"
+    "glibc.malloc.mmap_threshold=4194304";
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_tunables_are_added_when_huge_pages_come_on_request) {
@@ -23,9 +25,15 @@ BOOST_AUTO_TEST_CASE(the_tunables_are_added_when_huge_pages_come_on_request) {
              std::string("glibc.malloc.check=3:") + kAdded);
 }
 
-BOOST_AUTO_TEST_CASE(a_tcache_size_the_user_chose_is_kept) {
+BOOST_AUTO_TEST_CASE(a_tcache_size_pad_or_mmap_threshold_the_user_chose_is_kept) {
   BOOST_TEST(malloc_tunables_to_rerun_with("glibc.malloc.tcache_count=0", nullptr, kOnRequest).value() ==
-             "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1");
+             "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.top_pad=8388608:"
+             "glibc.malloc.mmap_threshold=4194304");
+  BOOST_TEST(malloc_tunables_to_rerun_with("glibc.malloc.top_pad=0:glibc.malloc.mmap_threshold=65536", nullptr,
+                                           kOnRequest)
+                 .value() ==
+             "glibc.malloc.top_pad=0:glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=1:"
+             "glibc.malloc.tcache_count=256");
 }
 
 BOOST_AUTO_TEST_CASE(huge_pages_already_named_are_left_alone_so_the_second_start_stays) {
