@@ -39,7 +39,7 @@
 // glibc.malloc.mmap_threshold=4194304. Each thread's heap (arena) keeps
 // its own pad, so with more threads than kMostJobsForPad neither is set:
 // text dense with figures took 72.0 MB at its peak with -j 8 and the pad,
-// 60.9 MB without, while up to -j 4 the peak did not move.
+// 60.9 MB without, while up to -j 4 the peak moved by 2 MB at most.
 //
 // glibc reads its tunables only when a process starts, and offers no call
 // to change them later, so extract runs itself again (/proc/self/exe) with
