@@ -207,7 +207,8 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   cli::Options options;
   if (auto stop = cli::parse_options(argc, argv, options)) return *stop;
-  cli::rerun_with_malloc_tunables(argv, options.jobs);  // after --help, --version and usage errors, which need no memory
+  // After --help, --version and usage errors, which need no memory.
+  cli::rerun_with_malloc_tunables(argv, options.jobs);
   try {
     if (options.test_rules) return run_rule_tests(options.test_rules->empty() ? options.rules : *options.test_rules);
     return run(options);

@@ -31,9 +31,9 @@
 // nearly all of it came in 4 KB pages, a fault each: 1,600 faults on an
 // empty input, 300-700 with the pad. An empty input took a median of 49.7
 // ms instead of 61.8, the seed article 59.3 instead of 77.2 (21 runs of
-// each in turn); 200 MB of the corpus took the same time at 2-4 MB more
-// peak memory, and the densest text measured 0.5 MB more (bench/README.md,
-// "A heap grown 8 MB at a time"). Naming the pad turns off glibc's
+// each in turn); 100 MB of the corpus took 0.965 of the time, at 2-4 MB
+// more peak memory, and the densest text measured 0.5 MB more
+// (bench/README.md, "A heap grown 8 MB at a time"). Naming the pad turns off glibc's
 // mmap threshold that follows the blocks freed, leaving it at 128 KB, so
 // it is set where that threshold would have gone for these inputs:
 // glibc.malloc.mmap_threshold=4194304. Each thread's heap (arena) keeps
