@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 #include "core/stage_times.hpp"
 #include "document_carry.hpp"
@@ -58,6 +59,18 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
   if (pack.periods.span_start && RE2::PartialMatch(before, *pack.periods.span_start))
     return Period::year(period.first_year - 1);
   return period;
+}
+
+// Whether sentence s breaks down the sentence before it in its paragraph:
+// it opens with a breakdown word (其中, see ModalityLexicon::breakdown).
+bool breaks_down_previous(std::string_view folded, const text::Segments& segs, std::size_t s,
+                          const detail::ModalityLexicon& lex) {
+  if (s == 0 || lex.breakdown.empty() || segs.paragraph_of_sentence[s] != segs.paragraph_of_sentence[s - 1])
+    return false;
+  std::string_view sentence = folded.substr(segs.sentences[s].begin, segs.sentences[s].end - segs.sentences[s].begin);
+  sentence.remove_prefix(std::min(sentence.find_first_not_of(' '), sentence.size()));
+  return std::any_of(lex.breakdown.begin(), lex.breakdown.end(),
+                     [&](const std::string& word) { return sentence.starts_with(word); });
 }
 
 // Spans found in the folded text of a part, in the whole document's bytes,
@@ -207,6 +220,9 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     std::size_t s = segs.sentence_at(c.q_begin);
     paragraphs[segs.paragraph_of_sentence[s]] = true;
     if (sentences.empty() || sentences.back().begin != segs.sentences[s].begin) sentences.push_back(segs.sentences[s]);
+    // A breakdown's signal words include those of the sentences it breaks down.
+    for (std::size_t t = s; breaks_down_previous(folded, segs, t, pack.modality); --t)
+      sentences.push_back(segs.sentences[t - 1]);
   }
   // A line ending in a colon (主要预期目标是：) leads in the list on the next
   // non-empty line; its signal words are read too.
@@ -248,6 +264,20 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
   resolve::ModalityResolver modality(folded, pack, sentences, carry.date.year);
   clock.done(detail::Stage::modality);
   auto figure_between = [&](std::size_t after, std::size_t before) { return quantities.any_between(after, before); };
+  // The plan, forecast or target a breakdown sentence takes from the one
+  // before it, which may be a breakdown too: from the first of the chain on.
+  auto carried_modality = [&](std::size_t s) -> std::optional<Modality> {
+    std::size_t first = s;
+    while (breaks_down_previous(folded, segs, first, pack.modality)) --first;
+    std::optional<Modality> carried;
+    for (std::size_t t = first; t < s; ++t) {
+      const text::Range& sentence = segs.sentences[t];
+      Modality at_end = modality.at(sentence.begin, sentence.end, figure_between,
+                                    lead_in[segs.paragraph_of_sentence[t]], carried);
+      carried = at_end == Modality::actual ? std::nullopt : std::optional(at_end);
+    }
+    return carried;
+  };
   auto subjects = resolve::find_subjects(folded, pack, &segs, facts_until);
   clock.done(detail::Stage::subjects);
 
@@ -265,7 +295,8 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figure_between, lead_in[segs.paragraph_of_sentence[s]]);
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figure_between, lead_in[segs.paragraph_of_sentence[s]],
+                             carried_modality(s));
     const detail::IndicatorInfo* info = pack.indicator(f.indicator);
     f.period = periods.period_for(c.q_begin, c.q_end, figure_between, info && info->stock);
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))

@@ -52,8 +52,9 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
 }
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
-                              const FigureBetween& figure_between, text::Range lead_in) const {
-  std::optional<Modality> current;
+                              const FigureBetween& figure_between, text::Range lead_in,
+                              std::optional<Modality> carried) const {
+  std::optional<Modality> current = carried;
   auto first = std::lower_bound(signals_.begin(), signals_.end(), sentence_begin,
                                 [](const Signal& s, std::size_t pos) { return s.begin < pos; });
   for (auto it = first; it != signals_.end(); ++it) {

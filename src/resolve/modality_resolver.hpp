@@ -15,6 +15,10 @@
 // A list whose lead-in stands on its own line (主要预期目标是：, then the
 // items on the next line) passes the lead-in's signal to a figure whose
 // sentence has none.
+//
+// A sentence that breaks down the one before it (其中，…) starts from that
+// sentence's plan, forecast or target, as if its word stood first in the
+// sentence: its result verbs do not override it, another word does.
 #pragma once
 
 #include <optional>
@@ -34,9 +38,10 @@ class ModalityResolver {
                    const std::vector<text::Range>& ranges, std::optional<int> document_year = std::nullopt);
   // `figure_between`: whether a figure of the text begins between two
   // positions; `lead_in`: the line introducing the figure's list, if any
-  // (empty range otherwise).
+  // (empty range otherwise); `carried`: the modality a breakdown sentence
+  // takes from the sentence before it, if any.
   Modality at(std::size_t sentence_begin, std::size_t figure_begin, const FigureBetween& figure_between,
-              text::Range lead_in = {0, 0}) const;
+              text::Range lead_in = {0, 0}, std::optional<Modality> carried = std::nullopt) const;
 
  private:
   struct Signal {

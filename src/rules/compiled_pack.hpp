@@ -134,6 +134,10 @@ struct ModalityLexicon {
   // a weak target signal. Null when the pack has none.
   std::unique_ptr<RE2> future_year;
   std::optional<match::LeadChars> future_year_lead;  // tried only where 到 or 至 stands
+  // Words that open a breakdown of the sentence before (其中，出口…): its
+  // figures are parts of that sentence's, so they share its plan or
+  // forecast unless their own sentence says otherwise. Folded.
+  std::vector<std::string> breakdown;
 };
 
 // How a matched period phrase turns into a Period. Each field is a capture

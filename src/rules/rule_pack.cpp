@@ -700,8 +700,15 @@ class Loader {
   }
 
   void compile_modality(const TomlReader& r, const toml::table& m) {
-    r.check_keys(m, {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year"},
+    r.check_keys(m,
+                 {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year", "breakdown"},
                  "[modality]");
+    if (auto words = r.strings(m, "breakdown", false)) {
+      for (const auto& w : *words) {
+        if (w.empty()) r.error(*m.get("breakdown"), "a breakdown word cannot be empty");
+        else pack_->modality.breakdown.push_back(fold_word(w));
+      }
+    }
     std::vector<std::string> all;
     for (std::string_view name : {"actual", "planned", "expected", "target"}) {
       auto words = r.strings(m, name, false);

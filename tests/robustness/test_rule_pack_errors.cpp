@@ -136,6 +136,8 @@ BOOST_AUTO_TEST_CASE(wrong_types) {
   expect_error("[indicator]\nid = \"x\"\nnames = [\"某\"]\nexcludes = [[\"a\"]]\n", "'excludes' must hold only strings", 4);
   expect_error("[subjects]\nnot_after = \"占\"\n", "'not_after' must be", 2);
   expect_error("[modality]\nfuture_year = '到\\d{4}年'\n", "future_year needs a capture group", 2);
+  expect_error("[modality]\nbreakdown = \"其中\"\n", "'breakdown' must be", 2);
+  expect_error("[modality]\nbreakdown = [\"其中\", \"\"]\n", "a breakdown word cannot be empty", 2);
   expect_error("[[unit]]\nwords = [\"番\"]\nkind = \"number\"\nonly_after = \"翻\"\n", "'only_after' must be", 4);
   expect_error("[[period]]\nid = \"p.x\"\npattern = '(\\d{4})年起'\nyear = \"$1\"\nlast_year = \"now\"\n",
                "last_year must be", 5, "p.x");
