@@ -63,6 +63,10 @@ Period endpoint_of_span(const Period& period, std::string_view folded, std::size
 
 // Whether sentence s breaks down the sentence before it in its paragraph:
 // it opens with a breakdown word (其中, see ModalityLexicon::breakdown).
+// Both are in the same part of a document read in parts, which are cut at
+// line ends, unless a line runs on past twice a part's length
+// (DocumentStream::next_cut): then the part after a cut inside it starts
+// afresh.
 bool breaks_down_previous(std::string_view folded, const text::Segments& segs, std::size_t s,
                           const detail::ModalityLexicon& lex) {
   if (s == 0 || lex.breakdown.empty() || segs.paragraph_of_sentence[s] != segs.paragraph_of_sentence[s - 1])
