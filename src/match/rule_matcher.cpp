@@ -165,11 +165,19 @@ bool finish(Candidate& c, std::string_view folded, const detail::CompiledPack& p
   // Most figures are mentions the quantity scan knows (read now if not yet;
   // it has checked their unit's context). Any other is read and checked here.
   std::optional<resolve::ParsedQuantity> q;
-  if (const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end)) {
+  const resolve::ParsedQuantity* found = quantities.at(c.q_begin, c.q_end);
+  // A figure without its currency is one only as a whole mention: 1.2万 of
+  // 1.2万吨 is none.
+  if (!rule.bare_amount.empty() && !found) return false;
+  if (found) {
     q = *found;
   } else {
     q = resolve::parse_quantity(folded.substr(c.q_begin, c.q_end - c.q_begin), pack);
     if (q && !resolve::unit_fits_context(*q, folded, c.q_begin)) return false;
+  }
+  if (!rule.bare_amount.empty() && q && q->kind == QuantityKind::number && q->unit.empty()) {
+    q->kind = QuantityKind::money;
+    q->unit = rule.bare_amount;
   }
   if (!q || !fits_measure(rule.measure, *q)) return false;
   c.quantity = std::move(*q);

@@ -208,6 +208,10 @@ struct CompiledRule {
   std::shared_ptr<const LazyRegex> reject_between;
   int group_q = 0, group_name = 0, group_base = 0, group_neg = 0;
   int priority = 0;
+  // A level written without its currency, as headlines write it
+  // (总投资910.1亿): a figure that is a whole mention and has no unit is an
+  // amount in this unit (CNY). Empty: such a figure is no level.
+  std::string bare_amount;
   // A rule with no name of its own (，增长9.2%): the figure belongs to the
   // indicator of the nearest fact before it in the same sentence.
   bool inherits = false;

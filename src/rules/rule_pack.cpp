@@ -233,6 +233,7 @@ class Loader {
     std::string reject, reject_base;
     int priority;
     SourceLocation where;
+    std::string bare_amount;  // see CompiledRule::bare_amount
   };
 
   std::vector<LoadedFile> parse_files() {
@@ -527,7 +528,7 @@ class Loader {
     if (!arr) return;
     for (const auto& node : *arr) {
       const toml::table& t = *node.as_table();
-      r.check_keys(t, {"id", "measure", "pattern", "priority", "reject", "reject_base"}, "[[template]]");
+      r.check_keys(t, {"bare_amount", "id", "measure", "pattern", "priority", "reject", "reject_base"}, "[[template]]");
       auto id = r.string(t, "id", true);
       auto measure = measure_of(r, t, id.value_or(""));
       auto pattern = r.string(t, "pattern", true, id.value_or(""));
@@ -536,8 +537,17 @@ class Loader {
       templates_[*id] = {*id, *measure, fold_pattern(*pattern, *fold_),
                          fold_pattern(r.string(t, "reject", false, *id).value_or(""), *fold_),
                          fold_pattern(r.string(t, "reject_base", false, *id).value_or(""), *fold_),
-                         static_cast<int>(r.integer(t, "priority", false).value_or(0)), r.where(t)};
+                         static_cast<int>(r.integer(t, "priority", false).value_or(0)), r.where(t),
+                         r.string(t, "bare_amount", false, *id).value_or("")};
     }
+  }
+
+  // Whether `unit` is what one of the pack's money words stands for (CNY).
+  bool is_money_unit(const std::string& unit) const {
+    for (const auto* units : {&pack_->quantity.units, &pack_->quantity.units_before})
+      for (const auto& [word, entry] : *units)
+        if (entry.kind == QuantityKind::money && entry.unit == unit) return true;
+    return false;
   }
 
   std::optional<Measure> measure_of(const TomlReader& r, const toml::table& t, const std::string& rule) {
@@ -827,7 +837,9 @@ class Loader {
           continue;
         }
         const Template& tpl = it->second;
-        add_rule(r, ind, {*id + "." + name, *id, tpl.measure, tpl.pattern, tpl.reject, tpl.reject_base, tpl.priority, {}},
+        add_rule(r, ind,
+                 {*id + "." + name, *id, tpl.measure, tpl.pattern, tpl.reject, tpl.reject_base, tpl.priority, {}, "",
+                  tpl.bare_amount, tpl.where},
                  locals);
       }
     }
@@ -839,8 +851,8 @@ class Loader {
     auto id = r.string(t, "id", true);
     std::string rule_id = id.value_or("");
     r.check_keys(t,
-                 {"id", "indicator", "indicators", "measure", "pattern", "priority", "reject", "reject_base",
-                  "reject_between"},
+                 {"bare_amount", "id", "indicator", "indicators", "measure", "pattern", "priority", "reject",
+                  "reject_base", "reject_between"},
                  "[[rule]]", rule_id);
     // indicator = "inherit": the figure takes the indicator of the fact before it.
     // indicator = "list": a list rule whose names say which indicators (or
@@ -860,7 +872,8 @@ class Loader {
               fold_pattern(r.string(t, "reject", false, rule_id).value_or(""), *fold_),
               fold_pattern(r.string(t, "reject_base", false, rule_id).value_or(""), *fold_),
               static_cast<int>(r.integer(t, "priority", false, rule_id).value_or(0)), fixed.value_or(std::vector<std::string>{}),
-              fold_pattern(r.string(t, "reject_between", false, rule_id).value_or(""), *fold_)},
+              fold_pattern(r.string(t, "reject_between", false, rule_id).value_or(""), *fold_),
+              r.string(t, "bare_amount", false, rule_id).value_or(""), r.where(t)},
              locals);
   }
 
@@ -871,6 +884,8 @@ class Loader {
     int priority;
     std::vector<std::string> list_indicators;
     std::string reject_between;  // a continuation's: see CompiledRule::reject_between
+    std::string bare_amount;     // see CompiledRule::bare_amount
+    SourceLocation bare_amount_where;  // where bare_amount is set: the template's, for a rule of a template
   };
 
   // Expands a rule's pattern; it is compiled with all the others at the end
@@ -1211,6 +1226,15 @@ class Loader {
       rule.group_neg = group("neg");
       rule.priority = spec.priority;
       rule.list_indicators = spec.list_indicators;
+      if (!spec.bare_amount.empty()) {
+        if (spec.measure != Measure::level || !is_money_unit(spec.bare_amount)) {
+          errors_.push_back(error_at(spec.bare_amount_where, spec.id,
+                                     "bare_amount '" + spec.bare_amount +
+                                         "' must be a money unit of the pack (as in [units]) on a level rule"));
+          continue;
+        }
+        rule.bare_amount = spec.bare_amount;
+      }
       for (char n = '1'; n <= '9'; ++n) {
         int q = group(std::string{'q', n});
         if (q == 0) break;

@@ -161,6 +161,20 @@ BOOST_AUTO_TEST_CASE(unknown_indicator_measure_template_in_every_place) {
   expect_error("[indicator]\nid = \"x\"\nnames = [\"某\"]\ntemplates = [\"nope.v1\"]\n", "unknown template 'nope.v1'", 4, "x");
 }
 
+BOOST_AUTO_TEST_CASE(a_bare_amount_is_a_money_unit_on_a_level_rule) {
+  const std::string rule = "[[rule]]\nid = \"r.b\"\nindicator = \"gdp\"\npattern = '(?P<name>嘟嘟)(?P<q>\\d+亿)'\n";
+  BOOST_TEST(load(rule + "measure = \"level\"\nbare_amount = \"CNY\"\n").loaded);
+  expect_error(rule + "measure = \"level\"\nbare_amount = \"percent\"\n", "bare_amount 'percent' must be a money unit",
+               1, "r.b");
+  expect_error(rule + "measure = \"growth\"\nbare_amount = \"CNY\"\n", "on a level rule", 1, "r.b");
+  // A template's is reported at the template, for each indicator that uses it.
+  expect_error("[[template]]\nid = \"t.b\"\nmeasure = \"level\"\nbare_amount = \"XYZ\"\n"
+               "pattern = '(?P<name>{NAME})(?P<q>\\d+亿)'\n\n"
+               "[indicator]\nid = \"widget\"\nnames = [\"嘟嘟指数\"]\ntemplates = [\"t.b\"]\n",
+               "bare_amount 'XYZ'", 1, "widget.t.b");
+  expect_error(rule + "measure = \"level\"\nbare_amount = 3\n", "'bare_amount' must be", 0, "r.b");
+}
+
 BOOST_AUTO_TEST_CASE(duplicates) {
   expect_error("[indicator]\nid = \"gdp\"\nnames = [\"某\"]\n", "indicator 'gdp' is defined twice", 1);
   expect_error(kIndicator + "[[rule]]\nid = \"w.a\"\nmeasure = \"level\"\npattern = '(?P<q>1)'\n\n[[rule]]\nid = \"w.a\"\n"
