@@ -1230,7 +1230,7 @@ class Loader {
         if (spec.measure != Measure::level || !is_money_unit(spec.bare_amount)) {
           errors_.push_back(error_at(spec.bare_amount_where, spec.id,
                                      "bare_amount '" + spec.bare_amount +
-                                         "' must be a money unit of the pack (as in [units]) on a level rule"));
+                                         "' must be a money unit of the pack (a [[unit]] of kind money) on a level rule"));
           continue;
         }
         rule.bare_amount = spec.bare_amount;
