@@ -39,7 +39,10 @@
 // glibc.malloc.mmap_threshold=4194304. Each thread's heap (arena) keeps
 // its own pad, so with more threads than kMostJobsForPad neither is set:
 // text dense with figures took 72.0 MB at its peak with -j 8 and the pad,
-// 60.9 MB without, while up to -j 4 the peak moved by 2 MB at most.
+// 60.9 MB without; and 73 MB of it as one text document took 64-66 MB
+// with -j 2 and the pad, 62-63 MB without (twenty-second session), over
+// the 64 MB issue 4 allows. A small input, where the pad pays, is read
+// with one thread.
 //
 // glibc reads its tunables only when a process starts, and offers no call
 // to change them later, so extract runs itself again (/proc/self/exe) with
@@ -62,7 +65,7 @@
 namespace zhibiao::cli {
 
 // The most threads (-j) the heap's pad is set for.
-inline constexpr unsigned kMostJobsForPad = 4;
+inline constexpr unsigned kMostJobsForPad = 1;
 
 // Returns only when it does not run extract again. `jobs`: the threads
 // extract will extract with.
