@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "match/pattern_chars.hpp"
 #include "match/pattern_syntax.hpp"
@@ -10,38 +9,6 @@
 
 namespace zhibiao::match {
 namespace {
-
-struct Gap {
-  std::size_t end;          // where the rest of the pattern begins
-  std::size_t char_begin, char_end;  // the one-character atom repeated
-  std::optional<std::size_t> max_chars;
-};
-
-// The lazy gap at the start of p: "A*?" or "A{0,n}?" with A one character,
-// possibly inside non-capturing groups: "(?:(?:A)*?)".
-std::optional<Gap> leading_gap(std::string_view p, std::size_t i = 0) {
-  std::size_t atom = atom_end(p, i);
-  if (atom == std::string_view::npos) return std::nullopt;
-  std::string_view after = p.substr(atom);
-  if (after.starts_with("*?")) {
-    if (!is_one_char_atom(p, i, atom)) return std::nullopt;
-    return Gap{atom + 2, i, atom, std::nullopt};
-  }
-  if (after.starts_with("{0,")) {
-    std::size_t digits = 3;
-    std::size_t n = 0;
-    while (digits < after.size() && std::isdigit(static_cast<unsigned char>(after[digits])) && digits < 9)
-      n = n * 10 + static_cast<std::size_t>(after[digits++] - '0');
-    if (digits == 3 || after.substr(digits, 2) != "}?" || !is_one_char_atom(p, i, atom)) return std::nullopt;
-    return Gap{atom + digits + 2, i, atom, n};
-  }
-  // A non-capturing group around exactly the gap.
-  if (p.substr(i, 3) != "(?:") return std::nullopt;
-  auto inner = leading_gap(p, i + 3);
-  if (!inner || inner->end != atom - 1) return std::nullopt;
-  inner->end = atom;
-  return inner;
-}
 
 // What follows a remainder's word is a gap and a figure, the word a few
 // words: met only once the remainder has matched, they get small DFA
@@ -67,7 +34,7 @@ bool read_as_by_defaults(const RE2::Options& o) {
 
 std::unique_ptr<LeadingGap> LeadingGap::of(std::string_view pattern, const RE2::Options& options,
                                            std::uint32_t uses_before_compiling) {
-  auto gap = leading_gap(pattern);
+  auto gap = read_lazy_gap(pattern);
   if (!gap || gap->end >= pattern.size()) return nullptr;
   std::string_view rest = pattern.substr(gap->end);
   // "G S|T" is not G followed by S.

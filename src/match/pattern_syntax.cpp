@@ -1,6 +1,7 @@
 #include "match/pattern_syntax.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "text/utf8.hpp"
@@ -256,6 +257,30 @@ std::string copy_for_filter(std::string_view pattern, const std::vector<std::str
                             std::vector<std::string>& optional_groups) {
   std::string copy = unbounded_optional_repeats(replace_groups(pattern, skipped, any));
   return without_repeats_of(optional_groups_as(copy, any, optional_groups), any);
+}
+
+std::optional<LazyGap> read_lazy_gap(std::string_view p, std::size_t i) {
+  std::size_t atom = atom_end(p, i);
+  if (atom == std::string_view::npos) return std::nullopt;
+  std::string_view after = p.substr(atom);
+  if (after.starts_with("*?")) {
+    if (!is_one_char_atom(p, i, atom)) return std::nullopt;
+    return LazyGap{atom + 2, i, atom, std::nullopt};
+  }
+  if (after.starts_with("{0,")) {
+    std::size_t digits = 3;
+    std::size_t n = 0;
+    while (digits < after.size() && std::isdigit(static_cast<unsigned char>(after[digits])) && digits < 9)
+      n = n * 10 + static_cast<std::size_t>(after[digits++] - '0');
+    if (digits == 3 || after.substr(digits, 2) != "}?" || !is_one_char_atom(p, i, atom)) return std::nullopt;
+    return LazyGap{atom + digits + 2, i, atom, n};
+  }
+  // A non-capturing group around exactly the gap.
+  if (p.substr(i, 3) != "(?:") return std::nullopt;
+  auto inner = read_lazy_gap(p, i + 3);
+  if (!inner || inner->end != atom - 1) return std::nullopt;
+  inner->end = atom;
+  return inner;
 }
 
 }  // namespace zhibiao::match

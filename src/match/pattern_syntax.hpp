@@ -9,6 +9,7 @@
 // answer that keeps the pattern as it is), never guesses.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,16 @@ std::size_t atom_end(std::string_view pattern, std::size_t i);
 // Whether the atom [i, end) matches exactly one character: a bracket
 // class, '.', or such an atom inside non-capturing groups.
 bool is_one_char_atom(std::string_view pattern, std::size_t i, std::size_t end);
+
+// A lazy gap: "A*?" or "A{0,n}?" with A one character, possibly inside
+// non-capturing groups: "(?:(?:A)*?)".
+struct LazyGap {
+  std::size_t end;                   // where the rest of the pattern begins
+  std::size_t char_begin, char_end;  // the one-character atom repeated
+  std::optional<std::size_t> max_chars;  // n, or none for *?
+};
+// The lazy gap that begins at pattern[i], if one does.
+std::optional<LazyGap> read_lazy_gap(std::string_view pattern, std::size_t i = 0);
 
 // The capturing groups opened in pattern[i, end): each '(' not followed by
 // '?', and each "(?P<"; -1 when the pattern is malformed.

@@ -354,9 +354,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
           if (begin >= *first_owner_end) raw.continuations.push_back({std::nullopt, r, begin, end, sentence.end});
           return true;
         };
-        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end, set_aside);
+        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end, set_aside,
+                  rule.clause_starts ? &*rule.clause_starts : nullptr);
       } else {
-        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end);
+        scan_with(rule.pattern->get(), rule.lead, folded, on_hit, sentence.begin, sentence.end, NoneSetAside{},
+                  rule.clause_starts ? &*rule.clause_starts : nullptr);
       }
     }
   }

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "match/clause_starts.hpp"
 #include "match/lead_chars.hpp"
 #include "match/leading_gap.hpp"
 #include "match/name_finder.hpp"
@@ -287,12 +288,43 @@ void scan_after_names(const RE2& rest, const LeadingGap* gap, const std::vector<
   }
 }
 
-// scan_at_leads() when the pattern's lead characters are known, else scan()
+// The same matches as scan(), for a pattern whose matches begin only where
+// `starts` says (see clause_starts.hpp), and are never empty: an anchored
+// match is tried at each such place, left to right. The text is
+// well-formed UTF-8.
+template <typename Visit>
+std::size_t scan_at_clause_starts(const RE2& re, const ClauseStarts& starts, std::string_view text, Visit&& visit,
+                                  std::size_t from = 0, std::size_t to = std::string_view::npos) {
+  if (to > text.size()) to = text.size();
+  int n = re.NumberOfCapturingGroups() + 1;
+  Hit hit{0, 0, Groups(static_cast<std::size_t>(n))};
+  std::size_t pos = from;
+  re2::StringPiece whole;
+  while (pos < to) {
+    if (!re.Match(text, pos, to, RE2::ANCHOR_START, &whole, 1)) {
+      pos = starts.next_after(text, pos, to);
+      continue;
+    }
+    hit.begin = pos;
+    hit.end = pos + whole.size();
+    if (n == 1) hit.groups[0] = whole;
+    else groups_of_match(re, text, hit.begin, hit.end, to, hit.groups.data(), n);
+    // The scan goes on from there as from its beginning: that place is
+    // tried first.
+    pos = scan_detail::visit_hit(visit, static_cast<const Hit&>(hit), text, to);
+  }
+  return pos < to ? pos : to + 1;
+}
+
+// scan_at_leads() when the pattern's lead characters are known, else
+// scan_at_clause_starts() when where its matches begin is, else scan()
 // (which visits every match with its groups, set aside or not).
 template <typename Visit, typename SetAside = NoneSetAside>
 void scan_with(const RE2& re, const std::optional<LeadChars>& lead, std::string_view text, Visit&& visit,
-               std::size_t from = 0, std::size_t to = std::string_view::npos, SetAside&& set_aside = {}) {
+               std::size_t from = 0, std::size_t to = std::string_view::npos, SetAside&& set_aside = {},
+               const ClauseStarts* clause_starts = nullptr) {
   if (lead) scan_at_leads(re, *lead, text, std::forward<Visit>(visit), from, to, std::forward<SetAside>(set_aside));
+  else if (clause_starts) scan_at_clause_starts(re, *clause_starts, text, std::forward<Visit>(visit), from, to);
   else scan(re, text, std::forward<Visit>(visit), from, to);
 }
 

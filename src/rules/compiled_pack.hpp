@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "match/clause_starts.hpp"
 #include "match/lead_chars.hpp"
 #include "match/leading_gap.hpp"
 #include "match/match_windows.hpp"
@@ -201,6 +202,9 @@ struct CompiledRule {
   // The characters a match begins with, when they are few enough to try
   // anchored matches there instead of searching (see match/lead_chars.hpp).
   std::optional<match::LeadChars> lead;
+  // Without them, where its matches can begin when its pattern says (a
+  // continuation that begins with a gap: see match/clause_starts.hpp).
+  std::optional<match::ClauseStarts> clause_starts;
   std::shared_ptr<const LazyRegex> reject;  // text before the name or between name and figure that voids the match
   std::shared_ptr<const LazyRegex> reject_base;  // a share's base that voids the match (年度计划: progress, not a share)
   // A continuation's: text between the owner's figure and this figure that

@@ -1200,6 +1200,7 @@ class Loader {
       if (p.rest.empty()) {
         rule.pattern = regex.get();
         rule.lead = *facts.lead;
+        if (!rule.lead) rule.clause_starts = match::ClauseStarts::of(rule.expanded);
         if (rule.inherits) rule.gap_after_first_char = *facts.gap_after_first_char;
       } else {
         rule.rest = regex.get();

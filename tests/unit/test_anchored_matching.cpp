@@ -92,6 +92,43 @@ BOOST_AUTO_TEST_CASE(gives_up_where_anchoring_would_be_wrong_or_useless) {
   BOOST_TEST(!LeadChars::of("[a"));
 }
 
+// A pattern that begins with an unbounded lazy gap has no lead characters,
+// but its leftmost match begins where a scan begins, at its optional first
+// character, or right after a character the gap cannot take.
+BOOST_AUTO_TEST_CASE(clause_starts_are_read_only_from_an_optional_character_and_an_unbounded_gap) {
+  using zhibiao::match::ClauseStarts;
+  using zhibiao::match::scan;
+  using zhibiao::match::scan_at_clause_starts;
+  auto starts = ClauseStarts::of("[,;]?(?:[^,;:%])*?增长(?P<q>\\d+)%");
+  BOOST_REQUIRE(starts);
+  // Places: the start, a comma (the optional character), and after the
+  // characters the gap cannot take: ',', '%' and ':'.
+  std::string text = "投资稳步回升,同比增长12%较上年加快:其中增长3%";
+  std::vector<std::size_t> places;
+  for (std::size_t p = 0; p < text.size(); p = starts->next_after(text, p, text.size())) places.push_back(p);
+  std::vector<std::size_t> expected{0, text.find(','), text.find("同"), text.find("较"), text.find("其中")};
+  BOOST_TEST(places == expected, boost::test_tools::per_element());
+  // The same matches, groups and all, as a search.
+  RE2 re("[,;]?(?:[^,;:%])*?增长(?P<q>\\d+)%");
+  std::vector<std::string> searched, tried;
+  auto record = [](std::vector<std::string>& out) {
+    return [&out](const zhibiao::match::Hit& h) {
+      out.push_back(std::to_string(h.begin) + "-" + std::to_string(h.end) + ":" + std::string(h.groups[1].data(), h.groups[1].size()));
+    };
+  };
+  scan(re, text, record(searched));
+  scan_at_clause_starts(re, *starts, text, record(tried));
+  BOOST_TEST(searched.size() == 2u);
+  BOOST_TEST(searched == tried, boost::test_tools::per_element());
+
+  BOOST_TEST(ClauseStarts::of("(?:[^,;])*?增长").has_value());               // no optional character
+  BOOST_TEST(!ClauseStarts::of("[,;]?(?:[^,;]){0,7}?增长"));       // a bounded gap: no earlier start
+  BOOST_TEST(!ClauseStarts::of("[,;]?(?:[^,;])*?增长|下降"));      // a top-level | is not G then S
+  BOOST_TEST(!ClauseStarts::of("[,;]?(?:[^,;])*?(?:增长)?"));      // can match the empty string
+  BOOST_TEST(!ClauseStarts::of("[,;]?(?:[^,;])*增长"));            // a greedy gap is not read
+  BOOST_TEST(!ClauseStarts::of("(?:[,;])*?增长"));                 // a gap that stops at nearly everything
+}
+
 BOOST_AUTO_TEST_CASE(spells_out_a_small_pattern_in_the_order_it_prefers) {
   using zhibiao::detail::pattern_words;
   using V = std::vector<std::string>;
@@ -371,7 +408,7 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       out.push_back(groups);
     };
   };
-  std::size_t anchored_rules = 0, matches = 0;
+  std::size_t anchored_rules = 0, clause_start_rules = 0, matches = 0;
   for (const auto& rule : pack.rules) {
     if (rule.rest) {  // matched as its name, then the shared remainder
       ++anchored_rules;
@@ -390,6 +427,15 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       matches += searched.size();
       continue;
     }
+    if (!rule.lead && rule.clause_starts) {
+      ++clause_start_rules;
+      Found searched, at_starts;
+      zhibiao::match::scan(rule.pattern->get(), folded, record(searched));
+      zhibiao::match::scan_at_clause_starts(rule.pattern->get(), *rule.clause_starts, folded, record(at_starts));
+      BOOST_TEST(searched == at_starts, rule.id);
+      matches += searched.size();
+      continue;
+    }
     if (!rule.lead) continue;
     ++anchored_rules;
     Found searched, anchored;
@@ -399,6 +445,7 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
     matches += searched.size();
   }
   BOOST_TEST(anchored_rules > pack.rules.size() * 9 / 10);  // nearly every rule is anchored
+  BOOST_TEST(clause_start_rules >= 1u);                     // inherit.pp_change.v1
   BOOST_TEST(matches > 500u);                               // and the texts exercise them
 }
 
