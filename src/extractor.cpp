@@ -305,6 +305,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     f.period = periods.period_for(c.q_begin, c.q_end, figure_between, info && info->stock);
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))
       f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
+    if (f.period && f.measure == Measure::growth) f.period = periods.span_of_average(*f.period, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.begin))
       f.subject = to_original.text(to_original(subject->begin, subject->end));

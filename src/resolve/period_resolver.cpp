@@ -172,7 +172,9 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     auto period = resolve_mention(m, document, scope ? scope : document.year, pack.numbers);
     if (!period) continue;
     out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped});
-    if (m.rule->explicit_year) {
+    // A scoped phrase (五年累计) is its own figure's: the year in scope for
+    // the phrases after it stays.
+    if (m.rule->explicit_year && !m.rule->scoped) {
       scope = period->last_year;
       if (segments.paragraphs[p].heading) {
         heading_year = period->last_year;
@@ -249,6 +251,43 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   // 4. The nearest heading above that states a period.
   if (const PeriodMention* m = heading_mention(p)) return as_fact(*m);
   return title_period_;
+}
+
+Period PeriodResolver::span_of_average(const Period& period, std::size_t figure_begin,
+                                       const detail::CompiledPack& pack) const {
+  const detail::PeriodLexicon& lex = pack.periods;
+  if (!lex.annual_average || period.first_month != 0 || period.first_year != period.last_year) return period;
+  std::size_t s = segments_.sentence_at(figure_begin);
+  std::size_t sentence_begin = segments_.sentences[s].begin;
+  constexpr std::size_t kLookBack = 48;  // bytes before the figure: 平均每年实际增长
+  std::size_t from = figure_begin > sentence_begin + kLookBack ? figure_begin - kLookBack : sentence_begin;
+  while (from < figure_begin && (static_cast<unsigned char>(folded_[from]) & 0xC0) == 0x80) ++from;
+  if (!RE2::PartialMatch(folded_.substr(from, figure_begin - from), *lex.annual_average)) return period;
+  const int last = period.last_year;
+  if (lex.since_base) {  // the last base year stated before the figure in its sentence
+    std::optional<int> base;
+    std::string_view before = folded_.substr(sentence_begin, figure_begin - sentence_begin);
+    match::scan(*lex.since_base, before, [&](const match::Hit& h) {
+      auto [b, e] = h.group(before, 1);
+      if (b != std::string_view::npos) base = small_whole_number(before.substr(b, e - b), pack.numbers);
+    });
+    if (base && *base >= kMinYear && *base < last) return Period::years(*base + 1, last);
+  }
+  // A scoped span (五年累计) is its own figure's only.
+  auto ends_in_last = [last](const PeriodMention& m) {
+    return !m.scoped && m.period.first_month == 0 && m.period.first_year < last && m.period.last_year == last;
+  };
+  std::size_t p = segments_.paragraph_of_sentence[s];
+  const text::Range& para = segments_.paragraphs[p].range;
+  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), figure_begin,
+                             [](std::size_t pos, const PeriodMention& m) { return pos < m.begin; });
+  while (it != mentions_.begin()) {
+    const PeriodMention& m = *--it;
+    if (m.begin < para.begin) break;
+    if (m.end <= figure_begin && ends_in_last(m)) return m.period;
+  }
+  if (const PeriodMention* m = heading_mention(p); m && ends_in_last(*m)) return m->period;
+  return period;
 }
 
 }  // namespace zhibiao::resolve

@@ -80,6 +80,14 @@ class PeriodResolver {
   // positions; `stock`: the fact's indicator is a level at a point in time.
   std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end,
                                    const FigureBetween& figure_between, bool stock) const;
+  // The years an average rate a year runs over (平均每年递增8.7%), for a
+  // growth at `figure_begin` whose period_for() is one year Y: from the year
+  // after a base year stated before it in its sentence (比一九八○年增长…,
+  // 从1997年的…), else the span of years ending in Y stated earlier in its
+  // paragraph or its heading (第六个五年计划期间…到一九八五年). `period` as
+  // it is when the text before the figure is no average rate (the pack's
+  // annual_average), or neither is stated.
+  Period span_of_average(const Period& period, std::size_t figure_begin, const detail::CompiledPack& pack) const;
   // The last period stated in a heading up to the end of the text (or
   // before it), for the parts of a document after this one.
   std::optional<PeriodMention> last_heading() const;

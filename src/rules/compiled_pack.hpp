@@ -162,6 +162,11 @@ struct PeriodLexicon {
   // A level stated as where a span of years started (从54万亿元) or ended
   // (增加到82.7万亿元): matched against the text just before the figure.
   std::unique_ptr<RE2> span_start, span_end;
+  // An average rate a year (平均每年递增8.7%): matched against the text
+  // just before the figure; and a base year (比一九八○年, capture 1) in its
+  // sentence, from which the years of the average run (see
+  // PeriodResolver::span_of_average).
+  std::unique_ptr<RE2> annual_average, since_base;
   std::vector<std::unique_ptr<RE2>> document_date;  // header line with the publication date
   // No phrase can hold a sentence-final character, so the phrases that
   // begin in a paragraph before the end of one of its sentences are those

@@ -646,13 +646,21 @@ class Loader {
     if (const toml::array* periods = r.array_of_tables(t, "period"))
       for (const auto& p : *periods) compile_period(r, *p.as_table());
     if (const toml::table* p = r.table(t, "periods")) {
-      r.check_keys(*p, {"comparison_base", "document_date", "span_start", "span_end"}, "[periods]");
+      r.check_keys(*p, {"comparison_base", "document_date", "span_start", "span_end", "annual_average", "since_base"},
+                   "[periods]");
       if (auto base = r.string(*p, "comparison_base", false))
         pack_->periods.comparison_base = compile(r, *p, fold_pattern(*base, *fold_), "");
       if (auto start = r.string(*p, "span_start", false))
         pack_->periods.span_start = compile(r, *p, fold_pattern(*start, *fold_), "");
       if (auto end = r.string(*p, "span_end", false))
         pack_->periods.span_end = compile(r, *p, fold_pattern(*end, *fold_), "");
+      if (auto average = r.string(*p, "annual_average", false))
+        pack_->periods.annual_average = compile(r, *p, fold_pattern(*average, *fold_), "");
+      if (auto base = r.string(*p, "since_base", false)) {
+        pack_->periods.since_base = compile(r, *p, fold_pattern(*base, *fold_), "");
+        if (pack_->periods.since_base && pack_->periods.since_base->NumberOfCapturingGroups() < 1)
+          r.error(*p, "since_base must capture the base year (group 1)", "");
+      }
       auto dates = compile_all(r, *p, "document_date");
       for (auto& d : dates) pack_->periods.document_date.push_back(std::move(d));
     }

@@ -175,6 +175,14 @@ BOOST_AUTO_TEST_CASE(a_bare_amount_is_a_money_unit_on_a_level_rule) {
   expect_error(rule + "measure = \"level\"\nbare_amount = 3\n", "'bare_amount' must be", 0, "r.b");
 }
 
+// since_base gives the year an average rate runs from: without a group
+// for it, the pack cannot read one.
+BOOST_AUTO_TEST_CASE(a_base_year_pattern_captures_the_year) {
+  BOOST_TEST(load("[periods]\nsince_base = '比(\\d{4})年'\n").loaded);
+  expect_error("[periods]\nsince_base = '比\\d{4}年'\n", "since_base must capture the base year", 0);
+  expect_error("[periods]\nannual_average = '(年均'\n", "RE2 rejects the pattern", 0);
+}
+
 BOOST_AUTO_TEST_CASE(duplicates) {
   expect_error("[indicator]\nid = \"gdp\"\nnames = [\"某\"]\n", "indicator 'gdp' is defined twice", 1);
   expect_error(kIndicator + "[[rule]]\nid = \"w.a\"\nmeasure = \"level\"\npattern = '(?P<q>1)'\n\n[[rule]]\nid = \"w.a\"\n"
