@@ -13,16 +13,14 @@ namespace {
 constexpr std::string_view kHugePages = "glibc.malloc.hugetlb";
 
 // Added along with the huge pages, each unless GLIBC_TUNABLES names it
-// already (see malloc_tunables.hpp for what each gains); the heap's pad
-// and the mmap threshold that goes with it only up to kMostJobsForPad.
+// already (see malloc_tunables.hpp for what each gains).
 struct Tunable {
   std::string_view name, value;
-  bool pad;
 };
 constexpr Tunable kAlongWithHugePages[] = {
-    {"glibc.malloc.tcache_count", "256", false},
-    {"glibc.malloc.top_pad", "8388608", true},         // 8 MB
-    {"glibc.malloc.mmap_threshold", "4194304", true},  // 4 MB
+    {"glibc.malloc.tcache_count", "256"},
+    {"glibc.malloc.top_pad", "8388608"},         // 8 MB
+    {"glibc.malloc.mmap_threshold", "4194304"},  // 4 MB
 };
 
 std::string huge_page_mode() {
@@ -36,6 +34,7 @@ std::string huge_page_mode() {
 
 std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, const char* ld_preload,
                                                          std::string_view huge_page_mode, unsigned jobs) {
+  if (jobs > kMostJobs) return std::nullopt;
   std::string_view present = tunables ? tunables : "";
   if (present.find(kHugePages) != std::string_view::npos) return std::nullopt;
   if (ld_preload && std::strstr(ld_preload, "vgpreload")) return std::nullopt;  // valgrind's malloc
@@ -43,9 +42,8 @@ std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, c
   std::string extended(present);
   if (!extended.empty()) extended += ':';
   extended.append(kHugePages).append("=1");
-  for (const auto& [name, value, pad] : kAlongWithHugePages)
-    if (present.find(name) == std::string_view::npos && (!pad || jobs <= kMostJobsForPad))
-      extended.append(":").append(name).append("=").append(value);
+  for (const auto& [name, value] : kAlongWithHugePages)
+    if (present.find(name) == std::string_view::npos) extended.append(":").append(name).append("=").append(value);
   return extended;
 }
 

@@ -36,13 +36,18 @@
 // (bench/README.md, "A heap grown 8 MB at a time"). Naming the pad turns off glibc's
 // mmap threshold that follows the blocks freed, leaving it at 128 KB, so
 // it is set where that threshold would have gone for these inputs:
-// glibc.malloc.mmap_threshold=4194304. Each thread's heap (arena) keeps
-// its own pad, so with more threads than kMostJobsForPad neither is set:
-// text dense with figures took 72.0 MB at its peak with -j 8 and the pad,
-// 60.9 MB without; and 73 MB of it as one text document took 64-66 MB
-// with -j 2 and the pad, 62-63 MB without (twenty-second session), over
-// the 64 MB issue 4 allows. A small input, where the pad pays, is read
-// with one thread.
+// glibc.malloc.mmap_threshold=4194304.
+//
+// All of this for one thread only (kMostJobs). Each thread's heap (arena)
+// keeps its own pad and its own huge pages, each partly filled: text dense
+// with figures took 72.0 MB at its peak with -j 8 and the pad, 60.9 MB
+// without; 73 MB of it as one text document took 64-66 MB with -j 2 and
+// the pad, and still 61.5-64.0 MB (in KiB/1024, 63,000-65,552 KB) with -j 2
+// and huge pages without the pad (twenty-third session), against the 64 MB
+// issue 4 allows; without huge pages, 59.8-60.2. -j 2 takes about 3% more
+// time without them (0.78 s against 0.75 s on 100 MB of the corpus, medians
+// of 6 runs in turn). A small input, where the pad pays, is read with one
+// thread, the default.
 //
 // glibc reads its tunables only when a process starts, and offers no call
 // to change them later, so extract runs itself again (/proc/self/exe) with
@@ -64,8 +69,8 @@
 
 namespace zhibiao::cli {
 
-// The most threads (-j) the heap's pad is set for.
-inline constexpr unsigned kMostJobsForPad = 1;
+// The most threads (-j) extract runs itself again with the tunables for.
+inline constexpr unsigned kMostJobs = 1;
 
 // Returns only when it does not run extract again. `jobs`: the threads
 // extract will extract with.
@@ -75,7 +80,7 @@ void rerun_with_malloc_tunables(char** argv, unsigned jobs);
 // one and LD_PRELOAD (either may be null), the first line of
 // /sys/kernel/mm/transparent_hugepage/enabled ("" when it cannot be read)
 // and the threads extract will use; nullopt when extract should not run
-// again.
+// again (more threads than kMostJobs, among other reasons).
 std::optional<std::string> malloc_tunables_to_rerun_with(const char* tunables, const char* ld_preload,
                                                          std::string_view huge_page_mode, unsigned jobs = 1);
 

@@ -156,6 +156,18 @@ if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null
   wait "$pid"
   check "run again: exit 0" test $? -eq 0
   check "run again: standard input read whole" grep -q ',tax_revenue,level,1357000000,CNY,' "$tmp/rerun.csv"
+  # With more than one thread, no second start: each thread's heap would
+  # hold huge pages of its own (peak memory over 64 MB on dense text).
+  mkfifo "$tmp/fifo2"
+  env -u GLIBC_TUNABLES "$extract" -j 2 - <"$tmp/fifo2" >"$tmp/j2.csv" &
+  pid=$!
+  exec 9>"$tmp/fifo2"
+  sleep 0.5
+  check "-j 2: no second start" bash -c "! tr '\\0' '\\n' </proc/$pid/environ | grep -q hugetlb"
+  printf '上半年实现税收收入13.57亿元。' >&9
+  exec 9>&-
+  wait "$pid"
+  check "-j 2: standard input read whole" grep -q ',tax_revenue,level,1357000000,CNY,' "$tmp/j2.csv"
 fi
 # Whatever GLIBC_TUNABLES holds, the same output, and no second start loops.
 for tunables in glibc.malloc.hugetlb=0 glibc.malloc.hugetlb=1 glibc.malloc.check=0 glibc.malloc.tcache_count=0; do
