@@ -238,16 +238,10 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   const text::Range& para = segments_.paragraphs[p].range;
   // 2 and 3. The nearest before the figure in its sentence, else earlier in
   // its paragraph: both are the last phrase between the paragraph's start
-  // and the figure. Mentions are disjoint and in text order.
-  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), figure_begin,
-                             [](std::size_t pos, const PeriodMention& m) { return pos < m.begin; });
-  while (it != mentions_.begin()) {
-    const PeriodMention& m = *--it;
-    if (m.begin < para.begin) break;
-    if (m.end > figure_begin) continue;
-    if (m.scoped && figure_between(m.begin, figure_begin)) continue;  // 年任务75亿元: only the figure right after it
-    return as_fact(m);
-  }
+  // and the figure. 年任务75亿元: a scoped phrase only for the figure right
+  // after it.
+  auto counts_here = [&](const PeriodMention& m) { return !(m.scoped && figure_between(m.begin, figure_begin)); };
+  if (const PeriodMention* m = last_before(figure_begin, para.begin, counts_here)) return as_fact(*m);
   // 4. The nearest heading above that states a period.
   if (const PeriodMention* m = heading_mention(p)) return as_fact(*m);
   return title_period_;
@@ -278,14 +272,8 @@ Period PeriodResolver::span_of_average(const Period& period, std::size_t figure_
     return !m.scoped && m.period.first_month == 0 && m.period.first_year < last && m.period.last_year == last;
   };
   std::size_t p = segments_.paragraph_of_sentence[s];
-  const text::Range& para = segments_.paragraphs[p].range;
-  auto it = std::upper_bound(mentions_.begin(), mentions_.end(), figure_begin,
-                             [](std::size_t pos, const PeriodMention& m) { return pos < m.begin; });
-  while (it != mentions_.begin()) {
-    const PeriodMention& m = *--it;
-    if (m.begin < para.begin) break;
-    if (m.end <= figure_begin && ends_in_last(m)) return m.period;
-  }
+  if (const PeriodMention* m = last_before(figure_begin, segments_.paragraphs[p].range.begin, ends_in_last))
+    return m->period;
   if (const PeriodMention* m = heading_mention(p); m && ends_in_last(*m)) return m->period;
   return period;
 }

@@ -19,6 +19,7 @@
 // in full, so 1-3月 in an undated report of 2016 is 2016's.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -95,6 +96,20 @@ class PeriodResolver {
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const PeriodMention* heading_mention(std::size_t paragraph) const;
+  // The last mention that begins at or after `paragraph_begin`, ends by
+  // `figure_begin` and that `accept` takes, or null. Mentions are disjoint
+  // and in text order.
+  template <typename Accept>
+  const PeriodMention* last_before(std::size_t figure_begin, std::size_t paragraph_begin, Accept&& accept) const {
+    auto it = std::upper_bound(mentions_.begin(), mentions_.end(), figure_begin,
+                               [](std::size_t pos, const PeriodMention& m) { return pos < m.begin; });
+    while (it != mentions_.begin()) {
+      const PeriodMention& m = *--it;
+      if (m.begin < paragraph_begin) break;
+      if (m.end <= figure_begin && accept(m)) return &m;
+    }
+    return nullptr;
+  }
   std::string_view folded_;
   const text::Segments& segments_;
   std::vector<PeriodMention> mentions_;
