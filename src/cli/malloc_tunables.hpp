@@ -42,9 +42,9 @@
 // keeps its own pad and its own huge pages, each partly filled: text dense
 // with figures took 72.0 MB at its peak with -j 8 and the pad, 60.9 MB
 // without; 73 MB of it as one text document took 64-66 MB with -j 2 and
-// the pad, and still 61.5-64.0 MB (in KiB/1024, 63,000-65,552 KB) with -j 2
-// and huge pages without the pad (twenty-third session), against the 64 MB
-// issue 4 allows; without huge pages, 59.8-60.2. -j 2 takes about 3% more
+// the pad, and still 61.5-64.0 MB (63,000-65,552 KB) with -j 2 and huge
+// pages without the pad (twenty-third session), against the 64 MB issue 4
+// allows; without huge pages, 59.8-60.3 MB. -j 2 takes about 3% more
 // time without them (0.78 s against 0.75 s on 100 MB of the corpus, medians
 // of 6 runs in turn). A small input, where the pad pays, is read with one
 // thread, the default.

@@ -5,8 +5,10 @@
 // optional comma, then G = (?:C)*?, any run of the characters of class C
 // (all but the few that end a clause), then the change. Such a pattern has
 // no lead characters (see lead_chars.hpp): a match can begin anywhere. An
-// unanchored search of it kept a thread from every position, and cost
-// about ten times as much as anchored tries at the few places below.
+// unanchored search of it keeps a thread from every position; on sentences
+// with 百分点 it took about four times as long as anchored tries at the few
+// places below, until its DFA had met most kinds of sentence (callgrind:
+// 14 M instructions fewer on the first 5 MB of the corpus, the same after).
 //
 // The leftmost match begins at one of them. Say a match begins at p, after
 // a character c of C. The same match with G taking c as well begins one
