@@ -44,23 +44,6 @@ detail::TitleContext read_title(const std::string& title, resolve::DocumentDate 
   return out;
 }
 
-// Over a span of years (五年来, 2013-2017年), a level stated as where the
-// change started (从54万亿元) belongs to the year before the span, and one
-// stated as where it ended (增加到82.7万亿元) to the span's last year; rates
-// and totals over the span keep it.
-Period endpoint_of_span(const Period& period, std::string_view folded, std::size_t sentence_begin,
-                        std::size_t figure_begin, const detail::CompiledPack& pack) {
-  if (period.first_month != 0 || period.first_year == period.last_year) return period;
-  constexpr std::size_t kLookBack = 48;  // bytes before the figure
-  std::size_t from = figure_begin > sentence_begin + kLookBack ? figure_begin - kLookBack : sentence_begin;
-  while (from < figure_begin && (static_cast<unsigned char>(folded[from]) & 0xC0) == 0x80) ++from;
-  std::string_view before = folded.substr(from, figure_begin - from);
-  if (pack.periods.span_end && RE2::PartialMatch(before, *pack.periods.span_end)) return Period::year(period.last_year);
-  if (pack.periods.span_start && RE2::PartialMatch(before, *pack.periods.span_start))
-    return Period::year(period.first_year - 1);
-  return period;
-}
-
 // Whether sentence s breaks down the sentence before it in its paragraph:
 // it opens with a breakdown word (其中, see ModalityLexicon::breakdown).
 // Both are in the same part of a document read in parts, which are cut at
@@ -304,7 +287,7 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     const detail::IndicatorInfo* info = pack.indicator(f.indicator);
     f.period = periods.period_for(c.q_begin, c.q_end, figure_between, info && info->stock);
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))
-      f.period = endpoint_of_span(*f.period, folded, segs.sentences[s].begin, c.q_begin, pack);
+      f.period = periods.endpoint_of_span(*f.period, c.q_begin, pack);
     if (f.period && f.measure == Measure::growth) f.period = periods.span_of_average(*f.period, c.q_begin, pack);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.begin))

@@ -247,16 +247,31 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   return title_period_;
 }
 
+std::string_view PeriodResolver::just_before(std::size_t figure_begin) const {
+  std::size_t sentence_begin = segments_.sentences[segments_.sentence_at(figure_begin)].begin;
+  constexpr std::size_t kLookBack = 48;  // bytes before the figure: 平均每年实际增长
+  std::size_t from = figure_begin > sentence_begin + kLookBack ? figure_begin - kLookBack : sentence_begin;
+  while (from < figure_begin && (static_cast<unsigned char>(folded_[from]) & 0xC0) == 0x80) ++from;
+  return folded_.substr(from, figure_begin - from);
+}
+
+Period PeriodResolver::endpoint_of_span(const Period& period, std::size_t figure_begin,
+                                        const detail::CompiledPack& pack) const {
+  if (period.first_month != 0 || period.first_year == period.last_year) return period;
+  std::string_view before = just_before(figure_begin);
+  if (pack.periods.span_end && RE2::PartialMatch(before, *pack.periods.span_end)) return Period::year(period.last_year);
+  if (pack.periods.span_start && RE2::PartialMatch(before, *pack.periods.span_start))
+    return Period::year(period.first_year - 1);
+  return period;
+}
+
 Period PeriodResolver::span_of_average(const Period& period, std::size_t figure_begin,
                                        const detail::CompiledPack& pack) const {
   const detail::PeriodLexicon& lex = pack.periods;
   if (!lex.annual_average || period.first_month != 0 || period.first_year != period.last_year) return period;
+  if (!RE2::PartialMatch(just_before(figure_begin), *lex.annual_average)) return period;
   std::size_t s = segments_.sentence_at(figure_begin);
   std::size_t sentence_begin = segments_.sentences[s].begin;
-  constexpr std::size_t kLookBack = 48;  // bytes before the figure: 平均每年实际增长
-  std::size_t from = figure_begin > sentence_begin + kLookBack ? figure_begin - kLookBack : sentence_begin;
-  while (from < figure_begin && (static_cast<unsigned char>(folded_[from]) & 0xC0) == 0x80) ++from;
-  if (!RE2::PartialMatch(folded_.substr(from, figure_begin - from), *lex.annual_average)) return period;
   const int last = period.last_year;
   if (lex.since_base) {  // the last base year stated before the figure in its sentence
     std::optional<int> base;

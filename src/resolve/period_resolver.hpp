@@ -81,6 +81,12 @@ class PeriodResolver {
   // positions; `stock`: the fact's indicator is a level at a point in time.
   std::optional<Period> period_for(std::size_t figure_begin, std::size_t figure_end,
                                    const FigureBetween& figure_between, bool stock) const;
+  // Over a span of years (五年来, 2013-2017年), a level at `figure_begin`
+  // stated as where the change started (从54万亿元, the pack's span_start)
+  // belongs to the year before the span, and one stated as where it ended
+  // (增加到82.7万亿元, span_end) to the span's last year; rates and totals
+  // over the span keep it. `period` is the one period_for() gave.
+  Period endpoint_of_span(const Period& period, std::size_t figure_begin, const detail::CompiledPack& pack) const;
   // The years an average rate a year runs over (平均每年递增8.7%), for a
   // growth at `figure_begin` whose period_for() is one year Y: from the year
   // after a base year stated before it in its sentence (比一九八○年增长…,
@@ -96,6 +102,9 @@ class PeriodResolver {
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const PeriodMention* heading_mention(std::size_t paragraph) const;
+  // The text of its sentence just before the figure at `figure_begin`, where
+  // span_start, span_end and annual_average are looked for.
+  std::string_view just_before(std::size_t figure_begin) const;
   // The last mention that begins at or after `paragraph_begin`, ends by
   // `figure_begin` and that `accept` takes, or null. Mentions are disjoint
   // and in text order.
