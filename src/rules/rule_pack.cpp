@@ -319,15 +319,22 @@ class Loader {
       pack_->version = r.string(*p, "version", false).value_or(pack_->version);
     }
     if (const toml::table* s = r.table(t, "segment")) {
-      r.check_keys(*s, {"sentence_end", "heading_max_chars"}, "[segment]");
-      if (auto ends = r.string(*s, "sentence_end", false)) {
-        std::string folded = fold_word(*ends);
+      r.check_keys(*s, {"sentence_end", "heading_max_chars", "opens_sentence_piece", "closes_sentence_piece"},
+                   "[segment]");
+      // Each a string of characters, folded as the documents are.
+      auto read_chars = [&](const char* key, std::vector<char32_t>& out) {
+        auto chars = r.string(*s, key, false);
+        if (!chars) return;
+        std::string folded = fold_word(*chars);
         for (std::size_t i = 0; i < folded.size();) {
           auto d = text::decode_at(folded, i);
-          pack_->segments.sentence_end.push_back(d.cp);
+          out.push_back(d.cp);
           i += d.size;
         }
-      }
+      };
+      read_chars("sentence_end", pack_->segments.sentence_end);
+      read_chars("opens_sentence_piece", pack_->segments.opens_sentence_piece);
+      read_chars("closes_sentence_piece", pack_->segments.closes_sentence_piece);
       if (auto n = r.integer(*s, "heading_max_chars", false)) pack_->segments.heading_max_chars = static_cast<std::size_t>(*n);
     }
     if (const toml::table* n = r.table(t, "numbers")) read_numbers(r, *n);

@@ -25,6 +25,19 @@ Segments segment_at(std::string_view text, const SegmentOptions& options, NextCa
   auto is_end = [&](char32_t c) {
     return std::find(options.sentence_end.begin(), options.sentence_end.end(), c) != options.sentence_end.end();
   };
+  auto is_one_of = [](const std::vector<char32_t>& chars, char32_t c) {
+    return std::find(chars.begin(), chars.end(), c) != chars.end();
+  };
+  // Whether the line break at `at` falls inside a sentence: an opening mark
+  // ends the line before it, or a closing one begins the line after it.
+  auto breaks_a_sentence = [&](std::size_t at) {
+    return (at > 0 && is_one_of(options.opens_sentence_piece, decode_valid_before(text, at).cp)) ||
+           (at + 1 < text.size() && is_one_of(options.closes_sentence_piece, decode_valid_at(text, at + 1).cp));
+  };
+  // Whether either line break around [line_start, line_end) does.
+  auto inside_a_sentence = [&](std::size_t line_start, std::size_t line_end) {
+    return (line_start > 0 && breaks_a_sentence(line_start - 1)) || (line_end < text.size() && breaks_a_sentence(line_end));
+  };
   std::size_t line_start = 0, sentence_start = 0;
   std::size_t first_sentence = 0;  // of the line
   bool has_end = false;            // whether the line holds a sentence end
@@ -34,7 +47,8 @@ Segments segment_at(std::string_view text, const SegmentOptions& options, NextCa
       out.sentences.push_back({sentence_start, line_end});
       out.paragraph_of_sentence.push_back(out.paragraphs.size());
     }
-    para.heading = !has_end && line_end > line_start && is_short(text.substr(line_start, line_end - line_start));
+    para.heading = !has_end && line_end > line_start && is_short(text.substr(line_start, line_end - line_start)) &&
+                   !inside_a_sentence(line_start, line_end);
     out.paragraphs.push_back(para);
   };
   // A candidate starts a character (of normalised text: well-formed).

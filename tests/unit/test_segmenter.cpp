@@ -60,6 +60,36 @@ BOOST_AUTO_TEST_CASE(lines_are_paragraphs_and_short_lines_without_an_end_are_hea
              boost::test_tools::per_element());
 }
 
+// A line break after an opening mark or before a closing one falls inside
+// a sentence: the short line beside it is a piece of that sentence.
+BOOST_AUTO_TEST_CASE(a_short_line_broken_out_of_a_sentence_is_no_heading) {
+  text::SegmentOptions options{{U'。'}, 20, {U'《', U'('}, {U'》', U','}};
+  auto headings = [&](const std::string& text) {
+    std::vector<bool> out;
+    for (const auto& p : text::segment(text, options).paragraphs) out.push_back(p.heading);
+    return out;
+  };
+  // After 《, before 》: no line of the broken sentence is a heading.
+  BOOST_TEST(headings("根据《\n2035年远景目标纲要\n》,提请审查。") == (std::vector<bool>{false, false, false}),
+             boost::test_tools::per_element());
+  // Either break alone is enough.
+  BOOST_TEST(headings("根据《\n2035年远景目标纲要\n提请审查。") == (std::vector<bool>{false, false, false}),
+             boost::test_tools::per_element());
+  BOOST_TEST(headings("一、回顾\n2035年远景目标纲要\n,提请审查。") == (std::vector<bool>{true, false, false}),
+             boost::test_tools::per_element());
+  BOOST_TEST(headings("一、回顾\n2035年远景目标纲要(\n草案)。") == (std::vector<bool>{true, false, false}),
+             boost::test_tools::per_element());
+  // An opening mark that begins the next line, or a closing one that ends
+  // the line before, says nothing: "(一)" heads a section.
+  BOOST_TEST(headings("一、回顾\n2022年工作\n(一)经济运行。") == (std::vector<bool>{true, true, false}),
+             boost::test_tools::per_element());
+  BOOST_TEST(headings("见《纲要》\n2022年工作\n正文。") == (std::vector<bool>{true, true, false}),
+             boost::test_tools::per_element());
+  // A blank line between: the break beside the line is a paragraph's end.
+  BOOST_TEST(headings("根据《\n\n2022年工作\n\n》,审查。") == (std::vector<bool>{false, false, true, false, false}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(the_breaks_the_normaliser_lists_give_the_same_segments) {
   const auto& cp = testing::bundled_pack().compiled();
   std::ifstream in(ZHIBIAO_SEEDS "/seed-article.txt");
