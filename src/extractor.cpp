@@ -282,13 +282,14 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     f.unit = c.quantity.unit;
     f.rule = c.rule->id;
     std::size_t s = segs.sentence_at(c.q_begin);
-    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figure_between, lead_in[segs.paragraph_of_sentence[s]],
-                             carried_modality(s));
     const detail::IndicatorInfo* info = pack.indicator(f.indicator);
     f.period = periods.period_for(c.q_begin, c.q_end, figure_between, info && info->stock);
     if (f.period && (f.measure == Measure::level || f.measure == Measure::share))
       f.period = periods.endpoint_of_span(*f.period, c.q_begin, pack);
     if (f.period && f.measure == Measure::growth) f.period = periods.span_of_average(*f.period, c.q_begin, pack);
+    bool ends_after_document_year = f.period && carry.date.year && f.period->last_year > *carry.date.year;
+    f.modality = modality.at(segs.sentences[s].begin, c.q_begin, figure_between, lead_in[segs.paragraph_of_sentence[s]],
+                             carried_modality(s), ends_after_document_year);
     const auto& para = segs.paragraphs[segs.paragraph_of_sentence[s]].range;
     if (const auto* subject = resolve::subject_for(subjects, para, c.begin))
       f.subject = to_original.text(to_original(subject->begin, subject->end));

@@ -53,8 +53,9 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
 
 Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_begin,
                               const FigureBetween& figure_between, text::Range lead_in,
-                              std::optional<Modality> carried) const {
+                              std::optional<Modality> carried, bool ends_after_document_year) const {
   std::optional<Modality> current = carried;
+  bool said = carried.has_value();  // by a word other than a result verb
   auto first = std::lower_bound(signals_.begin(), signals_.end(), sentence_begin,
                                 [](const Signal& s, std::size_t pos) { return s.begin < pos; });
   for (auto it = first; it != signals_.end(); ++it) {
@@ -64,13 +65,15 @@ Modality ModalityResolver::at(std::size_t sentence_begin, std::size_t figure_beg
     bool prospective = current && *current != Modality::actual;
     if (s.word.weak && prospective) continue;
     current = s.word.modality;
+    said = said || !s.word.weak;
   }
   if (!current && lead_in.begin < lead_in.end) {
     auto from = std::lower_bound(signals_.begin(), signals_.end(), lead_in.begin,
                                  [](const Signal& s, std::size_t pos) { return s.begin < pos; });
     for (auto it = from; it != signals_.end() && lead_in.contains(it->begin); ++it)
-      if (!it->word.weak) current = it->word.modality;
+      if (!it->word.weak) current = it->word.modality, said = true;
   }
+  if (ends_after_document_year && !said) return Modality::target;
   return current.value_or(Modality::actual);
 }
 

@@ -19,6 +19,10 @@
 // A sentence that breaks down the one before it (其中，…) starts from that
 // sentence's plan, forecast or target, as if its word stood first in the
 // sentence: its result verbs do not override it, another word does.
+//
+// A figure whose period ends in a year after the document's (十二五 goals in
+// a 2011 report: 2011/2015) is no result: a goal, unless a word other than
+// a result verb says what it is (计划, 预计, 截至目前).
 #pragma once
 
 #include <optional>
@@ -39,9 +43,11 @@ class ModalityResolver {
   // `figure_between`: whether a figure of the text begins between two
   // positions; `lead_in`: the line introducing the figure's list, if any
   // (empty range otherwise); `carried`: the modality a breakdown sentence
-  // takes from the sentence before it, if any.
+  // takes from the sentence before it, if any; `ends_after_document_year`:
+  // whether the figure's period does.
   Modality at(std::size_t sentence_begin, std::size_t figure_begin, const FigureBetween& figure_between,
-              text::Range lead_in = {0, 0}, std::optional<Modality> carried = std::nullopt) const;
+              text::Range lead_in = {0, 0}, std::optional<Modality> carried = std::nullopt,
+              bool ends_after_document_year = false) const;
 
  private:
   struct Signal {
