@@ -17,6 +17,7 @@ const RE2& LazyRegex::compile_or_throw() const {
   compile_([this] {
     regex_ = std::make_unique<RE2>(pattern_, options_);
     ok_ = regex_->ok();
+    if (ok_) std::string().swap(pattern_);
   });
   if (!regex_->ok()) {
     RuleError error = where_;

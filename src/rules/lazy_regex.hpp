@@ -28,7 +28,9 @@ class LazyRegex {
   LazyRegex(std::string pattern, const RE2::Options& options, RuleError where)
       : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
 
-  const std::string& pattern() const { return pattern_; }
+  // The pattern, from RE2's own copy once compiled (this one is then
+  // released: the expanded patterns of the rules took 1.9 MB).
+  const std::string& pattern() const { return compile_.done() && ok_ ? regex_->pattern() : pattern_; }
   const RE2::Options& options() const { return options_; }
   const RuleError& where() const { return where_; }
   // What RE2 says of the pattern's syntax, read without compiling it (a
@@ -43,7 +45,7 @@ class LazyRegex {
   bool compiled() const { return compile_.done(); }
 
  private:
-  std::string pattern_;
+  mutable std::string pattern_;  // emptied once compiled
   RE2::Options options_;
   RuleError where_;
   const RE2& compile_or_throw() const;

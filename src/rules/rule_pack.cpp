@@ -1209,16 +1209,16 @@ class Loader {
       rule.indicator = rule.inherits ? "" : spec.indicator;
       rule.measure = spec.measure;
       rule.where = p.where;
-      rule.expanded = std::move(p.pattern);
       rule.filter = filter;
       const PatternFacts& facts = rule_pattern_facts_[filter];
       if (p.rest.empty()) {
         rule.pattern = regex.get();
         rule.lead = *facts.lead;
-        if (!rule.lead) rule.clause_starts = match::ClauseStarts::of(rule.expanded);
+        if (!rule.lead) rule.clause_starts = match::ClauseStarts::of(p.pattern);
         if (rule.inherits) rule.gap_after_first_char = *facts.gap_after_first_char;
       } else {
         rule.rest = regex.get();
+        rule.head = p.pattern.substr(0, p.pattern.size() - p.rest.size());
         rule.rest_gap = *facts.gap;
         rule.prefix_words = std::move(p.prefix_words);
         rule.indicator_index = static_cast<std::size_t>(pack_->indicator(spec.indicator) - pack_->indicators.data());

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(reading_only_the_first_characters_agrees_with_a_full_readin
                         "(?:a|b?)c{0,2}(?:d|e)", "a(?:b(?:c|d)?|)e*$", "x[^\\d]y.\\x{4E00}"})
     same(p);
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
-  for (const auto& rule : pack.rules) same(rule.expanded);
+  for (const auto& rule : pack.rules) same(rule.whole_pattern());
   for (std::size_t i = 0; i < pack.rule_regexes.size(); ++i) same(pack.rule_regexes[i]->pattern());
 }
 
@@ -412,7 +412,7 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
   for (const auto& rule : pack.rules) {
     if (rule.rest) {  // matched as its name, then the shared remainder
       ++anchored_rules;
-      RE2 whole(rule.expanded);
+      RE2 whole(rule.whole_pattern());
       BOOST_REQUIRE(whole.ok());
       Found searched, after_names;
       zhibiao::match::scan(whole, folded, record(searched));
