@@ -28,8 +28,8 @@ class LazyRegex {
   LazyRegex(std::string pattern, const RE2::Options& options, RuleError where)
       : pattern_(std::move(pattern)), options_(options), where_(std::move(where)) {}
 
-  // The pattern, from RE2's own copy once compiled (this one is then
-  // released: the expanded patterns of the rules took 1.9 MB).
+  // The pattern; once compiled, RE2's own copy, and this one is released
+  // (a rule's pattern is several kilobytes with its macros expanded).
   const std::string& pattern() const { return compile_.done() && ok_ ? regex_->pattern() : pattern_; }
   const RE2::Options& options() const { return options_; }
   const RuleError& where() const { return where_; }
