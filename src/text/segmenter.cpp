@@ -22,9 +22,6 @@ Segments segment_at(std::string_view text, const SegmentOptions& options, NextCa
                                [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
     return static_cast<std::size_t>(chars) <= options.heading_max_chars;
   };
-  auto is_end = [&](char32_t c) {
-    return std::find(options.sentence_end.begin(), options.sentence_end.end(), c) != options.sentence_end.end();
-  };
   auto is_one_of = [](const std::vector<char32_t>& chars, char32_t c) {
     return std::find(chars.begin(), chars.end(), c) != chars.end();
   };
@@ -59,7 +56,7 @@ Segments segment_at(std::string_view text, const SegmentOptions& options, NextCa
       line_start = sentence_start = i + 1;
       first_sentence = out.sentences.size();
       has_end = false;
-    } else if (is_end(d.cp)) {
+    } else if (is_one_of(options.sentence_end, d.cp)) {
       has_end = true;
       out.sentences.push_back({sentence_start, i + d.size});
       out.paragraph_of_sentence.push_back(out.paragraphs.size());

@@ -107,7 +107,9 @@ BOOST_AUTO_TEST_CASE(a_helper_goes_on_to_the_next_batch_while_the_one_before_run
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_reaches_the_caller_and_no_later_record_is_written) {
-  const int count = 1'000, failing = 600;  // in the third batch of 256
+  // In the third batch of 256 documents (several threads), or a later one
+  // of fewer (one thread: batches of fewer bytes).
+  const int count = 1'000, failing = 600;
   for (unsigned jobs : {1u, 2u, 3u}) {
     auto format = [&](const Document& doc) {
       if (std::stoi(doc.id) == failing) throw std::runtime_error("rule failed on " + doc.id);
@@ -115,8 +117,10 @@ BOOST_AUTO_TEST_CASE(a_failure_reaches_the_caller_and_no_later_record_is_written
     };
     std::ostringstream out, err;
     std::string message;
+    std::size_t docs_written = 0;  // in the batches written, as the pipeline reports them
     try {
-      Pipeline pipeline(jobs, format, out, err, nullptr);
+      Pipeline pipeline(jobs, format, out, err,
+                        [&](std::size_t docs, std::size_t, std::size_t) { docs_written += docs; });
       for (auto& doc : documents(count)) pipeline.add(std::move(doc));
       pipeline.finish();
     } catch (const std::runtime_error& e) {
@@ -125,10 +129,9 @@ BOOST_AUTO_TEST_CASE(a_failure_reaches_the_caller_and_no_later_record_is_written
     BOOST_TEST_CONTEXT("-j " << jobs) {
       BOOST_TEST(message == "rule failed on 600");
       // Whole batches before the failing one, in order, and nothing after.
-      std::string written = out.str();
-      BOOST_TEST(expected_records(count).starts_with(written));
-      BOOST_TEST(written.find("\n599\n") == std::string::npos);
-      BOOST_TEST(written.find("\n511\n") != std::string::npos);
+      BOOST_TEST(docs_written > 0u);
+      BOOST_TEST(docs_written <= static_cast<std::size_t>(failing));
+      BOOST_TEST(out.str() == expected_records(static_cast<int>(docs_written)));
     }
   }
 }
