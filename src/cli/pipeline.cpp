@@ -14,9 +14,9 @@ namespace {
 constexpr std::size_t kBatchBytes = 2 << 20;
 constexpr std::size_t kBatchDocuments = 256;
 // One thread has no other to keep busy: a batch only saves writes, and its
-// text and records are memory held for nothing. 256 KB took 3.5 MB less at
-// the peak on text dense with figures (55.6-56.8 against 59.1-60.0 MB,
-// bench/README.md).
+// text and records are memory held for nothing. 256 KB took 3.4 MB less at
+// the peak on 73 MB of JSON Lines dense with figures (55,576-56,792 KB
+// against 59,148-59,968 KB; bench/README.md, "The twenty-fifth session").
 constexpr std::size_t kOneThreadBatchBytes = 256 << 10;
 
 }  // namespace
