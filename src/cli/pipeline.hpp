@@ -1,8 +1,9 @@
 // Extraction over a stream of documents with N threads.
 //
-// Documents are gathered into batches (a few megabytes); the documents of a
-// batch are spread over the threads, each formats its documents' records
-// into a buffer of its own, and the buffers are written in input order. So
+// Documents are gathered into batches (2 MB of text, 256 KB with one
+// thread); the documents of a batch are spread over the threads, each
+// formats its documents' records into a buffer of its own, and the buffers
+// are written in input order. So
 // the output of -j 2 is byte for byte that of -j 1, and memory holds at
 // most two batches, whatever the size of the input.
 //
