@@ -3,9 +3,9 @@
 // Documents are gathered into batches (2 MB of text, 256 KB with one
 // thread); the documents of a batch are spread over the threads, each
 // formats its documents' records into a buffer of its own, and the buffers
-// are written in input order. So
-// the output of -j 2 is byte for byte that of -j 1, and memory holds at
-// most two batches, whatever the size of the input.
+// are written in input order. So the output of -j 2 is byte for byte that
+// of -j 1, and memory holds at most two batches, whatever the size of the
+// input.
 //
 // With more than one thread, a batch is extracted while the next one is
 // read: N - 1 helper threads, started with the first batch and kept to the
