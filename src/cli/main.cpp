@@ -157,6 +157,15 @@ int run(const cli::Options& options) {
       pipeline.write(parts, stream.bytes_extracted() - before);
     }
   };
+  // Blocks of the text as it is read. With one thread, a part's length:
+  // DocumentStream appends each block to what it has not cut yet, and 1 MB
+  // blocks held 3 MB between them and that buffer (73 MB of text dense
+  // with figures peaked at 61,600-65,516 KB with -j 1, now 56,620-60,684 KB).
+  // With helpers, 1 MB, five parts at a time: with one part a block a
+  // helper waited for each part as it was read (100 MB of reports as one
+  // text, -j 2: 0.895 s against 0.815 s, medians of 6 runs in turn;
+  // bench/README.md, "The twenty-fifth session").
+  constexpr std::size_t kBlockBytesForHelpers = 1 << 20;
   io::LongTextSink long_text{
       [&](Document&& header) {
         pipeline.finish();
@@ -174,6 +183,7 @@ int run(const cli::Options& options) {
         pipeline.count_document();
         long_document.reset();
       }};
+  if (options.jobs > 1) long_text.block_bytes = kBlockBytesForHelpers;
   auto input_format = options.input_format == "text"    ? io::InputFormat::text
                       : options.input_format == "jsonl" ? io::InputFormat::jsonl
                                                         : io::InputFormat::automatic;

@@ -72,12 +72,6 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
 
 namespace {
 
-// A long text is handed on in blocks of a part's length. DocumentStream
-// keeps what it has not cut yet and appends each block to it, so with 1 MB
-// blocks the block and that buffer held 3 MB between them on a long text
-// file; with blocks of a part, well under 1 MB.
-constexpr std::size_t kLongTextBlockBytes = kWholeTextBytes;
-
 // Reads up to `limit` more bytes of `in` onto `text`; false at the end of
 // the input or on a read error.
 bool read_more(std::istream& in, std::string& text, std::size_t limit) {
@@ -108,7 +102,7 @@ void read_text_document(std::istream& in, const std::string& name, std::string a
     while (!block.empty() || more) {
       long_text->block(block);
       block.clear();
-      if (more) more = read_more(in, block, kLongTextBlockBytes);
+      if (more) more = read_more(in, block, std::max<std::size_t>(long_text->block_bytes, 1));
     }
     // A read error ends the text: what was read is extracted, and the
     // error reported.
@@ -164,7 +158,7 @@ void read_long_jsonl_record(std::string_view start, std::istream& in, const std:
     return on_document(std::move(header));
   }
   long_text->begin(std::move(header));
-  for (std::string block; text.read(block, kLongTextBlockBytes);) long_text->block(block);
+  for (std::string block; text.read(block, std::max<std::size_t>(long_text->block_bytes, 1));) long_text->block(block);
   long_text->end();
 }
 

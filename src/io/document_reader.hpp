@@ -36,6 +36,9 @@ struct LongTextSink {
   std::function<void(Document&&)> begin;
   std::function<void(std::string_view)> block;
   std::function<void()> end;
+  // How many bytes a block holds (the last may hold fewer): a part's
+  // length by default, so that what is read ahead of the parts stays small.
+  std::size_t block_bytes = kWholeTextBytes;
 };
 
 // `name` is the path shown in ids and errors ("-" for standard input).

@@ -210,3 +210,36 @@ BOOST_AUTO_TEST_CASE(a_long_record_is_handed_on_in_blocks_in_its_place) {
   BOOST_TEST(errors[0].where == "in.jsonl:3");
   BOOST_TEST(errors[0].message == "invalid JSON (A string is opened, but never closed.)");
 }
+
+BOOST_AUTO_TEST_CASE(a_long_text_comes_in_blocks_of_the_size_the_sink_asks_for) {
+  // Long enough to be read in blocks both as a text file and as a record.
+  std::string text, escaped;
+  while (text.size() < io::kLongRecordBytes + 300000) {
+    text += "上半年全区生产总值增长6.1%。\n";
+    escaped += "上半年全区生产总值增长6.1%。\\n";
+  }
+  for (std::size_t block_bytes : {std::size_t{50'000}, io::kWholeTextBytes, std::size_t{1} << 20}) {
+    for (io::InputFormat format : {io::InputFormat::text, io::InputFormat::jsonl}) {
+      std::istringstream in(format == io::InputFormat::text ? text : "{\"id\":\"long\",\"text\":\"" + escaped + "\"}\n");
+      std::vector<std::size_t> sizes;
+      std::string joined;
+      io::LongTextSink sink{[](Document&&) {},
+                            [&](std::string_view block) {
+                              sizes.push_back(block.size());
+                              joined += block;
+                            },
+                            [] {}, block_bytes};
+      bool read_whole = false;
+      io::read_documents(
+          in, "in", format, [&](Document&&) { read_whole = true; },
+          [](const io::InputError& e) { BOOST_FAIL(e.message); }, &sink);
+      BOOST_TEST_CONTEXT("blocks of " << block_bytes << (format == io::InputFormat::text ? " from text" : " from JSON")) {
+        BOOST_TEST(!read_whole);
+        BOOST_TEST((joined == text));
+        BOOST_TEST_REQUIRE(!sizes.empty());
+        // The first block of a text file is what was read to tell it is long.
+        for (std::size_t i = 1; i < sizes.size(); ++i) BOOST_TEST(sizes[i] <= block_bytes);
+      }
+    }
+  }
+}
