@@ -72,6 +72,10 @@ void read_documents(std::istream& in, const std::string& name, InputFormat forma
 
 namespace {
 
+// The size of the blocks `sink` takes, at least a byte (no read of 0
+// bytes would ever end).
+std::size_t block_bytes(const LongTextSink& sink) { return std::max<std::size_t>(sink.block_bytes, 1); }
+
 // Reads up to `limit` more bytes of `in` onto `text`; false at the end of
 // the input or on a read error.
 bool read_more(std::istream& in, std::string& text, std::size_t limit) {
@@ -102,7 +106,7 @@ void read_text_document(std::istream& in, const std::string& name, std::string a
     while (!block.empty() || more) {
       long_text->block(block);
       block.clear();
-      if (more) more = read_more(in, block, std::max<std::size_t>(long_text->block_bytes, 1));
+      if (more) more = read_more(in, block, block_bytes(*long_text));
     }
     // A read error ends the text: what was read is extracted, and the
     // error reported.
@@ -158,7 +162,7 @@ void read_long_jsonl_record(std::string_view start, std::istream& in, const std:
     return on_document(std::move(header));
   }
   long_text->begin(std::move(header));
-  for (std::string block; text.read(block, std::max<std::size_t>(long_text->block_bytes, 1));) long_text->block(block);
+  for (std::string block; text.read(block, block_bytes(*long_text));) long_text->block(block);
   long_text->end();
 }
 
