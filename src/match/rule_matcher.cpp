@@ -218,6 +218,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
   // Kept from sentence to sentence: most sentences ask for both.
   RulesToTryScratch rules_scratch;
   std::vector<std::vector<NameAt>> names_found;
+  RestAnswers rest_answers;
   for (std::size_t s = 0; s < segments.sentences.size(); ++s) {
     const text::Range& sentence = segments.sentences[s];
     // Only a sentence with a quantity can hold a fact. Finding its
@@ -227,6 +228,7 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
     // could lie.
     if (!quantities.may_have_mention_in(sentence.begin, sentence.end)) continue;
     std::string_view sentence_text = folded.substr(sentence.begin, sentence.end - sentence.begin);
+    rest_answers.clear();
 
     // Where each indicator's names occur in this sentence, found for all
     // indicators at once, when first needed.
@@ -339,11 +341,11 @@ RawCandidates raw_candidates(std::string_view folded, const text::Segments& segm
         auto name_voided = [&](const NameAt& at) { return name_excluded(rule.indicator, at.name_begin, at.end); };
         if (rule.prefix_words.empty()) {
           scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, on_hit, name_voided, sentence.begin,
-                           sentence.end);
+                           sentence.end, &rest_answers);
         } else {
           auto prefixes = prefixes_of(rule.prefix_words, names, folded, sentence.begin);
           scan_after_names(rule.rest->get(), rule.rest_gap.get(), with_optional_prefix(prefixes, names), folded, on_hit,
-                           name_voided, sentence.begin, sentence.end);
+                           name_voided, sentence.begin, sentence.end, &rest_answers);
         }
       } else if (rule.inherits) {
         // The groups of a match that begins before the first figure are

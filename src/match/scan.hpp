@@ -16,6 +16,7 @@
 #include "match/lead_chars.hpp"
 #include "match/leading_gap.hpp"
 #include "match/name_finder.hpp"
+#include "match/rest_answers.hpp"
 #include "text/segmenter.hpp"
 #include "text/utf8.hpp"
 
@@ -243,17 +244,24 @@ std::size_t scan_at_starts(const RE2& re, const std::vector<NameAt>& starts, con
 // goes on right after the name, as when visit returns the name's end.
 //
 // `gap`, when rest begins with a lazy gap, finds rest's groups (see
-// leading_gap.hpp).
+// leading_gap.hpp). `answers`, when given, keeps what rest answered at each
+// name's end for the next scan of the same sentence (the same `to`), and
+// gives back what an earlier one was told.
 template <typename Visit, typename Voided>
 void scan_after_names(const RE2& rest, const LeadingGap* gap, const std::vector<NameAt>& names, std::string_view text,
                       Visit&& visit, Voided&& voided, std::size_t from = 0,
-                      std::size_t to = std::string_view::npos) {
+                      std::size_t to = std::string_view::npos, RestAnswers* answers = nullptr) {
   if (to > text.size()) to = text.size();
   int n = rest.NumberOfCapturingGroups() + 1;
   Groups rest_groups(static_cast<std::size_t>(n));
   Hit hit{0, 0, Groups(static_cast<std::size_t>(n) + 1)};
   std::size_t pos = from;
-  re2::StringPiece tail;
+  auto ask = [&](std::size_t name_end) -> std::optional<std::size_t> {
+    re2::StringPiece tail;
+    if ((gap && !gap->may_match_at(text, name_end, to)) || !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1))
+      return std::nullopt;
+    return tail.size();
+  };
   for (std::size_t i = 0; i < names.size();) {
     std::size_t start = names[i].begin;
     std::size_t same_start = i;
@@ -265,15 +273,16 @@ void scan_after_names(const RE2& rest, const LeadingGap* gap, const std::vector<
     bool matched = false;
     for (std::size_t k = i; k < same_start && !matched; ++k) {
       std::size_t name_end = names[k].end;
-      if (name_end > to || (gap && !gap->may_match_at(text, name_end, to)) ||
-          !rest.Match(text, name_end, to, RE2::ANCHOR_START, &tail, 1))
-        continue;
+      if (name_end > to) continue;
+      std::optional<std::size_t> tail_length =
+          answers ? answers->get(rest, name_end, [&] { return ask(name_end); }) : ask(name_end);
+      if (!tail_length) continue;
       if (voided(names[k])) {
         pos = name_end;  // a name is never empty: past the start
         matched = true;
         continue;
       }
-      std::size_t end = name_end + tail.size();
+      std::size_t end = name_end + *tail_length;
       if (!gap || !gap->groups(text, name_end, end, rest_groups.data(), n))
         groups_of_match(rest, text, name_end, end, to, rest_groups.data(), n);
       hit.begin = start;

@@ -424,6 +424,16 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
       zhibiao::match::scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, record(after_names),
                                        [](const zhibiao::match::NameAt&) { return false; });
       BOOST_TEST(searched == after_names, rule.id);
+      // The same again with the answers kept (rule_matcher keeps them for a
+      // sentence): the first scan fills them, the second reads them.
+      zhibiao::match::RestAnswers answers;
+      for (int round = 0; round < 2; ++round) {
+        Found kept;
+        zhibiao::match::scan_after_names(rule.rest->get(), rule.rest_gap.get(), names, folded, record(kept),
+                                         [](const zhibiao::match::NameAt&) { return false; }, 0, folded.size(),
+                                         &answers);
+        BOOST_TEST(searched == kept, rule.id << " round " << round);
+      }
       matches += searched.size();
       continue;
     }
