@@ -148,6 +148,7 @@ struct PeriodRule {
   SourceLocation where;
   std::string expanded;          // the pattern with its macros expanded
   const RE2* pattern = nullptr;  // owned by CompiledPack::period_filter
+  std::optional<match::LeadChars> lead;  // what its matches begin with (see match/lead_chars.hpp)
   bool is_date = false;  // consumes a publication date; yields no period
   bool explicit_year = false;  // the phrase fixes its own year (2022年, 去年), not the scope's
   bool cumulative = false;     // 截至3月底: January to March for a flow, March for a stock

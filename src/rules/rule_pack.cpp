@@ -990,6 +990,7 @@ class Loader {
         continue;
       }
       p.pattern = &pack_->period_filter->regex(i);
+      p.lead = match::LeadChars::of(p.expanded);
       compiled.push_back(std::move(p));
     }
     pack_->periods.rules = std::move(compiled);

@@ -459,6 +459,39 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
   BOOST_TEST(matches > 500u);                               // and the texts exercise them
 }
 
+// The period phrases are tried the same way (find_periods): anchored where
+// one of their lead characters stands, with the matches and groups of a
+// search.
+BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_period_phrases_as_a_search) {
+  const auto& pack = zhibiao::testing::bundled_pack().compiled();
+  std::string folded = folded_seed_and_rule_tests(pack);
+  using Found = std::vector<std::vector<std::string>>;
+  auto record = [](Found& out) {
+    return [&out](const zhibiao::match::Hit& h) {
+      std::vector<std::string> groups;
+      for (const auto& g : h.groups)
+        groups.push_back(g.data() ? std::string(g.data(), g.size()) + "@" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(g.data()))
+                                  : "-");
+      out.push_back(groups);
+    };
+  };
+  std::size_t anchored = 0, matches = 0;
+  for (const auto& rule : pack.periods.rules) {
+    if (!rule.lead) continue;
+    ++anchored;
+    Found searched, at_leads;
+    zhibiao::match::scan(*rule.pattern, folded, record(searched));
+    zhibiao::match::scan_at_leads(*rule.pattern, *rule.lead, folded, record(at_leads));
+    BOOST_TEST(searched == at_leads, rule.id);
+    matches += searched.size();
+  }
+  BOOST_TEST_MESSAGE(anchored << " of " << pack.periods.rules.size() << " period phrases anchored, " << matches
+                              << " matches");
+  BOOST_TEST(anchored > pack.periods.rules.size() / 2);  // most are
+  BOOST_TEST(matches > 100u);                             // and the texts exercise them
+}
+
 // A match of a continuation whose figure is another fact's last byte is
 // dropped without its groups (match_rules); that holds only for a rule
 // whose every match ends with its figure, as the loader marks it.
