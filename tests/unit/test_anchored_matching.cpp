@@ -14,6 +14,25 @@ using zhibiao::match::LeadChars;
 
 using zhibiao::testing::folded_seed_and_rule_tests;
 
+namespace {
+
+// Each match's groups, as text and where they lie ("-" for a group that
+// took no part): two scans agree only when they find the same groups at
+// the same places.
+using Found = std::vector<std::vector<std::string>>;
+auto record(Found& out) {
+  return [&out](const zhibiao::match::Hit& h) {
+    std::vector<std::string> groups;
+    for (const auto& g : h.groups)
+      groups.push_back(g.data() ? std::string(g.data(), g.size()) + "@" +
+                                      std::to_string(reinterpret_cast<std::uintptr_t>(g.data()))
+                                : "-");
+    out.push_back(groups);
+  };
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(reads_the_first_characters_of_alternations_groups_and_classes) {
   auto lead = LeadChars::of("(?:新增|净增)?(?P<name>营业收入|营收)[^,]*?(?P<q>\\d+)亿元");
   BOOST_REQUIRE(lead);
@@ -398,16 +417,6 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   std::string folded = folded_seed_and_rule_tests(pack);
 
-  using Found = std::vector<std::vector<std::string>>;
-  auto record = [](Found& out) {
-    return [&out](const zhibiao::match::Hit& h) {
-      std::vector<std::string> groups;
-      for (const auto& g : h.groups) groups.push_back(g.data() ? std::string(g.data(), g.size()) + "@" +
-                                                                     std::to_string(reinterpret_cast<std::uintptr_t>(g.data()))
-                                                               : "-");
-      out.push_back(groups);
-    };
-  };
   std::size_t anchored_rules = 0, clause_start_rules = 0, matches = 0;
   for (const auto& rule : pack.rules) {
     if (rule.rest) {  // matched as its name, then the shared remainder
@@ -465,17 +474,6 @@ BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_matches_as_a_search_for_every_
 BOOST_AUTO_TEST_CASE(anchored_tries_find_the_same_period_phrases_as_a_search) {
   const auto& pack = zhibiao::testing::bundled_pack().compiled();
   std::string folded = folded_seed_and_rule_tests(pack);
-  using Found = std::vector<std::vector<std::string>>;
-  auto record = [](Found& out) {
-    return [&out](const zhibiao::match::Hit& h) {
-      std::vector<std::string> groups;
-      for (const auto& g : h.groups)
-        groups.push_back(g.data() ? std::string(g.data(), g.size()) + "@" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(g.data()))
-                                  : "-");
-      out.push_back(groups);
-    };
-  };
   std::size_t anchored = 0, matches = 0;
   for (const auto& rule : pack.periods.rules) {
     if (!rule.lead) continue;
