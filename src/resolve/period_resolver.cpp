@@ -115,9 +115,10 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     }
     std::string_view text = folded.substr(para.begin, para.end - para.begin);
     // The period phrases that can occur in this paragraph, in one pass.
-    // Each is tried anchored where its lead characters stand (a search
-    // with groups also runs RE2's reverse DFA to find where each match
-    // begins): 8% less time finding periods, 2% less in all.
+    // Each is tried anchored where its lead characters stand: a search
+    // with groups also runs RE2's reverse DFA, a second one per pattern,
+    // to find where each match begins. 2-6% less time in all on the corpus
+    // (bench/README.md, "The twenty-sixth session").
     for (int i : pack.period_filter->candidates(text, filter_scratch)) {
       const auto& rule = pack.periods.rules[static_cast<std::size_t>(i)];
       match::scan_with(*rule.pattern, rule.lead, folded, [&](const match::Hit& h) {
