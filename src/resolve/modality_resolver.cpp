@@ -31,12 +31,20 @@ ModalityResolver::ModalityResolver(std::string_view folded, const detail::Compil
     } else {
       for (const auto& re : lex.excludes) scan_exclude(*re);
     }
+    auto is_excluded = [&](std::size_t begin, std::size_t end) {
+      return std::any_of(excluded.begin(), excluded.end(),
+                         [&](std::pair<std::size_t, std::size_t> x) { return x.first <= begin && end <= x.second; });
+    };
     lex.words->find(folded, range.begin, range.end, words);
     for (const match::NameAt& w : match::leftmost_first(words.front())) {
-      auto covers = [&](std::pair<std::size_t, std::size_t> x) { return x.first <= w.begin && w.end <= x.second; };
-      if (std::any_of(excluded.begin(), excluded.end(), covers)) continue;
+      if (is_excluded(w.begin, w.end)) continue;
       auto it = lex.by_word.find(folded.substr(w.begin, w.end - w.begin));
       if (it != lex.by_word.end()) signals_.push_back({w.begin, it->second});
+    }
+    for (const auto& phrase : lex.phrases) {
+      match::scan_with(*phrase.pattern, phrase.lead, folded, [&](const match::Hit& h) {
+        if (!is_excluded(h.begin, h.end)) signals_.push_back({h.begin, {phrase.modality, false, false}});
+      }, range.begin, range.end);
     }
     if (lex.future_year && document_year) {
       match::scan_with(*lex.future_year, lex.future_year_lead, folded, [&](const match::Hit& h) {

@@ -9,6 +9,9 @@
 // (预算 in 一般公共预算收入, 计划 in 完成原定计划的) are not signals. No
 // signal: actual.
 //
+// A phrase of the lexicon's [modality.phrases] (把…控制在: a target) is a
+// signal at its start, as a word is, unless an exclusion covers it.
+//
 // A year later than the document's after 到 (到2025年，…达到1.2万亿元) is a
 // goal: a weak target signal, so a plan word before it still decides.
 //

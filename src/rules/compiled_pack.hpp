@@ -135,6 +135,15 @@ struct ModalityLexicon {
   // a weak target signal. Null when the pack has none.
   std::unique_ptr<RE2> future_year;
   std::optional<match::LeadChars> future_year_lead;  // tried only where 到 or 至 stands
+  // Constructions that signal a modality where no one word does (把…控制在:
+  // a level to be held to, a goal): a signal at each match's start, as
+  // strong as a word, and no signal inside an exclude.
+  struct Phrase {
+    std::unique_ptr<RE2> pattern;
+    std::optional<match::LeadChars> lead;  // tried only where one of these stands
+    Modality modality;
+  };
+  std::vector<Phrase> phrases;
   // Words that open a breakdown of the sentence before (其中，出口…): its
   // figures are parts of that sentence's, so they share its plan or
   // forecast unless their own sentence says otherwise. Folded.

@@ -726,7 +726,8 @@ class Loader {
 
   void compile_modality(const TomlReader& r, const toml::table& m) {
     r.check_keys(m,
-                 {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year", "breakdown"},
+                 {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year", "breakdown",
+                  "phrases"},
                  "[modality]");
     if (auto words = r.strings(m, "breakdown", false)) {
       for (const auto& w : *words) {
@@ -765,6 +766,19 @@ class Loader {
       }
       if (pack_->modality.future_year)
         pack_->modality.future_year_lead = match::LeadChars::of(pack_->modality.future_year->pattern());
+    }
+    if (const toml::table* phrases = r.table(m, "phrases")) compile_modality_phrases(r, *phrases);
+  }
+
+  // [modality.phrases]: under each modality's name, the patterns that
+  // signal it.
+  void compile_modality_phrases(const TomlReader& r, const toml::table& phrases) {
+    r.check_keys(phrases, {"actual", "planned", "expected", "target"}, "[modality.phrases]");
+    for (std::string_view name : {"actual", "planned", "expected", "target"}) {
+      for (auto& re : compile_all(r, phrases, name)) {
+        auto lead = match::LeadChars::of(re->pattern());
+        pack_->modality.phrases.push_back({std::move(re), std::move(lead), *parse_modality(name)});
+      }
     }
   }
 

@@ -159,6 +159,12 @@ BOOST_AUTO_TEST_CASE(bad_rules) {
                        "no (?P<q>...) group", 1, "r6"));
 }
 
+BOOST_AUTO_TEST_CASE(bad_modality_phrases) {
+  BOOST_TEST(any_error(errors_of("[modality.phrases]\nsoon = ['把.*控制在']\n"), "unknown key 'soon'", 2));
+  BOOST_TEST(any_error(errors_of("[modality.phrases]\ntarget = ['把[']\n"), "RE2 rejects the pattern", 2));
+  BOOST_TEST(any_error(errors_of("[modality.phrases]\ntarget = '把'\n"), "target", 2));
+}
+
 BOOST_AUTO_TEST_CASE(a_reject_pattern_re2_rejects_is_reported_at_each_rule_using_it) {
   // A shared reject pattern is checked once (and compiled on first use):
   // the error still names the rule, its line, and every rule that uses it.
