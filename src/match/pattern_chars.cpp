@@ -95,6 +95,7 @@ class Reader {
   PatternChars one_of(CharRanges chars) const {
     PatternChars p;
     p.min_length = 1;
+    p.one_char = true;
     if (quiet_) return p;
     if (what_ == CharsToRead::everything) {
       p.any = chars;
@@ -115,8 +116,10 @@ class Reader {
     while (take("|")) {
       PatternChars f = concatenation();
       append(out.first, f.first);
+      append(out.second, f.second);
       append(out.any, f.any);
       out.nullable = out.nullable || f.nullable;
+      out.one_char = out.one_char || f.one_char;
       out.has_assertion = out.has_assertion || f.has_assertion;
       out.min_length = std::min(out.min_length, f.min_length);
       if (out.needed && f.needed) append(*out.needed, fewest_added(*out.needed, f));
@@ -157,11 +160,17 @@ class Reader {
     PatternChars out = empty_width(false);
     const bool was_quiet = quiet_;
     while (!at_end() && peek() != '|' && peek() != ')') {
-      // Once a part cannot be empty, what follows it adds nothing to what
-      // a match begins with: with first_only it is read without its
-      // characters (most of a rule, whose first part is its name).
-      if (what_ == CharsToRead::first_only && !out.nullable) quiet_ = true;
+      // Once the parts so far hold two characters at least, what follows
+      // adds nothing to a match's first two: with first_only it is read
+      // without its characters (most of a rule, whose first part is its
+      // name).
+      if (what_ == CharsToRead::first_only && out.min_length >= 2) quiet_ = true;
       PatternChars f = repetition();
+      // The second character: the parts' own second, or the first of this
+      // part after a single character, or its second after nothing.
+      if (out.one_char) append(out.second, f.first);
+      if (out.nullable) append(out.second, f.second);
+      out.one_char = (out.one_char && f.nullable) || (out.nullable && f.one_char);
       if (out.nullable) append(out.first, f.first);
       out.nullable = out.nullable && f.nullable;
       append(out.any, f.any);
@@ -182,9 +191,11 @@ class Reader {
     while (!at_end()) {
       char c = peek();
       std::size_t at_least = 1;  // times
+      bool more_than_once = true;
       if (c == '*' || c == '?') {
         ++pos_;
         at_least = 0;
+        more_than_once = c == '*';
       } else if (c == '+') {
         ++pos_;
       } else if (c == '{') {
@@ -195,10 +206,18 @@ class Reader {
         if (counts.empty() || counts.front() == ',' || counts.find_first_not_of("0123456789,") != std::string_view::npos)
           throw Unsupported{};
         at_least = std::min<std::size_t>(std::stoul(std::string(counts.substr(0, counts.find(',')))), kLongEnough);
+        // x{0,1} and x{1} (x{0} too: fewer characters, never more) repeat
+        // x at most once; anything else may twice.
+        more_than_once = counts.find(',') == std::string_view::npos ? at_least >= 2 : counts != "0,1" && counts != "1,1";
         pos_ = close + 1;
       } else {
         break;
       }
+      // Twice or more: after a one-character x, x's first character can
+      // come second. A single character can be x once, or x once among
+      // empty ones.
+      if (more_than_once && f.one_char) append(f.second, f.first);
+      f.one_char = f.one_char && (at_least <= 1 || f.nullable);
       if (at_least == 0) {
         f.nullable = true;
         f.needed.reset();
@@ -407,6 +426,7 @@ std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsTo
     return std::nullopt;
   }
   normalize(f.first);
+  normalize(f.second);
   normalize(f.any);
   if (f.nullable) f.needed.reset();  // (an empty pattern, or one of only assertions)
   if (f.needed) normalize(*f.needed);

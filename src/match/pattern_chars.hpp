@@ -28,6 +28,11 @@ bool contains(const CharRanges& ranges, char32_t c);
 struct PatternChars {
   CharRanges first;       // what a match can begin with
   bool nullable = false;  // whether a match can be empty
+  // What a match's second character can be, and whether a match can be one
+  // character long: when it can be neither that nor empty, every match has
+  // a second character, and it is one of these.
+  CharRanges second;
+  bool one_char = false;
   CharRanges any;         // every character a match can contain
   // Every match holds at least one of these; nullopt when the reader can
   // promise no such set (a pattern that can match the empty string).
@@ -48,7 +53,8 @@ struct PatternChars {
 };
 
 // Lead characters are read for every rule when a pack loads, the rest for
-// a few patterns: reading only the first is a third of the work.
+// a few patterns: reading only the first two characters (`first` and
+// `second`) is a third of the work.
 enum class CharsToRead { first_only, everything };
 
 // Unicode classes (\p{Han}, \PN) are read only when asked for, with ICU's
@@ -60,6 +66,8 @@ enum class UnicodeClasses { give_up, from_icu };
 
 // All ranges normalized; nullopt for syntax the reader does not know. With
 // first_only, `any` is empty and `needed` nullopt.
+// Every set is the characters a match can hold there or more (x{2,3}
+// counts as x{2,}), never fewer.
 std::optional<PatternChars> read_pattern_chars(std::string_view pattern, CharsToRead what = CharsToRead::everything,
                                                UnicodeClasses classes = UnicodeClasses::give_up);
 

@@ -168,7 +168,8 @@ std::size_t scan_at_leads(const RE2& re, const LeadChars& lead, std::string_view
     // DFA when no groups are asked for. Groups take its backtracker (a
     // pattern of at most 512 instructions, over the rest of the sentence)
     // or its NFA (a larger one, as every rule is), the costly part.
-    if (!lead.contains(d.cp) || !re.Match(text, pos, to, RE2::ANCHOR_START, &whole, 1)) {
+    if (!lead.contains(d.cp) || !lead.may_go_on(text, pos + d.size, to) ||
+        !re.Match(text, pos, to, RE2::ANCHOR_START, &whole, 1)) {
       pos += d.size;
       continue;
     }
