@@ -24,11 +24,7 @@ class CharBuckets {
     }
     // One bucket per BMP character that begins an item: fewer than 2^16,
     // since no character decodes to a surrogate.
-    if (bucket_of_.empty()) {
-      bucket_of_.assign(kBmp, 0);
-      begins_.assign(kBmp / 64, 0);
-    }
-    begins_[first >> 6] |= std::uint64_t{1} << (first & 63);
+    if (bucket_of_.empty()) bucket_of_.assign(kBmp, 0);
     if (bucket_of_[first] == 0) {
       buckets_.emplace_back();
       bucket_of_[first] = static_cast<std::uint16_t>(buckets_.size());
@@ -41,11 +37,7 @@ class CharBuckets {
   // the last add. Both are BMP characters; nothing is found at `from` when
   // no item begins with `to`.
   void alias(char32_t from, char32_t to) {
-    if (from < kBmp && to < kBmp && !bucket_of_.empty()) {
-      bucket_of_[from] = bucket_of_[to];
-      if (bucket_of_[to] != 0) begins_[from >> 6] |= std::uint64_t{1} << (from & 63);
-      else begins_[from >> 6] &= ~(std::uint64_t{1} << (from & 63));
-    }
+    if (from < kBmp && to < kBmp && !bucket_of_.empty()) bucket_of_[from] = bucket_of_[to];
   }
 
   // Where the next character of well-formed `text` from `pos` (up to `end`)
@@ -54,7 +46,7 @@ class CharBuckets {
   // place is returned for the caller to look up.
   std::size_t next_start(std::string_view text, std::size_t pos, std::size_t end) const {
     if (bucket_of_.empty()) return beyond_bmp_.empty() ? end : pos;
-    return text::skip_clear(text, pos, end, begins_.data());
+    return text::skip_run(text, pos, end, bucket_of_.data(), std::uint16_t{0});
   }
 
   // The items that begin with c, or nullptr when none does.
@@ -68,9 +60,6 @@ class CharBuckets {
   static constexpr char32_t kBmp = 0x10000;
   std::vector<std::vector<Item>> buckets_;
   std::vector<std::uint16_t> bucket_of_;  // BMP character -> 1 + its bucket, 0: none; empty until an add
-  // A bit for each BMP character that begins an item: what next_start
-  // reads at every character, in 8 KB where bucket_of_ takes 128 KB.
-  std::vector<std::uint64_t> begins_;
   std::unordered_map<char32_t, std::vector<Item>> beyond_bmp_;
 };
 

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -101,33 +100,6 @@ template <typename T, typename Pass>
       break;
     }
     if (entry != skip && !pass(entry, pos, size)) break;
-    pos += size;
-  }
-  return pos;
-}
-
-// The end of the run of characters of well-formed `text` from `pos` (up to
-// `end`) whose bit in `bmp_bits` (a bitmap of the BMP, 8 KB, so that it
-// stays in the processor's nearest cache) is clear, reading only one- and
-// three-byte characters as skip_run does.
-[[gnu::noinline]] inline std::size_t skip_clear(std::string_view text, std::size_t pos, std::size_t end,
-                                                const std::uint64_t* bmp_bits) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  constexpr unsigned kMarkers = (0xE0u << 12) + (0x80u << 6) + 0x80u;
-  while (pos < end) {
-    unsigned b = bytes[pos];
-    unsigned cp;
-    std::size_t size;
-    if ((b & 0xF0) == 0xE0) {
-      cp = (b << 12) + (unsigned{bytes[pos + 1]} << 6) + bytes[pos + 2] - kMarkers;
-      size = 3;
-    } else if (b < 0x80) {
-      cp = b;
-      size = 1;
-    } else {
-      break;
-    }
-    if ((bmp_bits[cp >> 6] >> (cp & 63)) & 1) break;
     pos += size;
   }
   return pos;
