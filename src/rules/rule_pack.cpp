@@ -673,7 +673,7 @@ class Loader {
     }
     if (const toml::table* s = r.table(t, "subjects")) {
       r.check_keys(*s, {"patterns", "not_after"}, "[subjects]");
-      pack_->subjects.patterns = compile_all(r, *s, "patterns");
+      for (auto& re : compile_all(r, *s, "patterns")) pack_->subjects.patterns.push_back(std::move(re));  // added to
       if (auto words = r.strings(*s, "not_after", false))
         for (const auto& w : *words) pack_->subjects.not_after.push_back(fold_word(w));
     }
@@ -735,14 +735,16 @@ class Loader {
         else pack_->modality.breakdown.push_back(fold_word(w));
       }
     }
-    std::vector<std::string> all;
+    // A [modality] section in another file adds to the pack's: its words
+    // join those read before (the index is built again from all of them),
+    // its excludes and phrases are added.
     for (std::string_view name : {"actual", "planned", "expected", "target"}) {
       auto words = r.strings(m, name, false);
       if (!words) continue;
       for (const auto& w : *words) {
         std::string folded = fold_word(w);
+        if (!pack_->modality.by_word.count(folded)) modality_words_.push_back(folded);
         pack_->modality.by_word[folded] = {*parse_modality(name), false, false};
-        all.push_back(folded);
       }
     }
     for (std::string_view flag : {"weak", "scoped"}) {
@@ -755,8 +757,8 @@ class Loader {
         else (flag == "weak" ? it->second.weak : it->second.scoped) = true;
       }
     }
-    pack_->modality.words.emplace(std::vector<std::vector<std::string>>{alternation_order(std::move(all))});
-    pack_->modality.excludes = compile_all(r, m, "excludes");
+    pack_->modality.words.emplace(std::vector<std::vector<std::string>>{alternation_order(modality_words_)});
+    for (auto& re : compile_all(r, m, "excludes")) pack_->modality.excludes.push_back(std::move(re));
     pack_->modality.any_exclude = set_of(pack_->modality.excludes);
     if (auto future = r.string(m, "future_year", false)) {
       pack_->modality.future_year = compile(r, *m.get("future_year"), fold_pattern(*future, *fold_), "");
@@ -1429,6 +1431,7 @@ class Loader {
   std::shared_ptr<const text::CharFold> fold_;
   std::vector<RuleError> errors_;
   MacroTable macros_;
+  std::vector<std::string> modality_words_;  // every [modality] section's words, folded, each once
   std::map<std::string, Template> templates_;
   std::map<std::string, std::vector<std::string>> unit_words_;
   std::map<std::string, std::vector<std::string>> qualifier_words_;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "resolve/period_resolver.hpp"
 #include "resolve/subject_resolver.hpp"
@@ -20,15 +21,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary pack: the bundled pack plus one extra file.
+// A temporary pack: the bundled pack plus one extra file, with some of its
+// files (paths relative to the pack) given other contents.
 struct TempPack {
   fs::path dir;
-  explicit TempPack(const std::string& extra_file) {
+  explicit TempPack(const std::string& extra_file, const std::map<std::string, std::string>& replaced = {}) {
     dir = fs::temp_directory_path() / fs::path("zhibiao-pack-" + std::to_string(::getpid()) + "-" +
                                                std::to_string(counter()++));
     fs::remove_all(dir);
     fs::copy(fs::path(ZHIBIAO_TEST_RULES), dir, fs::copy_options::recursive);
     std::ofstream(dir / "zz_extra.toml") << extra_file;
+    for (const auto& [path, contents] : replaced) {
+      BOOST_REQUIRE(fs::exists(dir / path));
+      std::ofstream(dir / path, std::ios::trunc) << contents;
+    }
   }
   ~TempPack() { fs::remove_all(dir); }
   static int& counter() {
@@ -38,8 +44,8 @@ struct TempPack {
 };
 
 // The errors loading `extra` gives, or an empty list.
-std::vector<RuleError> errors_of(const std::string& extra) {
-  TempPack p(extra);
+std::vector<RuleError> errors_of(const std::string& extra, const std::map<std::string, std::string>& replaced = {}) {
+  TempPack p(extra, replaced);
   try {
     RulePack::load(p.dir);
   } catch (const RulePackError& e) {
@@ -49,10 +55,10 @@ std::vector<RuleError> errors_of(const std::string& extra) {
 }
 
 bool any_error(const std::vector<RuleError>& errors, const std::string& needle, int line = 0,
-               const std::string& rule = "") {
+               const std::string& rule = "", const std::string& file = "zz_extra.toml") {
   for (const auto& e : errors)
     if (e.message.find(needle) != std::string::npos && (line == 0 || e.line == line) && (rule.empty() || e.rule == rule) &&
-        e.file.find("zz_extra.toml") != std::string::npos)
+        e.file.find(file) != std::string::npos)
       return true;
   return false;
 }
@@ -160,9 +166,37 @@ BOOST_AUTO_TEST_CASE(bad_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_modality_phrases) {
-  BOOST_TEST(any_error(errors_of("[modality.phrases]\nsoon = ['把.*控制在']\n"), "unknown key 'soon'", 2));
-  BOOST_TEST(any_error(errors_of("[modality.phrases]\ntarget = ['把[']\n"), "RE2 rejects the pattern", 2));
-  BOOST_TEST(any_error(errors_of("[modality.phrases]\ntarget = '把'\n"), "target", 2));
+  // The pack's one [modality] section, in its own file, given phrases.
+  auto modality_with = [](const std::string& phrases) {
+    return errors_of("", {{"lexicon/modality.toml", "[modality]\ntarget = [\"目标\"]\n\n[modality.phrases]\n" + phrases}});
+  };
+  const std::string file = "modality.toml";
+  BOOST_TEST(any_error(modality_with("soon = ['把.*控制在']\n"), "unknown key 'soon'", 5, "", file));
+  BOOST_TEST(any_error(modality_with("target = ['把[']\n"), "RE2 rejects the pattern", 5, "", file));
+  BOOST_TEST(any_error(modality_with("target = '把'\n"), "'target' must be an array of strings", 5, "", file));
+  BOOST_TEST(modality_with("target = ['把.*?控制在']\n").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_modality_section_in_another_file_adds_to_the_packs) {
+  // It once replaced the bundled words: 计划 and 预计 were then no signal.
+  TempPack p("[modality]\ntarget = [\"力保\"]\nexcludes = ['力保不了']\n");
+  RulePack pack = RulePack::load(p.dir);
+  Extractor ex(pack);
+  Document doc;
+  doc.id = "d";
+  doc.date = "2024-03-05";
+  doc.text = "全年计划投资80亿元。预计全年税收收入20亿元。力保全年地区生产总值增长6%。";
+  auto facts = ex.facts(doc);
+  auto modality_of = [&](const std::string& indicator) {
+    for (const auto& f : facts)
+      if (f.indicator == indicator) return std::string(to_string(f.modality));
+    return std::string("none");
+  };
+  BOOST_TEST(modality_of("investment") == "planned");
+  BOOST_TEST(modality_of("tax_revenue") == "expected");
+  BOOST_TEST(modality_of("gdp") == "target");
+  // The bundled exclusions stay, next to the new one.
+  BOOST_TEST(pack.compiled().modality.excludes.size() == RulePack::load(ZHIBIAO_TEST_RULES).compiled().modality.excludes.size() + 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_reject_pattern_re2_rejects_is_reported_at_each_rule_using_it) {
@@ -251,10 +285,10 @@ year = "$1"
 // makes every paragraph with a fact read whole.
 BOOST_AUTO_TEST_CASE(a_subject_pattern_that_can_hold_a_sentence_end_makes_paragraphs_read_whole) {
   BOOST_TEST(RulePack::load(ZHIBIAO_TEST_RULES).compiled().subjects.within_sentences);
-  TempPack p(R"(
+  TempPack p("", {{"lexicon/subjects.toml", R"(
 [subjects]
 patterns = ['本区。\p{Han}']
-)");
+)"}});
   RulePack pack = RulePack::load(p.dir);
   const auto& cp = pack.compiled();
   BOOST_TEST(!cp.subjects.within_sentences);
