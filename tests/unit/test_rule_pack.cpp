@@ -166,7 +166,8 @@ BOOST_AUTO_TEST_CASE(bad_rules) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_modality_phrases) {
-  // The pack's one [modality] section, in its own file, given phrases.
+  // The bundled [modality] section given phrases, in its own file: the
+  // errors name that file and line.
   auto modality_with = [](const std::string& phrases) {
     return errors_of("", {{"lexicon/modality.toml", "[modality]\ntarget = [\"目标\"]\n\n[modality.phrases]\n" + phrases}});
   };
