@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -51,6 +52,8 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kInherit = "inherit";
 constexpr std::string_view kList = "list";
+// The modalities a lexicon lists words (and phrases) under.
+constexpr std::array<std::string_view, 4> kModalityNames = {"actual", "planned", "expected", "target"};
 
 // An error (or, with no message yet, where one would be) at a place in a
 // rule file, for the rule `rule`.
@@ -738,14 +741,10 @@ class Loader {
     // A [modality] section in another file adds to the pack's: its words
     // join those read before (the index is built again from all of them),
     // its excludes and phrases are added.
-    for (std::string_view name : {"actual", "planned", "expected", "target"}) {
+    for (std::string_view name : kModalityNames) {
       auto words = r.strings(m, name, false);
       if (!words) continue;
-      for (const auto& w : *words) {
-        std::string folded = fold_word(w);
-        if (!pack_->modality.by_word.count(folded)) modality_words_.push_back(folded);
-        pack_->modality.by_word[folded] = {*parse_modality(name), false, false};
-      }
+      for (const auto& w : *words) pack_->modality.by_word[fold_word(w)] = {*parse_modality(name), false, false};
     }
     for (std::string_view flag : {"weak", "scoped"}) {
       auto words = r.strings(m, flag, false);
@@ -757,7 +756,9 @@ class Loader {
         else (flag == "weak" ? it->second.weak : it->second.scoped) = true;
       }
     }
-    pack_->modality.words.emplace(std::vector<std::vector<std::string>>{alternation_order(modality_words_)});
+    std::vector<std::string> all;
+    for (const auto& [word, modality] : pack_->modality.by_word) all.push_back(word);
+    pack_->modality.words.emplace(std::vector<std::vector<std::string>>{alternation_order(std::move(all))});
     for (auto& re : compile_all(r, m, "excludes")) pack_->modality.excludes.push_back(std::move(re));
     pack_->modality.any_exclude = set_of(pack_->modality.excludes);
     if (auto future = r.string(m, "future_year", false)) {
@@ -775,8 +776,8 @@ class Loader {
   // [modality.phrases]: under each modality's name, the patterns that
   // signal it.
   void compile_modality_phrases(const TomlReader& r, const toml::table& phrases) {
-    r.check_keys(phrases, {"actual", "planned", "expected", "target"}, "[modality.phrases]");
-    for (std::string_view name : {"actual", "planned", "expected", "target"}) {
+    r.check_keys(phrases, {kModalityNames.begin(), kModalityNames.end()}, "[modality.phrases]");
+    for (std::string_view name : kModalityNames) {
       for (auto& re : compile_all(r, phrases, name)) {
         auto lead = match::LeadChars::of(re->pattern());
         pack_->modality.phrases.push_back({std::move(re), std::move(lead), *parse_modality(name)});
@@ -1431,7 +1432,6 @@ class Loader {
   std::shared_ptr<const text::CharFold> fold_;
   std::vector<RuleError> errors_;
   MacroTable macros_;
-  std::vector<std::string> modality_words_;  // every [modality] section's words, folded, each once
   std::map<std::string, Template> templates_;
   std::map<std::string, std::vector<std::string>> unit_words_;
   std::map<std::string, std::vector<std::string>> qualifier_words_;
