@@ -60,6 +60,49 @@ bool breaks_down_previous(std::string_view folded, const text::Segments& segs, s
                      [&](const std::string& word) { return sentence.starts_with(word); });
 }
 
+// Whether paragraph p opens with the mark of a numbered item (1., (二)).
+bool opens_with_item_mark(std::string_view folded, const text::Segments& segs, std::size_t p,
+                          const detail::ModalityLexicon& lex) {
+  if (!lex.list_item) return false;
+  const text::Range& line = segs.paragraphs[p].range;
+  std::string_view text = folded.substr(line.begin, line.end - line.begin);
+  return lex.list_item->Match(text, 0, text.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+// The line that leads in the list paragraph p belongs to, or an empty
+// range. A lead-in is a line ending in a colon (主要预期目标是：), or a
+// heading (2024年主要预期目标) over a list. The list begins on the next
+// non-empty line and runs on over lines that end in a semicolon, items that
+// say another follows (地区生产总值增长6%左右；\n固定资产投资增长8%；\n…),
+// and over numbered items (1.…。\n2.…。). Under a heading, the first line
+// must read as a list: a numbered item, or a semicolon in its first
+// sentence. A heading over prose names what the section is about
+// (“十三五”时期发展成就和“十四五”时期主要目标任务, then 过去五年，…), not
+// what each figure is. All the lines are in the same part of a document
+// read in parts, as for breaks_down_previous.
+text::Range list_lead_in(std::string_view folded, const text::Segments& segs, std::size_t p,
+                         const detail::ModalityLexicon& lex) {
+  // A bound on the items walked back over: a list of targets holds a dozen.
+  constexpr std::size_t kMaxItems = 30;
+  std::size_t q = p;
+  for (std::size_t items = 0; items < kMaxItems; ++items) {
+    std::size_t line = q;
+    while (q > 0 && segs.paragraphs[q - 1].range.begin == segs.paragraphs[q - 1].range.end) --q;
+    if (q == 0) break;
+    const text::Paragraph& prev = segs.paragraphs[--q];
+    char last = folded[prev.range.end - 1];
+    if (last == ':') return prev.range;
+    bool numbered = opens_with_item_mark(folded, segs, line, lex);
+    if (last == ';' || (numbered && opens_with_item_mark(folded, segs, q, lex))) continue;
+    if (!prev.heading) break;
+    const text::Range& first_sentence = segs.sentences[segs.paragraphs[line].first_sentence];
+    bool reads_as_list = numbered || folded.substr(first_sentence.begin, first_sentence.end - first_sentence.begin)
+                                             .find(';') != std::string_view::npos;
+    return reads_as_list ? prev.range : text::Range{0, 0};
+  }
+  return {0, 0};
+}
+
 // Spans found in the folded text of a part, in the whole document's bytes,
 // and the original bytes of such a span.
 struct ToOriginal {
@@ -211,19 +254,13 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
     for (std::size_t t = s; breaks_down_previous(folded, segs, t, pack.modality); --t)
       sentences.push_back(segs.sentences[t - 1]);
   }
-  // A line ending in a colon (主要预期目标是：) leads in the list on the next
-  // non-empty line; its signal words are read too.
+  // The lead-in of each list with a fact (see list_lead_in); its signal
+  // words are read too.
   std::vector<text::Range> lead_in(segs.paragraphs.size(), text::Range{0, 0});
   for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
     if (!paragraphs[p]) continue;
-    std::size_t q = p;
-    while (q > 0 && segs.paragraphs[q - 1].range.begin == segs.paragraphs[q - 1].range.end) --q;
-    if (q == 0) continue;
-    const text::Range& prev = segs.paragraphs[q - 1].range;
-    if (prev.end > prev.begin && folded[prev.end - 1] == ':') {
-      lead_in[p] = prev;
-      sentences.push_back(prev);
-    }
+    lead_in[p] = list_lead_in(folded, segs, p, pack.modality);
+    if (lead_in[p].begin < lead_in[p].end) sentences.push_back(lead_in[p]);
   }
   // How far into its paragraph a fact reads periods and subjects: to the
   // end of the sentence after its figure (the sentence holding the figure's

@@ -144,6 +144,10 @@ struct ModalityLexicon {
     Modality modality;
   };
   std::vector<Phrase> phrases;
+  // The mark that opens a numbered item of a list at a line's start (1.,
+  // (二), 一是): a list of such lines runs on past lines that end a sentence.
+  // Null when the pack has none.
+  std::unique_ptr<RE2> list_item;
   // Words that open a breakdown of the sentence before (其中，出口…): its
   // figures are parts of that sentence's, so they share its plan or
   // forecast unless their own sentence says otherwise. Folded.

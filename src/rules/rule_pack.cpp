@@ -730,7 +730,7 @@ class Loader {
   void compile_modality(const TomlReader& r, const toml::table& m) {
     r.check_keys(m,
                  {"actual", "planned", "expected", "target", "weak", "scoped", "excludes", "future_year", "breakdown",
-                  "phrases"},
+                  "phrases", "list_item"},
                  "[modality]");
     if (auto words = r.strings(m, "breakdown", false)) {
       for (const auto& w : *words) {
@@ -771,6 +771,8 @@ class Loader {
         pack_->modality.future_year_lead = match::LeadChars::of(pack_->modality.future_year->pattern());
     }
     if (const toml::table* phrases = r.table(m, "phrases")) compile_modality_phrases(r, *phrases);
+    if (auto item = r.string(m, "list_item", false))
+      pack_->modality.list_item = compile(r, *m.get("list_item"), fold_pattern(*item, *fold_), "");
   }
 
   // [modality.phrases]: under each modality's name, the patterns that
