@@ -449,8 +449,8 @@ class Loader {
   }
 
   void read_qualifiers(const TomlReader& r, const toml::table& q) {
-    r.check_keys(q, {"before", "between", "after", "inside_words"}, "[qualifiers]");
-    for (std::string_view position : {"before", "between", "after"}) {
+    r.check_keys(q, {"before", "between", "after", "after_rate", "inside_words"}, "[qualifiers]");
+    for (std::string_view position : {"before", "between", "after", "after_rate"}) {
       const toml::table* sub = r.table(q, position);
       if (!sub) continue;
       for (const auto& [code, value] : *sub) {
@@ -510,7 +510,7 @@ class Loader {
       macros_.define("unit_" + std::string(kind), alternation_of(unit_words_[std::string(kind)]));
     macros_.define("unit_any", alternation_of(keys(pack_->quantity.units)));
     macros_.define("unit_before", alternation_of(unit_words_["before"]));
-    for (std::string_view position : {"before", "between", "after"})
+    for (std::string_view position : {"before", "between", "after", "after_rate"})
       macros_.define("qual_" + std::string(position), alternation_of(qualifier_words_[std::string(position)]));
     std::string any_name = alternation_of(all_names_);
     for (const auto& p : all_name_patterns_) any_name += "|" + p;
