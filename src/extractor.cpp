@@ -75,13 +75,14 @@ bool opens_with_item_mark(std::string_view folded, const text::Segments& segs, s
 // non-empty line and runs on over lines that end in a semicolon, items that
 // say another follows (地区生产总值增长6%左右；\n固定资产投资增长8%；\n…),
 // and over numbered items (1.…。\n2.…。). Under a heading, the first line
-// must read as a list: a numbered item, or a semicolon in its first
-// sentence. A heading over prose names what the section is about
-// (“十三五”时期发展成就和“十四五”时期主要目标任务, then 过去五年，…), not
-// what each figure is. All the lines are in the same part of a document
+// must read as a list: a numbered item, a semicolon in its first sentence,
+// or a figure in its first clause (地区生产总值增长5.5%左右，…: a list opens
+// with its first item). A heading over prose names what the section is
+// about (“十三五”时期发展成就和“十四五”时期主要目标任务, then 过去五年，…),
+// not what each figure is. All the lines are in the same part of a document
 // read in parts, as for breaks_down_previous.
 text::Range list_lead_in(std::string_view folded, const text::Segments& segs, std::size_t p,
-                         const detail::ModalityLexicon& lex) {
+                         const detail::ModalityLexicon& lex, const resolve::FigureBetween& figure_in) {
   // A bound on the items walked back over: a list of targets holds a dozen.
   constexpr std::size_t kMaxItems = 30;
   std::size_t q = p;
@@ -95,9 +96,11 @@ text::Range list_lead_in(std::string_view folded, const text::Segments& segs, st
     bool numbered = opens_with_item_mark(folded, segs, line, lex);
     if (last == ';' || (numbered && opens_with_item_mark(folded, segs, q, lex))) continue;
     if (!prev.heading) break;
-    const text::Range& first_sentence = segs.sentences[segs.paragraphs[line].first_sentence];
-    bool reads_as_list = numbered || folded.substr(first_sentence.begin, first_sentence.end - first_sentence.begin)
-                                             .find(';') != std::string_view::npos;
+    const text::Range& first = segs.sentences[segs.paragraphs[line].first_sentence];
+    std::string_view sentence = folded.substr(first.begin, first.end - first.begin);
+    std::size_t clause_end = first.begin + std::min(sentence.find(','), sentence.size());
+    bool reads_as_list =
+        numbered || sentence.find(';') != std::string_view::npos || figure_in(first.begin, clause_end);
     return reads_as_list ? prev.range : text::Range{0, 0};
   }
   return {0, 0};
@@ -259,7 +262,8 @@ std::vector<Fact> Extractor::finish_part(detail::MatchedPart& m, const Document&
   std::vector<text::Range> lead_in(segs.paragraphs.size(), text::Range{0, 0});
   for (std::size_t p = 0; p < segs.paragraphs.size(); ++p) {
     if (!paragraphs[p]) continue;
-    lead_in[p] = list_lead_in(folded, segs, p, pack.modality);
+    lead_in[p] = list_lead_in(folded, segs, p, pack.modality,
+                              [&](std::size_t b, std::size_t e) { return quantities.any_in(b, e); });
     if (lead_in[p].begin < lead_in[p].end) sentences.push_back(lead_in[p]);
   }
   // How far into its paragraph a fact reads periods and subjects: to the
