@@ -11,8 +11,9 @@ namespace zhibiao::resolve {
 namespace {
 
 constexpr int kMinYear = 1000, kMaxYear = 2999;
-// How far back from a period phrase a comparison word may sit (bytes).
-constexpr std::size_t kComparisonWindow = 12;
+// How far back from a period phrase a comparison word may sit (bytes): the
+// word and the year a part of a year is named after (比上年同期, 较2023年).
+constexpr std::size_t kComparisonWindow = 24;
 
 struct RawMention {
   std::size_t begin, end;
@@ -60,6 +61,55 @@ std::optional<Period> resolve_mention(const RawMention& m, DocumentDate document
   if (from) p = Period::months(p.last_year, *from, to.value_or(*from));
   if (p.first_year < kMinYear || p.last_year > kMaxYear || !p.valid()) return std::nullopt;
   return p;
+}
+
+// How far from a period phrase the brackets around it may sit (bytes).
+constexpr std::size_t kAsideReach = 90;
+
+// Where the brackets around kept[i] close, when they hold a figure of their
+// own: an aside (增长6.6%(去年同期增长4.1%), 增长5.2%(一季度为4.8%)) that
+// gives another figure's period, not the one before it (113.26亿元(1-11月))
+// nor the one after. Else 0. A figure is a digit, % or 百分之 outside the
+// period phrases in the brackets; brackets end within their sentence.
+std::size_t aside_end(std::string_view folded, const text::Segments& segments, const std::vector<RawMention>& kept,
+                      std::size_t i) {
+  const RawMention& m = kept[i];
+  const text::Range& sentence = segments.sentences[segments.sentence_at(m.begin)];
+  std::size_t open = std::string_view::npos, close = std::string_view::npos;
+  std::size_t stop = std::max(sentence.begin, m.begin > kAsideReach ? m.begin - kAsideReach : 0);
+  for (std::size_t at = m.begin; at > stop;) {
+    char c = folded[--at];
+    if (c == ')') return 0;
+    if (c == '(') {
+      open = at;
+      break;
+    }
+  }
+  if (open == std::string_view::npos) return 0;
+  stop = std::min(sentence.end, m.end + kAsideReach);
+  for (std::size_t at = m.end; at < stop; ++at) {
+    char c = folded[at];
+    if (c == '(') return 0;
+    if (c == ')') {
+      close = at;
+      break;
+    }
+  }
+  if (close == std::string_view::npos) return 0;
+  // The period phrases in the brackets, as [first, last).
+  std::size_t first = i, last = i + 1;
+  while (first > 0 && kept[first - 1].end > open) --first;
+  while (last < kept.size() && kept[last].begin < close) ++last;
+  std::size_t at = open + 1;
+  for (std::size_t k = first; k <= last; ++k) {
+    std::size_t until = k < last ? std::max(kept[k].begin, at) : close;
+    for (; at < until; ++at) {
+      char c = folded[at];
+      if ((c >= '0' && c <= '9') || c == '%' || folded.substr(at, until - at).starts_with("百分之")) return close + 1;
+    }
+    if (k < last) at = std::max(at, kept[k].end);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -148,12 +198,17 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     kept.push_back(std::move(m));
   }
 
+  // The phrases in bracketed asides (增长6.6%(去年同期增长4.1%)) name the
+  // period of the figures in them only: they set no year for what follows.
+  std::vector<std::size_t> asides(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) asides[i] = aside_end(folded, segments, kept, i);
+
   // With no publication date, the last year the text states in full stands
   // in (for a document read in parts: the last it has stated so far).
   if (!document.year) {
     if (carry) document.year = carry->stated_year;
-    for (const auto& m : kept)
-      if (m.rule->year.starts_with("$"))
+    for (std::size_t i = 0; i < kept.size(); ++i)
+      if (const RawMention& m = kept[i]; m.rule->year.starts_with("$") && !asides[i])
         if (auto p = resolve_mention(m, document, std::nullopt, pack.numbers)) document.year = p->last_year;
     if (carry) carry->stated_year = document.year;
     if (!fallback_scope_year) fallback_scope_year = document.year;
@@ -167,7 +222,8 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
   std::optional<int> heading_year = carry && carry->heading_year ? carry->heading_year : fallback_scope_year;
   std::size_t paragraph = static_cast<std::size_t>(-1);
   std::optional<int> scope;
-  for (const auto& m : kept) {
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const RawMention& m = kept[i];
     std::size_t p = segments.paragraph_of_sentence[segments.sentence_at(m.begin)];
     if (p != paragraph) {
       paragraph = p;
@@ -175,10 +231,10 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
     }
     auto period = resolve_mention(m, document, scope ? scope : document.year, pack.numbers);
     if (!period) continue;
-    out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped});
-    // A scoped phrase (五年累计) is its own figure's: the year in scope for
-    // the phrases after it stays.
-    if (m.rule->explicit_year && !m.rule->scoped) {
+    out.push_back({m.begin, m.end, *period, m.rule->explicit_year, m.rule->cumulative, m.rule->scoped, asides[i]});
+    // A scoped phrase (五年累计) is its own figure's, and one in an aside
+    // its figures': the year in scope for the phrases after it stays.
+    if (m.rule->explicit_year && !m.rule->scoped && !asides[i]) {
       scope = period->last_year;
       if (segments.paragraphs[p].heading) {
         heading_year = period->last_year;
@@ -206,7 +262,7 @@ PeriodResolver::PeriodResolver(std::string_view folded, const text::Segments& se
     const auto& para = segments_.paragraphs[p];
     std::size_t last_here = kNone;
     while (mention < mentions_.size() && mentions_[mention].begin < para.range.end) {
-      if (para.range.contains(mentions_[mention].begin)) last_here = mention;
+      if (para.range.contains(mentions_[mention].begin) && !mentions_[mention].aside_end) last_here = mention;
       ++mention;
     }
     if (para.heading && last_here != kNone) last_heading_mention = last_here;
@@ -231,11 +287,12 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
     if (stock && m.cumulative && m.period.last_month != 0) return Period::month(m.period.last_year, m.period.last_month);
     return m.period;
   };
-  // 1. In brackets right after the figure: 113.26亿元(1-11月).
+  // 1. In brackets right after the figure: 113.26亿元(1-11月); not in an
+  // aside with a figure of its own, 增长5.2%(一季度为4.8%).
   for (const auto& m : mentions_) {
     if (m.begin < figure_end) continue;
     if (m.begin > figure_end + 1) break;
-    if (m.begin == figure_end + 1 && folded_[figure_end] == '(') return as_fact(m);
+    if (m.begin == figure_end + 1 && folded_[figure_end] == '(' && !m.aside_end) return as_fact(m);
   }
   std::size_t s = segments_.sentence_at(figure_begin);
   std::size_t p = segments_.paragraph_of_sentence[s];
@@ -243,18 +300,19 @@ std::optional<Period> PeriodResolver::period_for(std::size_t figure_begin, std::
   // 2 and 3. The nearest before the figure in its sentence, else earlier in
   // its paragraph: both are the last phrase between the paragraph's start
   // and the figure. 年任务75亿元: a scoped phrase only for the figure right
-  // after it.
-  auto counts_here = [&](const PeriodMention& m) { return !(m.scoped && figure_between(m.begin, figure_begin)); };
+  // after it; (去年同期增长4.1%): an aside's only for the figures in it.
+  auto counts_here = [&](const PeriodMention& m) {
+    return !(m.scoped && figure_between(m.begin, figure_begin)) && !(m.aside_end && m.aside_end <= figure_begin);
+  };
   if (const PeriodMention* m = last_before(figure_begin, para.begin, counts_here)) return as_fact(*m);
   // 4. The nearest heading above that states a period.
   if (const PeriodMention* m = heading_mention(p)) return as_fact(*m);
   return title_period_;
 }
 
-std::string_view PeriodResolver::just_before(std::size_t figure_begin) const {
+std::string_view PeriodResolver::just_before(std::size_t figure_begin, std::size_t look_back) const {
   std::size_t sentence_begin = segments_.sentences[segments_.sentence_at(figure_begin)].begin;
-  constexpr std::size_t kLookBack = 48;  // bytes before the figure: 平均每年实际增长
-  std::size_t from = figure_begin > sentence_begin + kLookBack ? figure_begin - kLookBack : sentence_begin;
+  std::size_t from = figure_begin > sentence_begin + look_back ? figure_begin - look_back : sentence_begin;
   while (from < figure_begin && (static_cast<unsigned char>(folded_[from]) & 0xC0) == 0x80) ++from;
   return folded_.substr(from, figure_begin - from);
 }
@@ -262,7 +320,26 @@ std::string_view PeriodResolver::just_before(std::size_t figure_begin) const {
 Period PeriodResolver::endpoint_of_span(const Period& period, std::size_t figure_begin,
                                         const detail::CompiledPack& pack) const {
   if (period.first_month != 0 || period.first_year == period.last_year) return period;
-  std::string_view before = just_before(figure_begin);
+  // Read with the words the figure begins with before its number, a bound
+  // or an approximation (突破300亿元, 约312亿元): 总量突破 is a level reached.
+  // And as far back as the start of a long clause (span_end looks for a
+  // total, 累计, in the clause of a level reached).
+  constexpr std::size_t kLookBack = 96, kLeadReach = 12;
+  const std::size_t lead_limit = std::min(folded_.size(), figure_begin + kLeadReach);
+  std::size_t number_begin = figure_begin;
+  while (number_begin < lead_limit) {
+    unsigned char c = static_cast<unsigned char>(folded_[number_begin]);
+    if (c >= '0' && c <= '9') break;
+    const auto& words = pack.numbers.by_first_byte[c];
+    std::string_view rest = folded_.substr(number_begin);
+    if (std::any_of(words.begin(), words.end(), [&](const auto& w) { return rest.starts_with(w.text); })) break;
+    do ++number_begin;  // past one character
+    while (number_begin < folded_.size() && (static_cast<unsigned char>(folded_[number_begin]) & 0xC0) == 0x80);
+  }
+  if (number_begin >= lead_limit) number_begin = figure_begin;  // no number within reach: none of it
+  std::string_view before = just_before(figure_begin, kLookBack);
+  before = folded_.substr(static_cast<std::size_t>(before.data() - folded_.data()),
+                          before.size() + (number_begin - figure_begin));
   if (pack.periods.span_end && RE2::PartialMatch(before, *pack.periods.span_end)) return Period::year(period.last_year);
   if (pack.periods.span_start && RE2::PartialMatch(before, *pack.periods.span_start))
     return Period::year(period.first_year - 1);
@@ -273,7 +350,7 @@ Period PeriodResolver::span_of_average(const Period& period, std::size_t figure_
                                        const detail::CompiledPack& pack) const {
   const detail::PeriodLexicon& lex = pack.periods;
   if (!lex.annual_average || period.first_month != 0 || period.first_year != period.last_year) return period;
-  if (!RE2::PartialMatch(just_before(figure_begin), *lex.annual_average)) return period;
+  if (!RE2::PartialMatch(just_before(figure_begin, kAverageLookBack), *lex.annual_average)) return period;
   std::size_t s = segments_.sentence_at(figure_begin);
   std::size_t sentence_begin = segments_.sentences[s].begin;
   const int last = period.last_year;

@@ -13,7 +13,9 @@
 // figure; the nearest period before the figure in its sentence; the nearest
 // earlier in its paragraph; that of the nearest heading above; the title's;
 // none. A scoped phrase (年任务) counts only for the figure right after it;
-// a cumulative one (截至3月底) gives a stock (企业总数) its last month only.
+// a cumulative one (截至3月底) gives a stock (企业总数) its last month only;
+// one in a bracketed aside with a figure of its own (增长6.6%(去年同期增长
+// 4.1%)) only for the figures in it, and it sets no year in scope.
 //
 // With no publication date, the document's year is the last year it states
 // in full, so 1-3月 in an undated report of 2016 is 2016's.
@@ -37,6 +39,10 @@ struct PeriodMention {
   bool explicit_year;
   bool cumulative;  // 截至3月底: a stock takes the last month only
   bool scoped;      // 年任务: applies to the next figure only
+  // In a bracketed aside with a figure of its own (增长6.6%(去年同期增长
+  // 4.1%)): just past its closing bracket, where the phrase stops counting.
+  // 0 for any other phrase.
+  std::size_t aside_end = 0;
 };
 
 // The publication date as far as periods need it.
@@ -102,9 +108,11 @@ class PeriodResolver {
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const PeriodMention* heading_mention(std::size_t paragraph) const;
-  // The text of its sentence just before the figure at `figure_begin`, where
-  // span_start, span_end and annual_average are looked for.
-  std::string_view just_before(std::size_t figure_begin) const;
+  // The text of its sentence just before the figure at `figure_begin`, at
+  // most `look_back` bytes of it, where span_start, span_end and
+  // annual_average are looked for.
+  static constexpr std::size_t kAverageLookBack = 48;  // bytes before the figure: 平均每年实际增长
+  std::string_view just_before(std::size_t figure_begin, std::size_t look_back) const;
   // The last mention that begins at or after `paragraph_begin`, ends by
   // `figure_begin` and that `accept` takes, or null. Mentions are disjoint
   // and in text order.
