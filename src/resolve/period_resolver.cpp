@@ -66,13 +66,26 @@ std::optional<Period> resolve_mention(const RawMention& m, DocumentDate document
 // How far from a period phrase the brackets around it may sit (bytes).
 constexpr std::size_t kAsideReach = 90;
 
+// Whether a figure begins at `at`: a digit, a percent sign, or a number
+// word of the pack's that can begin one (a digit word, a unit word: 四, 百 of
+// 百分之三; not 上 or 点, which begin other words too).
+bool figure_at(std::string_view folded, std::size_t at, const detail::NumberLexicon& numbers) {
+  unsigned char c = static_cast<unsigned char>(folded[at]);
+  if ((c >= '0' && c <= '9') || c == '%') return true;
+  using Kind = detail::NumberLexicon::Kind;
+  std::string_view rest = folded.substr(at);
+  return std::any_of(numbers.by_first_byte[c].begin(), numbers.by_first_byte[c].end(), [&](const auto& w) {
+    return (w.kind == Kind::digit || w.kind == Kind::small_unit || w.kind == Kind::tens) && rest.starts_with(w.text);
+  });
+}
+
 // Where the brackets around kept[i] close, when they hold a figure of their
 // own: an aside (增长6.6%(去年同期增长4.1%), 增长5.2%(一季度为4.8%)) that
 // gives another figure's period, not the one before it (113.26亿元(1-11月))
-// nor the one after. Else 0. A figure is a digit, % or 百分之 outside the
-// period phrases in the brackets; brackets end within their sentence.
+// nor the one after. Else 0. The figure is looked for outside the period
+// phrases in the brackets; brackets end within their sentence.
 std::size_t aside_end(std::string_view folded, const text::Segments& segments, const std::vector<RawMention>& kept,
-                      std::size_t i) {
+                      std::size_t i, const detail::NumberLexicon& numbers) {
   const RawMention& m = kept[i];
   const text::Range& sentence = segments.sentences[segments.sentence_at(m.begin)];
   std::size_t open = std::string_view::npos, close = std::string_view::npos;
@@ -103,10 +116,8 @@ std::size_t aside_end(std::string_view folded, const text::Segments& segments, c
   std::size_t at = open + 1;
   for (std::size_t k = first; k <= last; ++k) {
     std::size_t until = k < last ? std::max(kept[k].begin, at) : close;
-    for (; at < until; ++at) {
-      char c = folded[at];
-      if ((c >= '0' && c <= '9') || c == '%' || folded.substr(at, until - at).starts_with("百分之")) return close + 1;
-    }
+    for (; at < until; ++at)
+      if (figure_at(folded.substr(0, until), at, numbers)) return close + 1;
     if (k < last) at = std::max(at, kept[k].end);
   }
   return 0;
@@ -201,7 +212,7 @@ std::vector<PeriodMention> find_periods(std::string_view folded, const text::Seg
   // The phrases in bracketed asides (增长6.6%(去年同期增长4.1%)) name the
   // period of the figures in them only: they set no year for what follows.
   std::vector<std::size_t> asides(kept.size());
-  for (std::size_t i = 0; i < kept.size(); ++i) asides[i] = aside_end(folded, segments, kept, i);
+  for (std::size_t i = 0; i < kept.size(); ++i) asides[i] = aside_end(folded, segments, kept, i, pack.numbers);
 
   // With no publication date, the last year the text states in full stands
   // in (for a document read in parts: the last it has stated so far).
